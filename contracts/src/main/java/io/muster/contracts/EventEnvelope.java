@@ -1,0 +1,101 @@
+package io.muster.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What travels on every Muster topic. {@code eventId} is unique per event and is what consumers record to stay
+ * idempotent; {@code key} is also the Kafka record key; {@code type} names the payload record.
+ */
+@JsonDeserialize(using = EventEnvelope.Reader.class)
+public record EventEnvelope(
+        UUID eventId,
+        String type,
+        int version,
+        Instant occurredAt,
+        String key,
+        EventPayload payload) {
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(payload, "payload");
+        if (!type.equals(payload.type())) {
+            throw new IllegalArgumentException("type " + type + " does not match payload " + payload.type());
+        }
+        if (!key.equals(payload.key())) {
+            throw new IllegalArgumentException("key " + key + " does not match payload key " + payload.key());
+        }
+    }
+
+    /** Wraps a payload in a new envelope with a fresh event id. */
+    public static EventEnvelope of(EventPayload payload, Instant occurredAt) {
+        return new EventEnvelope(UUID.randomUUID(), payload.type(), payload.version(), occurredAt, payload.key(),
+                payload);
+    }
+
+    @JsonIgnore
+    public String topic() {
+        return payload.topic();
+    }
+
+    /** The payload as the given record type. */
+    public <T extends EventPayload> T payloadAs(Class<T> type) {
+        return type.cast(payload);
+    }
+
+    /** Reads the payload as the record its {@code type} names. */
+    static final class Reader extends StdDeserializer<EventEnvelope> {
+
+        Reader() {
+            super(EventEnvelope.class);
+        }
+
+        @Override
+        public EventEnvelope deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            String type = text(node, "type", context);
+            Class<? extends EventPayload> payloadType = EventPayload.TYPES.get(type);
+            if (payloadType == null) {
+                return context.reportInputMismatch(EventEnvelope.class, "unknown event type '%s'", type);
+            }
+            JsonNode payload = node.get("payload");
+            if (payload == null || !payload.isObject()) {
+                return context.reportInputMismatch(EventEnvelope.class, "missing payload");
+            }
+            JsonNode version = node.get("version");
+            if (version == null || !version.canConvertToInt()) {
+                return context.reportInputMismatch(EventEnvelope.class, "missing version");
+            }
+            try {
+                return new EventEnvelope(
+                        UUID.fromString(text(node, "eventId", context)),
+                        type,
+                        version.intValue(),
+                        Instant.parse(text(node, "occurredAt", context)),
+                        text(node, "key", context),
+                        context.readTreeAsValue(payload, payloadType));
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                return context.reportInputMismatch(EventEnvelope.class, "%s", e.getMessage());
+            }
+        }
+
+        private static String text(JsonNode node, String field, DeserializationContext context) throws IOException {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isTextual()) {
+                return context.reportInputMismatch(EventEnvelope.class, "missing %s", field);
+            }
+            return value.asText();
+        }
+    }
+}

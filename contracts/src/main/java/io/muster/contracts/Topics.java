@@ -1,0 +1,29 @@
+package io.muster.contracts;
+
+import java.util.List;
+
+/** Kafka topic names shared by every service. A new topic must be added here and to {@link #ALL}. */
+public final class Topics {
+
+    /** Compacted snapshots of the directory (contacts, role rosters, rotations), keyed by entity key. */
+    public static final String DIRECTORY = "muster.directory.v1";
+    /** Incident lifecycle, keyed by incident id. */
+    public static final String INCIDENTS = "muster.incidents.v1";
+    /** One message per person and stage that must be paged, keyed by contact id. */
+    public static final String PAGES_REQUESTED = "muster.pages.requested.v1";
+    /** Delivery state changes of pages, keyed by incident id. */
+    public static final String PAGES_STATUS = "muster.pages.status.v1";
+    /** Acknowledgements of pages, keyed by incident id. */
+    public static final String PAGES_ACKS = "muster.pages.acks.v1";
+    /** Game day runs and their results, keyed by run id. */
+    public static final String GAMEDAY = "muster.gameday.v1";
+
+    public static final List<String> ALL =
+            List.of(DIRECTORY, INCIDENTS, PAGES_REQUESTED, PAGES_STATUS, PAGES_ACKS, GAMEDAY);
+
+    /** Topics whose records are snapshots of current state and therefore compacted. */
+    public static final List<String> COMPACTED = List.of(DIRECTORY);
+
+    private Topics() {
+    }
+}

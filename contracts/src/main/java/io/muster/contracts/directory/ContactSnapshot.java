@@ -1,0 +1,51 @@
+package io.muster.contracts.directory;
+
+import io.muster.contracts.ChannelType;
+import io.muster.contracts.EventPayload;
+import io.muster.contracts.Topics;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The full current state of one person as other services need it for paging. Published on every change; a
+ * deleted person is a tombstone (null value) under the same key.
+ */
+public record ContactSnapshot(
+        UUID contactId,
+        String displayName,
+        String timeZone,
+        boolean active,
+        int escalationLevel,
+        List<String> roles,
+        List<Channel> channels) implements EventPayload {
+
+    public static final String TYPE = "ContactSnapshot";
+
+    public ContactSnapshot {
+        roles = List.copyOf(roles);
+        channels = List.copyOf(channels);
+    }
+
+    /** One way to reach the person; only verified channels may be paged. Lower preference is tried first. */
+    public record Channel(UUID channelId, ChannelType type, String address, int preference, boolean verified) {
+    }
+
+    public static String keyOf(UUID contactId) {
+        return "contact:" + contactId;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.DIRECTORY;
+    }
+
+    @Override
+    public String key() {
+        return keyOf(contactId);
+    }
+}

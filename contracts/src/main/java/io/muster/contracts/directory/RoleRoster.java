@@ -1,0 +1,40 @@
+package io.muster.contracts.directory;
+
+import io.muster.contracts.EventPayload;
+import io.muster.contracts.Topics;
+import java.util.List;
+import java.util.UUID;
+
+/** An incident-response role and the people who currently hold it. */
+public record RoleRoster(
+        String roleKey,
+        String name,
+        int defaultEscalationLevel,
+        int notificationPriority,
+        List<UUID> contactIds) implements EventPayload {
+
+    public static final String TYPE = "RoleRoster";
+
+    public RoleRoster {
+        contactIds = List.copyOf(contactIds);
+    }
+
+    public static String keyOf(String roleKey) {
+        return "role:" + roleKey;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.DIRECTORY;
+    }
+
+    @Override
+    public String key() {
+        return keyOf(roleKey);
+    }
+}
