@@ -1,0 +1,20 @@
+package io.muster.directory.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Create or replace an incident-response role. {@code key} is ignored on replace (the path names the role). */
+public record RoleRequest(
+        @Pattern(regexp = "[a-z][a-z0-9-]{1,62}", message = "must be 2-63 lower-case letters, digits or dashes")
+        String key,
+        @NotBlank @Size(max = 120) String name,
+        @Size(max = 4000) String responsibilities,
+        @Size(max = 30) List<@NotBlank @Size(max = 80) String> requiredSkills,
+        @NotNull @Min(1) @Max(4) Integer defaultEscalationLevel,
+        @NotNull @Min(1) @Max(5) Integer notificationPriority) {
+}

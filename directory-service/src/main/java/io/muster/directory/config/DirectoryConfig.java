@@ -1,0 +1,17 @@
+package io.muster.directory.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "muster.directory")
+public interface DirectoryConfig {
+
+    /** People not reviewed within this period show up in the readiness report. */
+    @WithDefault("90d")
+    Duration reviewPeriod();
+
+    /** A role with fewer reachable people than this is a readiness finding. */
+    @WithDefault("2")
+    int minReachablePerRole();
+}

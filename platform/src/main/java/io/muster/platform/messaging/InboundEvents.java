@@ -1,0 +1,87 @@
+package io.muster.platform.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.muster.contracts.EventEnvelope;
+import io.muster.contracts.EventJson;
+import io.muster.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles one consumed record: parses the envelope, runs the handler in its own transaction together with the
+ * processed-event record, and retries transient failures (database or broker away) until they pass, so a
+ * neighbour's outage delays events but never drops them. Events that can never succeed are logged and skipped.
+ */
+@ApplicationScoped
+public class InboundEvents {
+
+    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * @param consumer    a stable name for the consuming use case (part of the idempotency key)
+     * @param onEvent     applies an event; called at most once per event id
+     * @param onTombstone applies a deletion on a compacted topic (the key's entity is gone); may be null
+     */
+    public void handle(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> onEvent,
+            Consumer<String> onTombstone) {
+        if (record.value() == null) {
+            if (onTombstone != null) {
+                untilDone(consumer, record, () -> QuarkusTransaction.requiringNew()
+                        .run(() -> onTombstone.accept(record.key())));
+            }
+            return;
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = EventJson.read(record.value());
+        } catch (EventJson.MalformedEventException e) {
+            reject(consumer, record, e);
+            return;
+        }
+        untilDone(consumer, record, () -> QuarkusTransaction.requiringNew().run(() -> {
+            if (processed.firstTime(consumer, envelope.eventId())) {
+                onEvent.accept(envelope);
+            }
+        }));
+    }
+
+    private void untilDone(String consumer, ConsumerRecord<String, String> record, Runnable work) {
+        int failures = 0;
+        while (true) {
+            try {
+                work.run();
+                return;
+            } catch (ProblemException | IllegalArgumentException e) {
+                reject(consumer, record, e);
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                long backoff = Math.min(5_000L, 50L << Math.min(failures, 7));
+                LOG.warnf("%s: cannot handle %s-%d@%d yet (%s), retry %d in %d ms", consumer, record.topic(),
+                        record.partition(), record.offset(), e, failures, backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void reject(String consumer, ConsumerRecord<String, String> record, Exception e) {
+        registry.counter("muster.events.rejected", "consumer", consumer).increment();
+        LOG.errorf("%s: skipping %s-%d@%d, it can never be handled: %s", consumer, record.topic(),
+                record.partition(), record.offset(), e.getMessage());
+    }
+}

@@ -1,0 +1,78 @@
+package io.muster.platform.outbox;
+
+import io.muster.contracts.EventEnvelope;
+import io.muster.contracts.EventJson;
+import io.muster.contracts.EventPayload;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Writes events into the service's {@code outbox} table inside the caller's transaction, so the state change and
+ * the event announcing it commit or roll back together. {@link OutboxRelay} publishes committed rows to Kafka.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Clock clock;
+
+    /** Records an event for publication when the current transaction commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(EventPayload payload) {
+        EventEnvelope envelope = EventEnvelope.of(payload, clock.instant());
+        insert(envelope.eventId(), envelope.topic(), envelope.key(), envelope.type(), EventJson.write(envelope));
+        return envelope;
+    }
+
+    /** Records a tombstone (null value) for a key on a compacted topic: the entity it named is gone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tombstone(String topic, String key) {
+        insert(UUID.randomUUID(), topic, key, "tombstone", null);
+    }
+
+    private void insert(UUID eventId, String topic, String key, String type, String json) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, eventId);
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, type);
+            insert.setString(5, json);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to the outbox", e);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package io.muster.platform.problem;
+
+import java.util.List;
+
+/**
+ * A request Muster refuses for a reason the caller can fix. Thrown from use cases and resources; the service's
+ * exception mapper turns it into problem+json. Throwing it inside a transaction rolls the transaction back.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.title() + (problem.detail() == null ? "" : ": " + problem.detail()));
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException badRequest(String field, String message) {
+        return new ProblemException(Problem.of("invalid-request", "Invalid request", 400, message,
+                List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(Problem.of("not-found", what + " not found", 404,
+                what + " " + id + " does not exist", List.of()));
+    }
+
+    public static ProblemException conflict(String slug, String field, String message) {
+        return new ProblemException(Problem.of(slug, "Conflict", 409, message,
+                field == null ? List.of() : List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static ProblemException unprocessable(String slug, String field, String message) {
+        return new ProblemException(Problem.of(slug, "Request cannot be carried out", 422, message,
+                field == null ? List.of() : List.of(new Problem.FieldError(field, message))));
+    }
+}

@@ -1,0 +1,122 @@
+package io.muster.testsupport;
+
+import io.muster.contracts.Topics;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * One real PostgreSQL server and one real Kafka broker (KRaft) per test JVM, started on first use and stopped
+ * when the JVM exits. Neither needs Docker. Test classes share them: give each its own database or unique keys.
+ */
+public final class MusterServers {
+
+    public static final int PARTITIONS = 3;
+
+    private static EmbeddedPostgres postgres;
+    private static KafkaClusterTestKit kafka;
+
+    private MusterServers() {
+    }
+
+    /** The shared PostgreSQL server (PostgreSQL 17; durability relaxed because tests never need a crash-safe disk). */
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away either way
+                }
+            }, "stop-postgres"));
+        }
+        return postgres;
+    }
+
+    /** Creates the database if needed and returns its JDBC URL. */
+    public static synchronized String database(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name " + name);
+        }
+        EmbeddedPostgres pg = postgres();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + name);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
+    }
+
+    /** The shared broker's bootstrap servers; every topic in {@link Topics#ALL} exists once this returns. */
+    public static synchronized String kafkaBootstrapServers() {
+        if (kafka == null) {
+            try {
+                TestKitNodes nodes = new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                        .build();
+                KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+                        .setConfigProp("num.partitions", PARTITIONS)
+                        .setConfigProp("offsets.topic.num.partitions", 3)
+                        .setConfigProp("group.initial.rebalance.delay.ms", 0)
+                        .build();
+                cluster.format();
+                cluster.startup();
+                cluster.waitForReadyBrokers();
+                kafka = cluster;
+                createTopics(cluster.bootstrapServers());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the Kafka broker", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    kafka.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away either way
+                }
+            }, "stop-kafka"));
+        }
+        return kafka.bootstrapServers();
+    }
+
+    private static void createTopics(String bootstrap) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> topics = Topics.ALL.stream()
+                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1).configs(Topics.COMPACTED.contains(t)
+                            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                            : Map.of()))
+                    .toList();
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+}
