@@ -25,10 +25,21 @@ public final class MusterServers {
 
     public static final int PARTITIONS = 3;
 
+    /** Held so the levels stick: the broker logs hundreds of INFO lines on every start. */
+    private static final List<java.util.logging.Logger> QUIET = quietBrokerLogs();
+
     private static EmbeddedPostgres postgres;
     private static KafkaClusterTestKit kafka;
 
     private MusterServers() {
+    }
+
+    private static List<java.util.logging.Logger> quietBrokerLogs() {
+        List<java.util.logging.Logger> loggers = List.of("kafka", "org.apache.kafka", "state.change.logger",
+                        "io.zonky.test.db.postgres", "org.apache.zookeeper")
+                .stream().map(java.util.logging.Logger::getLogger).toList();
+        loggers.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+        return loggers;
     }
 
     /** The shared PostgreSQL server (PostgreSQL 17; durability relaxed because tests never need a crash-safe disk). */
@@ -86,6 +97,10 @@ public final class MusterServers {
                 KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
                         .setConfigProp("num.partitions", PARTITIONS)
                         .setConfigProp("offsets.topic.num.partitions", 3)
+                        // One broker: internal topics cannot have the default three replicas.
+                        .setConfigProp("offsets.topic.replication.factor", (short) 1)
+                        .setConfigProp("transaction.state.log.replication.factor", (short) 1)
+                        .setConfigProp("transaction.state.log.min.isr", 1)
                         .setConfigProp("group.initial.rebalance.delay.ms", 0)
                         .build();
                 cluster.format();

@@ -1,0 +1,62 @@
+package io.muster.escalation.api;
+
+import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.service.IncidentDesk;
+import io.muster.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IncidentsResource {
+
+    @Inject
+    IncidentDesk desk;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** 201 when the trigger opened an incident, 200 when its dedup key folded it into an open one. */
+    @POST
+    @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public Response raise(@NotNull @Valid RaiseIncidentRequest request) {
+        IncidentDesk.Raised raised = desk.raise(request, identity.getPrincipal().getName());
+        IncidentResponse body = IncidentResponse.of(raised.incident());
+        return raised.opened()
+                ? Response.created(URI.create("/api/v1/incidents/" + body.id())).entity(body).build()
+                : Response.ok(body).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.VIEWER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public IncidentResponse get(@PathParam("id") UUID id) {
+        return IncidentResponse.of(desk.get(id));
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public List<IncidentResponse> list(@QueryParam("status") IncidentStatus status,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return desk.list(status, limit).stream().map(IncidentResponse::of).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package io.muster.escalation.api;
+
+import io.muster.contracts.Severity;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Raise an incident. A {@code dedupKey} that matches an open incident adds to that incident instead of opening
+ * another; without one, every request opens a new incident.
+ */
+public record RaiseIncidentRequest(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 10_000) String summary,
+        @NotNull Severity severity,
+        @NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case words joined by dashes")
+        String incidentType,
+        @Size(max = 120) String source,
+        @Size(max = 255) String dedupKey,
+        Boolean drill) {
+}

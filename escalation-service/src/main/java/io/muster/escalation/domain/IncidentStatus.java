@@ -1,0 +1,5 @@
+package io.muster.escalation.domain;
+
+public enum IncidentStatus {
+    TRIGGERED, ACKNOWLEDGED, RESOLVED
+}

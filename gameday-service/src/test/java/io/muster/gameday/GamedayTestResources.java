@@ -1,0 +1,13 @@
+package io.muster.gameday;
+
+import io.muster.testsupport.MusterTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every test in this module runs against the shared real PostgreSQL, Kafka broker and OIDC server. */
+@QuarkusTestResource(value = MusterTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "gameday"))
+public final class GamedayTestResources {
+    private GamedayTestResources() {
+    }
+}
