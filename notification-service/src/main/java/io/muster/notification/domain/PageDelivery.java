@@ -1,0 +1,58 @@
+package io.muster.notification.domain;
+
+import io.muster.contracts.Severity;
+import io.muster.contracts.pages.DeliveryStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A page escalation asked for, and where its delivery to the person stands. */
+@Entity
+@Table(name = "page_delivery")
+public class PageDelivery extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "page_id")
+    public UUID pageId;
+
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
+    @Column(name = "contact_id")
+    public UUID contactId;
+
+    @Column(name = "role_key")
+    public String roleKey;
+
+    public int stage;
+
+    public int cycle;
+
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+
+    public String title;
+
+    public boolean drill;
+
+    /** Recorded but never sent (tabletop game days). */
+    public boolean silent;
+
+    @Column(name = "notify_only")
+    public boolean notifyOnly;
+
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
+
+    @Column(name = "requested_at")
+    public Instant requestedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}
