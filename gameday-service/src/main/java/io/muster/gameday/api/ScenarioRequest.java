@@ -1,0 +1,25 @@
+package io.muster.gameday.api;
+
+import io.muster.contracts.Severity;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+public record ScenarioRequest(
+        @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,79}", message = "must be lower-case words joined by dashes")
+        String slug,
+        @NotBlank @Size(max = 120) String name,
+        @NotBlank @Size(max = 10_000) String description,
+        @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be lower-case words joined by dashes")
+        String incidentType,
+        @NotNull Severity severity,
+        @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,62}",
+                message = "must be a role key") String> expectedRoles,
+        @NotNull @Min(1) @Max(86_400) Integer targetFirstAckSeconds,
+        @NotNull @Min(1) @Max(86_400) Integer targetAllRolesSeconds) {
+}
