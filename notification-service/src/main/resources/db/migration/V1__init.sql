@@ -17,22 +17,3 @@ CREATE TABLE page_delivery (
 );
 CREATE INDEX page_delivery_incident ON page_delivery (incident_id);
 CREATE INDEX page_delivery_contact ON page_delivery (contact_id, requested_at);
-
--- Transactional outbox: rows commit with the change they announce; the relay publishes and deletes them.
-CREATE TABLE outbox (
-    id         BIGSERIAL PRIMARY KEY,
-    event_id   UUID        NOT NULL UNIQUE,
-    topic      TEXT        NOT NULL,
-    record_key TEXT        NOT NULL,
-    event_type TEXT        NOT NULL,
-    payload    TEXT,
-    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
-);
-
--- Events already handled by each consumer, written in the handling transaction.
-CREATE TABLE processed_event (
-    consumer     TEXT        NOT NULL,
-    event_id     UUID        NOT NULL,
-    processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-    PRIMARY KEY (consumer, event_id)
-);

@@ -10,7 +10,4 @@ public interface EscalationConfig {
     /** How long a stage waits for an acknowledgement when its policy does not say. */
     @WithDefault("5m")
     Duration defaultStageTimeout();
-
-    @WithDefault("200")
-    int maxTitleLength();
 }
