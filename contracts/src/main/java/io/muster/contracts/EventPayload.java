@@ -8,6 +8,7 @@ import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentTriggered;
+import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.contracts.pages.PageStatusChanged;
@@ -31,6 +32,7 @@ public interface EventPayload {
             Map.entry(PageRequested.TYPE, PageRequested.class),
             Map.entry(PageStatusChanged.TYPE, PageStatusChanged.class),
             Map.entry(PageAcknowledged.TYPE, PageAcknowledged.class),
+            Map.entry(ChannelVerificationRequested.TYPE, ChannelVerificationRequested.class),
             Map.entry(GameDayRunChanged.TYPE, GameDayRunChanged.class));
 
     /** The event type name, as written in the envelope. */

@@ -9,6 +9,7 @@ import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.contracts.pages.AckMethod;
+import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageRequested;
@@ -64,6 +65,10 @@ final class GoldenSamples {
                                 "sns message id 9b1c", false)),
                 sample("page-acknowledged", "00000000-0000-4000-8000-00000000000a",
                         new PageAcknowledged(PAGE, INCIDENT, CONTACT, AckMethod.EMAIL_LINK, false)),
+                sample("channel-verification-requested", "00000000-0000-4000-8000-00000000000c",
+                        new ChannelVerificationRequested(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
+                                CONTACT, UUID.fromString("7e2b6f0c-58d1-4d8e-8a6f-9a4b1c2d3e44"), ChannelType.SMS,
+                                "+447700900123", "482913", AT.plusSeconds(900))),
                 sample("gameday-run-changed", "00000000-0000-4000-8000-00000000000b",
                         new GameDayRunChanged(UUID.fromString("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e88"),
                                 UUID.fromString("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f99"),
