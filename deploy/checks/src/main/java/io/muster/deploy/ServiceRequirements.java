@@ -1,0 +1,72 @@
+package io.muster.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the manifests must provide, read from the services themselves and from the deploy guide's inputs. */
+public final class ServiceRequirements {
+
+    /** Every service connects to its database, the broker and the OIDC provider, whatever its defaults say. */
+    static final List<String> ALWAYS = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+    static final List<String> SERVICES = List.of("directory-service", "escalation-service", "notification-service",
+            "gameday-service");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)}");
+
+    private ServiceRequirements() {
+    }
+
+    /**
+     * Per Deployment, the environment variables it needs: {@link #ALWAYS}, plus every {@code ${NAME}} placeholder
+     * in the service's application.properties that has no default (a property production must set).
+     */
+    public static Map<String, Set<String>> requiredEnv(Path root) throws IOException {
+        Map<String, Set<String>> required = new TreeMap<>();
+        for (String service : SERVICES) {
+            Set<String> env = new LinkedHashSet<>(ALWAYS);
+            Path props = root.resolve(service).resolve("src/main/resources/application.properties");
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(props)) {
+                p.load(in);
+            }
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith("%")) {
+                    continue; // profile-specific values (test, dev) are not production's concern
+                }
+                Matcher m = PLACEHOLDER.matcher(p.getProperty(key));
+                while (m.find()) {
+                    env.add(toEnv(m.group(1)));
+                }
+            }
+            required.put(service, env);
+        }
+        return required;
+    }
+
+    /** The Secrets listed in deploy/secrets-required.txt (one name per line, # comments). */
+    public static Set<String> documentedSecrets(Path root) throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(root.resolve("deploy/secrets-required.txt"))) {
+            String name = line.replaceFirst("#.*", "").strip();
+            if (!name.isEmpty()) {
+                names.add(name.split("\\s+")[0]);
+            }
+        }
+        return names;
+    }
+
+    /** MicroProfile Config's environment-variable form of a property name. */
+    static String toEnv(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,184 @@
+package io.muster.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ManifestCheckTest {
+
+    static Path root;
+    static ManifestCheck check;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        root = Path.of(System.getProperty("muster.root", "../..")).toAbsolutePath().normalize();
+        check = new ManifestCheck(ServiceRequirements.documentedSecrets(root), ServiceRequirements.requiredEnv(root));
+    }
+
+    /** The overlay rendered by kubectl where it exists; the committed rendering otherwise. */
+    static String rendered(String overlay) throws Exception {
+        String committed = Files.readString(root.resolve("deploy/rendered/" + overlay + ".yaml"));
+        String fresh = kustomize(overlay);
+        if (fresh != null) {
+            assertThat(fresh).as("deploy/rendered/%s.yaml is stale: re-render it with kubectl kustomize", overlay)
+                    .isEqualTo(committed);
+        }
+        return committed;
+    }
+
+    static String kustomize(String overlay) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("kubectl", "kustomize", root.resolve("deploy/overlays/" + overlay).toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException noKubectl) {
+            return null;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("kubectl kustomize %s: %s", overlay, out).isZero();
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void bothOverlaysRenderAndPassEveryCheck(String overlay) throws Exception {
+        assertThat(check.check(rendered(overlay))).isEmpty();
+    }
+
+    /** Applies an edit to the one document that contains every marker. */
+    static String editDoc(String yaml, List<String> markers, UnaryOperator<String> edit) {
+        String[] docs = yaml.split("(?m)^---\\s*$", -1);
+        int edited = 0;
+        for (int i = 0; i < docs.length; i++) {
+            String doc = docs[i];
+            if (markers.stream().allMatch(doc::contains)) {
+                String changed = edit.apply(doc);
+                assertThat(changed).as("the edit changed something").isNotEqualTo(doc);
+                docs[i] = changed;
+                edited++;
+            }
+        }
+        assertThat(edited).as("documents matching %s", markers).isEqualTo(1);
+        return String.join("---", docs);
+    }
+
+    static List<ManifestCheck.Finding> brokenProd(List<String> markers, UnaryOperator<String> edit) throws Exception {
+        return check.check(editDoc(rendered("prod"), markers, edit));
+    }
+
+    @Test
+    void anUnknownKindFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: PodDisruptionBudget\n", "name: gameday-service"),
+                d -> d.replace("kind: PodDisruptionBudget", "kind: PodDisruptionBudgett")))
+                .extracting(ManifestCheck.Finding::rule).contains("unknown-kind");
+    }
+
+    @Test
+    void anUnknownFieldFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Deployment\n", "name: escalation-service"),
+                d -> d.replace("readOnlyRootFilesystem: true", "readOnlyRootFileSystem: true")))
+                .anySatisfy(f -> {
+                    assertThat(f.rule()).isEqualTo("unknown-field");
+                    assertThat(f.message()).contains("readOnlyRootFileSystem");
+                });
+    }
+
+    @Test
+    void aServiceSelectingNoPodFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Service\n", "name: notification-service"),
+                d -> d.replace("app.kubernetes.io/name: notification-service",
+                        "app.kubernetes.io/name: notifications")))
+                .extracting(ManifestCheck.Finding::rule).contains("selector");
+    }
+
+    @Test
+    void aServicePortThatNoContainerHasFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Service\n", "name: directory-service"),
+                d -> d.replace("targetPort: http", "targetPort: web")))
+                .extracting(ManifestCheck.Finding::rule).contains("port");
+    }
+
+    @Test
+    void aMissingConfigMapFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Deployment\n", "name: gameday-service"),
+                d -> d.replace("name: gameday-service-config", "name: gameday-config")))
+                .extracting(ManifestCheck.Finding::rule).contains("config-ref");
+    }
+
+    @Test
+    void anUndocumentedSecretFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Deployment\n", "name: directory-service"),
+                d -> d.replace("name: muster-db-directory", "name: directory-db-credentials")))
+                .extracting(ManifestCheck.Finding::rule).contains("secret-ref");
+    }
+
+    @Test
+    void aProbeOffTheHealthPathsFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Deployment\n", "name: notification-service"),
+                d -> d.replace("path: /q/health/ready", "path: /healthz")))
+                .extracting(ManifestCheck.Finding::rule).contains("probe");
+    }
+
+    @Test
+    void aTopicWithoutKafkaTopicFailsAndSoDoesAKafkaTopicForNoTopic() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: KafkaTopic\n", "topicName: muster.pages.acks.v1"),
+                d -> d.replace("topicName: muster.pages.acks.v1", "topicName: muster.pages.ack.v1")))
+                .extracting(ManifestCheck.Finding::rule).contains("topic-missing", "topic-unknown");
+    }
+
+    @Test
+    void aCompactedTopicThatIsNotCompactedFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: KafkaTopic\n", "topicName: muster.directory.v1"),
+                d -> d.replace("cleanup.policy: compact", "cleanup.policy: delete")))
+                .extracting(ManifestCheck.Finding::rule).contains("topic-config");
+    }
+
+    @Test
+    void configTheServiceReadsButProdDoesNotProvideFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: ConfigMap\n", "name: muster-common-config"),
+                d -> d.replaceAll("(?m)^  KAFKA_BOOTSTRAP_SERVERS: .*\\n", "")))
+                .filteredOn(f -> f.rule().equals("config-missing"))
+                .hasSize(4)
+                .allSatisfy(f -> assertThat(f.message()).contains("KAFKA_BOOTSTRAP_SERVERS"));
+    }
+
+    @Test
+    void placeholdersWithoutDefaultsAreRequiredEnvironment() throws Exception {
+        Path fake = Files.createTempDirectory("muster-req");
+        for (String s : ServiceRequirements.SERVICES) {
+            Path dir = Files.createDirectories(fake.resolve(s).resolve("src/main/resources"));
+            Files.writeString(dir.resolve("application.properties"),
+                    "a.b=${muster.ack-link.key}\nc=${WITH_DEFAULT:x}\n%test.d=${TEST_ONLY}\n");
+        }
+        assertThat(ServiceRequirements.requiredEnv(fake).get("gameday-service"))
+                .contains("MUSTER_ACK_LINK_KEY", "QUARKUS_DATASOURCE_JDBC_URL")
+                .doesNotContain("WITH_DEFAULT", "TEST_ONLY");
+    }
+
+    @Test
+    void yamllintIsClean() throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("yamllint", "-c", root.resolve(".yamllint").toString(),
+                    root.resolve("deploy").toString()).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            Assumptions.abort("yamllint is not installed (.ci/run installs it)");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+    }
+}
