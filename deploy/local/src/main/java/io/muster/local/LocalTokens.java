@@ -25,7 +25,7 @@ public final class LocalTokens {
 
     public static final String ISSUER = "https://muster.local/realms/muster";
     public static final String AUDIENCE = "muster";
-    static final Set<String> ROLES = Set.of("muster-admin", "muster-responder", "muster-viewer",
+    public static final Set<String> ROLES = Set.of("muster-admin", "muster-responder", "muster-viewer",
             "muster-integration", "muster-gameday");
 
     private LocalTokens() {
@@ -48,7 +48,7 @@ public final class LocalTokens {
     }
 
     /** Creates the key pair on first use and returns the public key, base64 DER, as Quarkus OIDC expects it. */
-    static String publicKey(Path dir) throws Exception {
+    public static String publicKey(Path dir) throws Exception {
         Path pub = dir.resolve("public.key");
         if (!Files.exists(pub)) {
             Files.createDirectories(dir);
@@ -64,15 +64,23 @@ public final class LocalTokens {
         return Files.readString(pub).strip();
     }
 
-    static String mint(Path dir, String subject, List<String> roles, long lifetimeSeconds) throws Exception {
+    /** A valid token from the local issuer for {@code subject} with the given realm roles. */
+    public static String mint(Path dir, String subject, List<String> roles, long lifetimeSeconds) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        return mint(dir, ISSUER, AUDIENCE, subject, roles, now, now + lifetimeSeconds);
+    }
+
+    /** Any token the local key can sign, including ones the services must refuse (expired, other issuer). */
+    public static String mint(Path dir, String issuer, String audience, String subject, List<String> roles,
+            long issuedAt, long expiresAt) throws Exception {
         publicKey(dir);
         byte[] der = Base64.getDecoder().decode(Files.readString(dir.resolve("private.key")).strip());
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"muster-local\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + json(subject) + "\",\"preferred_username\":\""
-                + json(subject) + "\",\"aud\":\"" + AUDIENCE + "\",\"iat\":" + now + ",\"exp\":"
-                + (now + lifetimeSeconds) + ",\"jti\":\"" + UUID.randomUUID() + "\",\"realm_access\":{\"roles\":["
+        String claims = "{\"iss\":\"" + json(issuer) + "\",\"sub\":\"" + json(subject)
+                + "\",\"preferred_username\":\"" + json(subject) + "\",\"aud\":\"" + json(audience) + "\",\"iat\":"
+                + issuedAt + ",\"exp\":" + expiresAt + ",\"jti\":\"" + UUID.randomUUID()
+                + "\",\"realm_access\":{\"roles\":["
                 + roles.stream().map(r -> "\"" + json(r) + "\"").collect(Collectors.joining(",")) + "]}}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64(claims.getBytes(StandardCharsets.UTF_8));

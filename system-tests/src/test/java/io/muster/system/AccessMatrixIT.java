@@ -1,0 +1,94 @@
+package io.muster.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation every service documents, called with no token, an expired token, a token from another issuer,
+ * a token for another audience, and a token for each role; the expected answer comes from the roles the
+ * operation's OpenAPI security requirement lists, so an endpoint added later is covered without editing this test.
+ */
+class AccessMatrixIT {
+
+    static final List<String> ROLES = List.of("muster-admin", "muster-responder", "muster-viewer",
+            "muster-integration", "muster-gameday");
+    /** Roles each role also holds (the services map admin to responder and viewer, responder to viewer). */
+    static final Map<String, Set<String>> IMPLIES = Map.of(
+            "muster-admin", Set.of("muster-admin", "muster-responder", "muster-viewer"),
+            "muster-responder", Set.of("muster-responder", "muster-viewer"),
+            "muster-viewer", Set.of("muster-viewer"),
+            "muster-integration", Set.of("muster-integration"),
+            "muster-gameday", Set.of("muster-gameday"));
+    /**
+     * Operations meant to be called without a bearer token, each authenticated another way. Anything else without
+     * a security requirement fails the test.
+     */
+    static final Set<String> PUBLIC = Set.of();
+
+    @BeforeAll
+    static void up() throws Exception {
+        Suite.up();
+    }
+
+    static Set<String> allowedRoles(Suite.Operation op) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (JsonNode requirement : op.spec().path("security")) {
+            requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(r -> roles.add(r.asText())));
+        }
+        return roles;
+    }
+
+    @Test
+    void everyOperationAnswersEachCredentialAsItsRolesSay() throws Exception {
+        List<Suite.Operation> operations = Suite.operations();
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(8);
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Suite.Operation op : operations) {
+            Set<String> allowed = allowedRoles(op);
+            if (allowed.isEmpty()) {
+                assertThat(PUBLIC).as("%s has no security requirement and is not a known public endpoint", op)
+                        .contains(op.toString());
+                continue;
+            }
+            String url = Suite.url(op.service(), op.concretePath());
+            String body = List.of("POST", "PUT", "PATCH").contains(op.method()) ? "{}" : null;
+            String type = body == null ? null : "application/json";
+            Map<String, String> refused = Map.of(
+                    "no token", "",
+                    "expired", Suite.expiredToken("muster-admin"),
+                    "wrong issuer", Suite.wrongIssuerToken("muster-admin"),
+                    "wrong audience", Suite.wrongAudienceToken("muster-admin"));
+            for (Map.Entry<String, String> credential : refused.entrySet()) {
+                HttpResponse<String> r = Suite.call(op.method(), url,
+                        credential.getValue().isEmpty() ? null : credential.getValue(), type, body);
+                cells++;
+                if (r.statusCode() != 401) {
+                    wrong.add(op + " with " + credential.getKey() + ": " + r.statusCode() + " (expected 401)");
+                }
+            }
+            for (String role : ROLES) {
+                boolean permitted = IMPLIES.get(role).stream().anyMatch(allowed::contains);
+                HttpResponse<String> r = Suite.call(op.method(), url, Suite.token(role), type, body);
+                cells++;
+                if (permitted && (r.statusCode() == 401 || r.statusCode() == 403 || r.statusCode() >= 500)) {
+                    wrong.add(op + " as " + role + ": " + r.statusCode() + " (expected to be let through)");
+                } else if (!permitted && r.statusCode() != 403) {
+                    wrong.add(op + " as " + role + ": " + r.statusCode() + " (expected 403)");
+                }
+            }
+        }
+        System.out.printf("access matrix: %d operations, %d cells checked, %d wrong%n", operations.size(), cells,
+                wrong.size());
+        assertThat(wrong).isEmpty();
+    }
+}

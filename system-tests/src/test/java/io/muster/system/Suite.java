@@ -1,0 +1,199 @@
+package io.muster.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.muster.local.LocalTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite, started once per test JVM by the local runner ({@code deploy/local/muster up}) from the
+ * packaged services, and stopped with {@code down} when the JVM exits. Tests reach it only from the outside:
+ * HTTP with real tokens, the SMTP server's and SNS stand-in's APIs, and read-only database snapshots.
+ */
+final class Suite {
+
+    static final Map<String, Integer> SERVICES = Map.of("directory-service", 8081, "escalation-service", 8082,
+            "notification-service", 8083, "gameday-service", 8084);
+    static final List<String> DATABASES = List.of("directory", "escalation", "notification", "gameday");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final Path ROOT = Path.of(System.getProperty("muster.root", "..")).toAbsolutePath().normalize();
+    private static final Path STATE = Path.of(System.getProperty("muster.state", "target/muster-state"))
+            .toAbsolutePath().normalize();
+    private static boolean up;
+
+    private Suite() {
+    }
+
+    static synchronized void up() throws Exception {
+        if (up) {
+            return;
+        }
+        runner("up", Duration.ofMinutes(5));
+        up = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runner("down", Duration.ofMinutes(2));
+            } catch (Exception e) {
+                System.err.println("muster down failed: " + e);
+            }
+        }, "muster-down"));
+    }
+
+    private static void runner(String command, Duration timeout) throws Exception {
+        Files.createDirectories(STATE);
+        Path log = STATE.resolve("runner-" + command + ".log");
+        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("deploy/local/muster").toString(), command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("MUSTER_STATE_DIR", STATE.toString());
+        pb.environment().put("MUSTER_RUNNER_CLASSPATH", System.getProperty("java.class.path"));
+        Process p = pb.start();
+        boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        assertThat(done && p.exitValue() == 0)
+                .as("deploy/local/muster %s failed:%n%s", command, Files.readString(log))
+                .isTrue();
+    }
+
+    static String url(String service, String path) {
+        return "http://localhost:" + SERVICES.get(service) + path;
+    }
+
+    /** A valid token from the local issuer holding one realm role. */
+    static String token(String role) throws Exception {
+        return LocalTokens.mint(STATE.resolve("keys"), role.replace("muster-", "") + "@system.test", List.of(role),
+                3_600);
+    }
+
+    static String expiredToken(String role) throws Exception {
+        long past = Instant.now().minusSeconds(7_200).getEpochSecond();
+        return LocalTokens.mint(STATE.resolve("keys"), LocalTokens.ISSUER, LocalTokens.AUDIENCE, "late", List.of(role),
+                past, past + 60);
+    }
+
+    static String wrongIssuerToken(String role) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        return LocalTokens.mint(STATE.resolve("keys"), "https://elsewhere.example.com/realms/x", LocalTokens.AUDIENCE,
+                "stranger", List.of(role), now, now + 600);
+    }
+
+    static String wrongAudienceToken(String role) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        return LocalTokens.mint(STATE.resolve("keys"), LocalTokens.ISSUER, "another-app", "other", List.of(role), now,
+                now + 600);
+    }
+
+    static HttpResponse<String> call(String method, String url, String token, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode openApi(String service) throws Exception {
+        HttpResponse<String> r = call("GET", url(service, "/q/openapi?format=json"), null, null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /** One operation of a service's OpenAPI document. */
+    record Operation(String service, String method, String path, JsonNode spec) {
+        String concretePath() {
+            return path.replaceAll("\\{[^}]*(id|Id)}", "00000000-0000-4000-8000-00000000beef")
+                    .replaceAll("\\{[^}]+}", "no-such-thing");
+        }
+
+        @Override
+        public String toString() {
+            return service + " " + method + " " + path;
+        }
+    }
+
+    static List<Operation> operations() throws Exception {
+        List<Operation> all = new ArrayList<>();
+        for (String service : SERVICES.keySet().stream().sorted().toList()) {
+            JsonNode paths = openApi(service).path("paths");
+            paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
+                if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    all.add(new Operation(service, method.toUpperCase(), path, paths.get(path).get(method)));
+                }
+            }));
+        }
+        return all;
+    }
+
+    /**
+     * A snapshot taken once the suite has settled: consumers catch up asynchronously (the directory's seeded roles
+     * reach the replicas a moment after start), so wait until two snapshots a second apart agree.
+     */
+    static Map<String, String> settledDatabaseSnapshot() throws Exception {
+        Map<String, String> previous = databaseSnapshot();
+        for (int i = 0; i < 60; i++) {
+            Thread.sleep(1_000);
+            Map<String, String> current = databaseSnapshot();
+            if (current.equals(previous)) {
+                return current;
+            }
+            previous = current;
+        }
+        throw new AssertionError("the databases kept changing for a minute; nothing to compare against");
+    }
+
+    /**
+     * A fingerprint of every table in every service database: row count and a hash of the rows' text. Bad
+     * requests must leave it unchanged.
+     */
+    static Map<String, String> databaseSnapshot() throws Exception {
+        Map<String, String> snapshot = new LinkedHashMap<>();
+        for (String db : DATABASES) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:15432/" + db, "postgres", "");
+                    Statement s = c.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                        + "AND tablename <> 'flyway_schema_history' ORDER BY tablename")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, "
+                            + "'|' ORDER BY t::text)), '') FROM \"" + table + "\" t")) {
+                        rs.next();
+                        snapshot.put(db + "." + table, rs.getString(1));
+                    }
+                }
+            }
+        }
+        return snapshot;
+    }
+}
