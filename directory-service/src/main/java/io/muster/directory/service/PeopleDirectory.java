@@ -46,6 +46,9 @@ public class PeopleDirectory {
     ChannelVerifications verifications;
 
     @Inject
+    RotationSchedule rotations;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -152,6 +155,7 @@ public class PeopleDirectory {
         Person person = find(id);
         PersonResponse beforeState = PersonResponse.of(details(person), true);
         List<String> roles = person.active ? List.copyOf(person.roles) : List.of();
+        rotations.personRemoved(id, actor);
         person.delete();
         audit.record(AUDIT_PERSON, id, "deleted", actor, beforeState, null);
         events.contactDeleted(id);
