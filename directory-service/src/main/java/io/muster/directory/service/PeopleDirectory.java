@@ -121,6 +121,17 @@ public class PeopleDirectory {
         return after;
     }
 
+    /** Creates a person whose audit entry and snapshot the caller writes once the rest of their data is in. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Person createWithoutAnnouncing(PersonRequest request, String actor) {
+        Person person = new Person();
+        person.id = UUID.randomUUID();
+        person.createdAt = clock.instant();
+        apply(person, request, actor);
+        person.persist();
+        return person;
+    }
+
     @Transactional
     public ContactDetails replace(UUID id, PersonRequest request, String actor) {
         Person person = find(id);
