@@ -35,6 +35,8 @@ class BadInputTest {
     private static UUID person;
     private static UUID channel;
     private static String teamName;
+    private static String teamId;
+    private static String rotationId;
 
     @Inject
     AgroalDataSource dataSource;
@@ -113,11 +115,77 @@ class BadInputTest {
                 bad("POST", "/api/v1/teams", "{\"name\":\" \"}", 400, "name"),
                 bad("POST", "/api/v1/teams", "{\"name\":\"T\",\"memberIds\":[\"" + UUID.randomUUID() + "\"]}", 400,
                         "memberIds[0]"),
-                bad("POST", "/api/v1/teams", "{\"name\":\"{team}\"}", 409, "name"));
+                bad("POST", "/api/v1/teams", "{\"name\":\"{team}\"}", 409, "name"),
+                // rotations, overrides and who-is-on-call
+                rotation("\"teamId\":\"" + UUID.randomUUID() + "\"", "teamId"),
+                rotation("\"timeZone\":\"Europe/Atlantis\"", "timeZone"),
+                rotation("\"shiftLength\":0", "shiftLength"),
+                rotation("\"shiftUnit\":\"MONTHS\"", "shiftUnit"),
+                rotation("\"handoffStart\":\"tomorrow morning\"", "handoffStart"),
+                rotation("\"roleKey\":\"no-such-role\"", "roleKey"),
+                rotation("\"members\":[\"{person}\",\"{person}\"]", "members[1]"),
+                bad("POST", "/api/v1/rotations/{rotation}/overrides", "{\"contactId\":\"{person}\","
+                        + "\"from\":\"2026-06-02T00:00:00Z\",\"to\":\"2026-06-01T00:00:00Z\"}", 400, "to"),
+                bad("POST", "/api/v1/rotations/{rotation}/overrides", "{\"contactId\":\"" + UUID.randomUUID()
+                        + "\",\"from\":\"2026-06-01T00:00:00Z\",\"to\":\"2026-06-02T00:00:00Z\"}", 400,
+                        "contactId"),
+                bad("POST", "/api/v1/rotations/" + UUID.randomUUID() + "/overrides", "{\"contactId\":\"{person}\","
+                        + "\"from\":\"2026-06-01T00:00:00Z\",\"to\":\"2026-06-02T00:00:00Z\"}", 404, null),
+                bad("GET", "/api/v1/who-is-on-call?at=yesterday", null, 400, "at"),
+                bad("GET", "/api/v1/who-is-on-call?role=no-such-role", null, 400, "role"),
+                bad("GET", "/api/v1/who-is-on-call?team=no-such-team-anywhere", null, 400, "team"),
+                // external resources
+                external("\"kind\":null", "kind"),
+                external("\"kind\":\"PSYCHIC\"", "kind"),
+                external("\"primaryContact\":{\"name\":\"Desk\",\"email\":\"desk-at-example\"}",
+                        "primaryContact.email"),
+                external("\"primaryContact\":{\"name\":\"Desk\",\"phone\":\"020 7946 0000\"}",
+                        "primaryContact.phone"),
+                external("\"primaryContact\":{\"name\":\"Desk\"}", "primaryContact"),
+                external("\"responseSlaMinutes\":0", "responseSlaMinutes"),
+                external("\"owningRoleKey\":\"no-such-role\"", "owningRoleKey"),
+                // import
+                bad("POST", "/api/v1/import", "{\"people\":[{\"ref\":\"x\",\"displayName\":\"X\","
+                        + "\"timeZone\":\"UTC\",\"escalationLevel\":\"urgent\"}]}", 400, "people[0].escalationLevel"),
+                bad("POST", "/api/v1/import", "{\"people\":[{\"ref\":\"has space\",\"displayName\":\"X\","
+                        + "\"timeZone\":\"UTC\",\"escalationLevel\":1}]}", 400, "people[0].ref"));
     }
 
     private static Arguments bad(String method, String path, String body, int status, String field) {
         return Arguments.of(method, path, body, status, field);
+    }
+
+    /** A valid rotation with one field replaced. */
+    private static Arguments rotation(String replacement, String field) {
+        String key = replacement.substring(1, replacement.indexOf('"', 1));
+        StringBuilder body = new StringBuilder("{");
+        String[][] fields = { { "name", "\"Rota\"" }, { "teamId", "\"{teamId}\"" },
+                { "roleKey", "\"incident-commander\"" }, { "timeZone", "\"Europe/London\"" },
+                { "handoffStart", "\"2026-06-01T09:00:00\"" }, { "shiftUnit", "\"DAYS\"" }, { "shiftLength", "1" },
+                { "members", "[\"{person}\"]" } };
+        for (String[] f : fields) {
+            if (body.length() > 1) {
+                body.append(',');
+            }
+            body.append(f[0].equals(key) ? replacement : "\"" + f[0] + "\":" + f[1]);
+        }
+        return bad("POST", "/api/v1/rotations", body.append('}').toString(), 400, field);
+    }
+
+    /** A valid external resource with one field replaced. */
+    private static Arguments external(String replacement, String field) {
+        String key = replacement.substring(1, replacement.indexOf('"', 1));
+        StringBuilder body = new StringBuilder("{");
+        String[][] fields = { { "kind", "\"VENDOR\"" }, { "organisation", "\"Acme\"" },
+                { "primaryContact", "{\"name\":\"Desk\",\"email\":\"desk@acme.example\"}" },
+                { "responseSlaMinutes", "60" }, { "owningRoleKey", "\"legal-counsel\"" } };
+        for (String[] f : fields) {
+            if (body.length() > 1) {
+                body.append(',');
+            }
+            body.append(f[0].equals(key) ? replacement : "\"" + f[0] + "\":" + f[1]);
+        }
+        return bad("POST", "/api/v1/external-resources", body.append('}').toString(), 400, field);
     }
 
     private static Arguments channel(String type, String address, int preference, String field) {
@@ -131,8 +199,14 @@ class BadInputTest {
             person = createPerson(uniqueName("Bad Input Fixture"), "\"security-analyst\"");
             channel = addChannel(person, "EMAIL", "fixture@example.com", 1);
             teamName = uniqueName("Fixture team");
-            given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                    .body("{\"name\":\"" + teamName + "\"}").when().post("/api/v1/teams").then().statusCode(201);
+            teamId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + teamName + "\"}").when().post("/api/v1/teams").then().statusCode(201)
+                    .extract().path("id");
+            rotationId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(("{\"name\":\"Fixture rota\",\"teamId\":\"%s\",\"roleKey\":\"security-analyst\","
+                            + "\"timeZone\":\"UTC\",\"handoffStart\":\"2026-01-01T09:00:00\",\"shiftUnit\":\"DAYS\","
+                            + "\"shiftLength\":1,\"members\":[\"%s\"]}").formatted(teamId, person))
+                    .when().post("/api/v1/rotations").then().statusCode(201).extract().path("id");
         }
     }
 
@@ -141,13 +215,14 @@ class BadInputTest {
     void isRefusedNamingTheFieldAndChangesNothing(String method, String path, String body, int status,
             String field) throws Exception {
         fixture();
-        String resolvedPath = path.replace("{person}", person.toString()).replace("{channel}", channel.toString());
+        String resolvedPath = path.replace("{person}", person.toString()).replace("{channel}", channel.toString())
+                .replace("{rotation}", rotationId);
         String before = databaseFingerprint();
 
         RequestSpecification request = given().header("Authorization", ADMIN);
         if (body != null) {
             request = request.contentType(ContentType.JSON).body(body.replace("{person}", person.toString())
-                    .replace("{team}", teamName));
+                    .replace("{team}", teamName).replace("{teamId}", teamId));
         }
         ValidatableResponse response = request.when().request(method, resolvedPath).then()
                 .statusCode(status)
@@ -168,11 +243,13 @@ class BadInputTest {
                                (SELECT coalesce(sum(attempts), 0) FROM channel_verification),
                                (SELECT count(*) FROM team), (SELECT count(*) FROM team_member),
                                (SELECT count(*) FROM audit_entry), (SELECT count(*) FROM ir_role),
-                               (SELECT max(updated_at) FROM ir_role)
+                               (SELECT max(updated_at) FROM ir_role), (SELECT count(*) FROM rotation),
+                               (SELECT max(updated_at) FROM rotation), (SELECT count(*) FROM rotation_override),
+                               (SELECT count(*) FROM external_resource)
                         """)) {
             rs.next();
             StringBuilder out = new StringBuilder();
-            for (int i = 1; i <= 10; i++) {
+            for (int i = 1; i <= 14; i++) {
                 out.append(rs.getString(i)).append('|');
             }
             return out.toString();
