@@ -2,6 +2,7 @@ package io.muster.directory.api;
 
 import io.muster.directory.service.RoleCatalog;
 import io.muster.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,6 +27,9 @@ public class RolesResource {
     @Inject
     RoleCatalog catalog;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @RolesAllowed(Roles.VIEWER)
     public List<RoleResponse> list() {
@@ -42,7 +46,7 @@ public class RolesResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid RoleRequest request) {
-        RoleResponse created = RoleResponse.of(catalog.create(request));
+        RoleResponse created = RoleResponse.of(catalog.create(request, CallerAccess.actor(identity)));
         return Response.created(URI.create("/api/v1/roles/" + created.key())).entity(created).build();
     }
 
@@ -50,6 +54,6 @@ public class RolesResource {
     @Path("{key}")
     @RolesAllowed(Roles.ADMIN)
     public RoleResponse replace(@PathParam("key") String key, @NotNull @Valid RoleRequest request) {
-        return RoleResponse.of(catalog.replace(key, request));
+        return RoleResponse.of(catalog.replace(key, request, CallerAccess.actor(identity)));
     }
 }

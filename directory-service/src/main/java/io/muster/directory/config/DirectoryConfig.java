@@ -14,4 +14,12 @@ public interface DirectoryConfig {
     /** A role with fewer reachable people than this is a readiness finding. */
     @WithDefault("2")
     int minReachablePerRole();
+
+    /** How long a one-time channel verification code stays valid. */
+    @WithDefault("15m")
+    Duration verificationTtl();
+
+    /** Wrong codes allowed before a verification is locked and a new code must be requested. */
+    @WithDefault("5")
+    int verificationMaxAttempts();
 }

@@ -1,9 +1,8 @@
 package io.muster.directory.service;
 
-import io.muster.contracts.directory.RoleRoster;
 import io.muster.directory.api.RoleRequest;
 import io.muster.directory.domain.IrRole;
-import io.muster.platform.outbox.Outbox;
+import io.muster.directory.api.RoleResponse;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +17,13 @@ import java.util.List;
 public class RoleCatalog {
 
     @Inject
-    Outbox outbox;
+    AuditTrail audit;
 
     @Inject
     Clock clock;
+
+    @Inject
+    DirectoryEvents events;
 
     @Transactional
     public List<IrRole> list() {
@@ -38,7 +40,7 @@ public class RoleCatalog {
     }
 
     @Transactional
-    public IrRole create(RoleRequest request) {
+    public IrRole create(RoleRequest request, String actor) {
         if (request.key() == null) {
             throw ProblemException.badRequest("key", "must not be null");
         }
@@ -50,17 +52,20 @@ public class RoleCatalog {
         role.createdAt = clock.instant();
         apply(role, request, role.createdAt);
         role.persist();
+        audit.record("role", role.key, "created", actor, null, RoleResponse.of(role));
         announce(role);
         return role;
     }
 
     @Transactional
-    public IrRole replace(String key, RoleRequest request) {
+    public IrRole replace(String key, RoleRequest request, String actor) {
         IrRole role = get(key);
         if (request.key() != null && !request.key().equals(key)) {
             throw ProblemException.badRequest("key", "does not match the role in the path");
         }
+        RoleResponse before = RoleResponse.of(role);
         apply(role, request, clock.instant());
+        audit.record("role", role.key, "updated", actor, before, RoleResponse.of(role));
         announce(role);
         return role;
     }
@@ -71,7 +76,7 @@ public class RoleCatalog {
         if (IrRole.findById(request.key()) != null) {
             return false;
         }
-        create(request);
+        create(request, "system");
         return true;
     }
 
@@ -86,8 +91,6 @@ public class RoleCatalog {
     }
 
     private void announce(IrRole role) {
-        // People holding roles arrive with the directory's people; until then rosters are empty.
-        outbox.publish(new RoleRoster(role.key, role.name, role.defaultEscalationLevel, role.notificationPriority,
-                List.of()));
+        events.publishRoster(role);
     }
 }

@@ -1,0 +1,9 @@
+package io.muster.directory.api;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code contactId} covers the rotation from {@code from} (inclusive) to {@code to} (exclusive). */
+public record OverrideRequest(@NotNull UUID contactId, @NotNull Instant from, @NotNull Instant to) {
+}

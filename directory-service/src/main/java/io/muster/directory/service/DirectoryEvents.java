@@ -1,0 +1,76 @@
+package io.muster.directory.service;
+
+import io.muster.contracts.Topics;
+import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.RoleRoster;
+import io.muster.directory.domain.ContactChannel;
+import io.muster.directory.domain.IrRole;
+import io.muster.directory.domain.Person;
+import io.muster.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Announces directory state on {@code muster.directory.v1} through the outbox, inside the caller's transaction:
+ * full snapshots so that a consumer's replica only ever needs the latest record per key.
+ */
+@ApplicationScoped
+public class DirectoryEvents {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void contactChanged(Person person, List<ContactChannel> channels) {
+        outbox.publish(snapshotOf(person, channels));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void contactDeleted(UUID personId) {
+        outbox.tombstone(Topics.DIRECTORY, ContactSnapshot.keyOf(personId));
+    }
+
+    /** Publishes the current roster of each role; the caller's changes must be flushed first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rostersChanged(Collection<String> roleKeys) {
+        entityManager.flush();
+        for (String key : new TreeSet<>(roleKeys)) {
+            IrRole role = IrRole.findById(key);
+            if (role != null) {
+                publishRoster(role);
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishRoster(IrRole role) {
+        outbox.publish(new RoleRoster(role.key, role.name, role.defaultEscalationLevel, role.notificationPriority,
+                holdersOf(role.key)));
+    }
+
+    /** Active people holding the role, in a stable order. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> holdersOf(String roleKey) {
+        return entityManager.createNativeQuery(
+                "SELECT id FROM person WHERE active AND ?1 = ANY (roles) ORDER BY lower(display_name), id", UUID.class)
+                .setParameter(1, roleKey)
+                .getResultList();
+    }
+
+    static ContactSnapshot snapshotOf(Person person, List<ContactChannel> channels) {
+        List<ContactSnapshot.Channel> published = channels.stream()
+                .map(c -> new ContactSnapshot.Channel(c.id, c.type, c.address, c.preference, c.verified()))
+                .toList();
+        return new ContactSnapshot(person.id, person.displayName, person.timeZone, person.active,
+                person.escalationLevel, person.roles, published);
+    }
+}

@@ -1,0 +1,342 @@
+package io.muster.directory.service;
+
+import io.muster.directory.api.ChannelRequest;
+import io.muster.directory.api.DirectoryImport;
+import io.muster.directory.api.ImportResult;
+import io.muster.directory.api.PersonRequest;
+import io.muster.directory.api.PersonResponse;
+import io.muster.directory.api.RotationRequest;
+import io.muster.directory.api.TeamRequest;
+import io.muster.directory.domain.ChannelAddresses;
+import io.muster.directory.domain.ContactChannel;
+import io.muster.directory.domain.IrRole;
+import io.muster.directory.domain.Person;
+import io.muster.directory.domain.Team;
+import io.muster.platform.problem.Problem;
+import io.muster.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Imports a whole directory all or nothing: every row is checked first and every bad field reported; only a clean
+ * document is written, in one transaction. A dry run does the same work and rolls it back, so it refuses exactly
+ * what a real run would refuse.
+ */
+@ApplicationScoped
+public class DirectoryImporter {
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    PeopleDirectory people;
+
+    @Inject
+    ChannelVerifications verifications;
+
+    @Inject
+    TeamDirectory teams;
+
+    @Inject
+    RotationSchedule rotations;
+
+    @Inject
+    ExternalResources externalResources;
+
+    @Inject
+    DirectoryEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** Thrown to end a dry run's transaction by rolling it back, carrying what it would have done. */
+    private static final class DryRunDone extends RuntimeException {
+        final transient ImportResult result;
+
+        DryRunDone(ImportResult result) {
+            super("dry run", null, false, false);
+            this.result = result;
+        }
+    }
+
+    /**
+     * @param fieldNames turns a path such as {@code people[2].timeZone} into what the caller knows (a CSV line)
+     */
+    public ImportResult run(DirectoryImport data, boolean dryRun, String actor, UnaryOperator<String> fieldNames) {
+        return run(data, dryRun, actor, fieldNames, List.of());
+    }
+
+    /** As above, with problems already found while parsing (named as the caller knows them). */
+    public ImportResult run(DirectoryImport data, boolean dryRun, String actor, UnaryOperator<String> fieldNames,
+            List<Problem.FieldError> parseErrors) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> alreadyReported = new HashSet<>();
+        parseErrors.forEach(e -> alreadyReported.add(e.field()));
+        for (ConstraintViolation<DirectoryImport> v : validator.validate(data)) {
+            Problem.FieldError error = new Problem.FieldError(pathOf(v.getPropertyPath()), v.getMessage());
+            if (!alreadyReported.contains(fieldNames.apply(error.field()))) {
+                errors.add(error);
+            }
+        }
+        if (errors.isEmpty() && parseErrors.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> checkReferences(data, errors));
+        }
+        if (!errors.isEmpty() || !parseErrors.isEmpty()) {
+            List<Problem.FieldError> all = new ArrayList<>(parseErrors);
+            errors.forEach(e -> all.add(new Problem.FieldError(fieldNames.apply(e.field()), e.message())));
+            throw refused(all, UnaryOperator.identity());
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                ImportResult result = write(data, dryRun, actor);
+                if (dryRun) {
+                    throw new DryRunDone(result);
+                }
+                return result;
+            });
+        } catch (DryRunDone done) {
+            return done.result;
+        } catch (ProblemException e) {
+            throw refused(e.problem().errors(), fieldNames);
+        }
+    }
+
+    private static ProblemException refused(List<Problem.FieldError> errors, UnaryOperator<String> fieldNames) {
+        List<Problem.FieldError> named = errors.stream()
+                .map(e -> new Problem.FieldError(fieldNames.apply(e.field()), e.message()))
+                .sorted(Comparator.comparing(Problem.FieldError::field, DirectoryImporter::naturalOrder))
+                .toList();
+        return new ProblemException(Problem.of("invalid-import", "Import refused", 400,
+                named.size() + " problem" + (named.size() == 1 ? "" : "s") + " found; nothing was imported", named));
+    }
+
+    /** Orders "line 10" after "line 9" and people[10] after people[9]. */
+    private static int naturalOrder(String a, String b) {
+        String[] pa = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+        String[] pb = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+        for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
+            int c = Character.isDigit(pa[i].charAt(0)) && Character.isDigit(pb[i].charAt(0))
+                    ? Long.compare(Long.parseLong(pa[i]), Long.parseLong(pb[i])) : pa[i].compareTo(pb[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(pa.length, pb.length);
+    }
+
+    private static String pathOf(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
+        }
+        return out.toString();
+    }
+
+    /** Everything a single field's constraint cannot see: references, catalog entries, addresses, duplicates. */
+    private void checkReferences(DirectoryImport data, List<Problem.FieldError> errors) {
+        List<DirectoryImport.Person> persons = listOf(data.people());
+        Set<String> refs = new HashSet<>();
+        for (int i = 0; i < persons.size(); i++) {
+            if (!refs.add(persons.get(i).ref())) {
+                errors.add(new Problem.FieldError("people[" + i + "].ref", "is used twice"));
+            }
+        }
+        for (int i = 0; i < persons.size(); i++) {
+            DirectoryImport.Person p = persons.get(i);
+            String at = "people[" + i + "].";
+            if (!validZone(p.timeZone())) {
+                errors.add(new Problem.FieldError(at + "timeZone", "must be an IANA time zone such as Europe/London"));
+            }
+            List<String> roles = listOf(p.roles());
+            for (int r = 0; r < roles.size(); r++) {
+                if (IrRole.findById(roles.get(r)) == null) {
+                    errors.add(new Problem.FieldError(at + "roles[" + r + "]", "unknown role " + roles.get(r)));
+                }
+            }
+            checkRef(p.managerRef(), p.ref(), refs, at + "managerRef", errors);
+            checkRef(p.backupRef(), p.ref(), refs, at + "backupRef", errors);
+            if (p.lastReviewedAt() != null && p.lastReviewedAt().isAfter(clock.instant())) {
+                errors.add(new Problem.FieldError(at + "lastReviewedAt", "must not be in the future"));
+            }
+            Set<String> channelKeys = new HashSet<>();
+            List<DirectoryImport.Channel> channels = listOf(p.channels());
+            for (int c = 0; c < channels.size(); c++) {
+                DirectoryImport.Channel channel = channels.get(c);
+                String field = at + "channels[" + c + "].address";
+                ChannelAddresses.problemWith(channel.type(), channel.address().strip())
+                        .ifPresent(m -> errors.add(new Problem.FieldError(field, m)));
+                if (!channelKeys.add(channel.type() + " " + channel.address().strip())) {
+                    errors.add(new Problem.FieldError(field, "is listed twice"));
+                }
+            }
+        }
+        List<DirectoryImport.Team> teamList = listOf(data.teams());
+        Set<String> teamNames = new HashSet<>();
+        for (int i = 0; i < teamList.size(); i++) {
+            DirectoryImport.Team team = teamList.get(i);
+            String name = team.name().strip().toLowerCase();
+            if (!teamNames.add(name)) {
+                errors.add(new Problem.FieldError("teams[" + i + "].name", "is used twice"));
+            } else if (Team.count("lower(name) = ?1", name) > 0) {
+                errors.add(new Problem.FieldError("teams[" + i + "].name", "a team with this name already exists"));
+            }
+            List<String> members = listOf(team.memberRefs());
+            for (int m = 0; m < members.size(); m++) {
+                if (!refs.contains(members.get(m))) {
+                    errors.add(new Problem.FieldError("teams[" + i + "].memberRefs[" + m + "]",
+                            "no person with ref " + members.get(m) + " in this import"));
+                }
+            }
+        }
+        List<DirectoryImport.Rotation> rotationList = listOf(data.rotations());
+        for (int i = 0; i < rotationList.size(); i++) {
+            DirectoryImport.Rotation rotation = rotationList.get(i);
+            String at = "rotations[" + i + "].";
+            String team = rotation.team().strip().toLowerCase();
+            if (!teamNames.contains(team) && Team.count("lower(name) = ?1", team) == 0) {
+                errors.add(new Problem.FieldError(at + "team", "no team named " + rotation.team()));
+            }
+            if (IrRole.findById(rotation.roleKey()) == null) {
+                errors.add(new Problem.FieldError(at + "roleKey", "unknown role " + rotation.roleKey()));
+            }
+            if (!validZone(rotation.timeZone())) {
+                errors.add(new Problem.FieldError(at + "timeZone", "must be an IANA time zone such as Europe/London"));
+            }
+            Set<String> seen = new HashSet<>();
+            for (int m = 0; m < rotation.memberRefs().size(); m++) {
+                String ref = rotation.memberRefs().get(m);
+                if (!refs.contains(ref)) {
+                    errors.add(new Problem.FieldError(at + "memberRefs[" + m + "]",
+                            "no person with ref " + ref + " in this import"));
+                } else if (!seen.add(ref)) {
+                    errors.add(new Problem.FieldError(at + "memberRefs[" + m + "]", "is listed twice"));
+                }
+            }
+        }
+        List<io.muster.directory.api.ExternalResourceRequest> externals = listOf(data.externalResources());
+        for (int i = 0; i < externals.size(); i++) {
+            errors.addAll(ExternalResources.problemsWith(externals.get(i), "externalResources[" + i + "]."));
+        }
+    }
+
+    private static void checkRef(String ref, String self, Set<String> refs, String field,
+            List<Problem.FieldError> errors) {
+        if (ref == null) {
+            return;
+        }
+        if (ref.equals(self)) {
+            errors.add(new Problem.FieldError(field, "must be someone else"));
+        } else if (!refs.contains(ref)) {
+            errors.add(new Problem.FieldError(field, "no person with ref " + ref + " in this import"));
+        }
+    }
+
+    private static boolean validZone(String zone) {
+        try {
+            ZoneId.of(zone.strip());
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static <T> List<T> listOf(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** Runs inside the import's one transaction. */
+    private ImportResult write(DirectoryImport data, boolean dryRun, String actor) {
+        Map<String, UUID> ids = new HashMap<>();
+        Set<String> roles = new LinkedHashSet<>();
+        int channelCount = 0;
+        List<DirectoryImport.Person> persons = listOf(data.people());
+        List<Person> created = new ArrayList<>();
+        for (DirectoryImport.Person p : persons) {
+            Person person = people.createWithoutAnnouncing(new PersonRequest(p.displayName(), p.department(), null,
+                    p.timeZone(), p.skills(), p.certifications(), p.roles(), p.escalationLevel(), null,
+                    p.availability(), p.lastReviewedAt(), p.lastReviewedBy(), p.active()), actor);
+            ids.put(p.ref(), person.id);
+            created.add(person);
+            if (person.active) {
+                roles.addAll(person.roles);
+            }
+        }
+        for (int i = 0; i < persons.size(); i++) {
+            DirectoryImport.Person p = persons.get(i);
+            Person person = created.get(i);
+            person.managerId = p.managerRef() == null ? null : ids.get(p.managerRef());
+            person.backupContactId = p.backupRef() == null ? null : ids.get(p.backupRef());
+            List<ContactChannel> unverified = new ArrayList<>();
+            List<DirectoryImport.Channel> channels = listOf(p.channels());
+            for (int c = 0; c < channels.size(); c++) {
+                DirectoryImport.Channel in = channels.get(c);
+                ContactChannel channel = PeopleDirectory.newChannel(person.id,
+                        new ChannelRequest(in.type(), in.address(), in.preference()),
+                        "people[" + i + "].channels[" + c + "].", clock.instant());
+                if (Boolean.TRUE.equals(in.verified())) {
+                    channel.verifiedAt = clock.instant();
+                } else {
+                    unverified.add(channel);
+                }
+                channel.persist();
+                channelCount++;
+            }
+            ContactDetails details = people.details(person);
+            audit.record(PeopleDirectory.AUDIT_PERSON, person.id, "imported", actor, null,
+                    PersonResponse.of(details, true));
+            events.contactChanged(person, details.channels());
+            for (ContactChannel channel : unverified) {
+                verifications.startFor(person, channel, actor);
+            }
+        }
+        events.rostersChanged(roles);
+        Map<String, UUID> teamIds = new HashMap<>();
+        for (DirectoryImport.Team t : listOf(data.teams())) {
+            List<UUID> members = listOf(t.memberRefs()).stream().map(ids::get).toList();
+            Team team = teams.create(new TeamRequest(t.name(), t.description(), members), actor);
+            teamIds.put(team.name.toLowerCase(), team.id);
+        }
+        for (DirectoryImport.Rotation r : listOf(data.rotations())) {
+            UUID teamId = teamIds.get(r.team().strip().toLowerCase());
+            if (teamId == null) {
+                Team existing = Team.find("lower(name) = lower(?1)", r.team().strip()).firstResult();
+                teamId = existing.id;
+            }
+            rotations.create(new RotationRequest(r.name(), teamId, r.roleKey(), r.timeZone(), r.handoffStart(),
+                    r.shiftUnit(), r.shiftLength(), r.memberRefs().stream().map(ids::get).toList()), actor);
+        }
+        for (var resource : listOf(data.externalResources())) {
+            externalResources.create(resource, actor);
+        }
+        return new ImportResult(dryRun, persons.size(), channelCount, listOf(data.teams()).size(),
+                listOf(data.rotations()).size(), listOf(data.externalResources()).size());
+    }
+}

@@ -1,0 +1,149 @@
+package io.muster.directory.service;
+
+import io.muster.contracts.directory.RotationSnapshot;
+import io.muster.directory.api.ReadinessResponse;
+import io.muster.directory.api.ReadinessResponse.Finding;
+import io.muster.directory.api.ReadinessResponse.Severity;
+import io.muster.directory.config.DirectoryConfig;
+import io.muster.directory.domain.ContactChannel;
+import io.muster.directory.domain.ExternalResource;
+import io.muster.directory.domain.IrRole;
+import io.muster.directory.domain.Person;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The readiness report SEC10 asks for: who has not been reviewed, who cannot be reached, which roles are thin, where
+ * rotations leave nobody on call in the next two weeks, and which outside parties are unconfirmed or overdue.
+ */
+@ApplicationScoped
+public class ReadinessCheck {
+
+    public static final String PERSON_NOT_REVIEWED = "PERSON_NOT_REVIEWED";
+    public static final String PERSON_UNREACHABLE = "PERSON_UNREACHABLE";
+    public static final String ROLE_UNDERSTAFFED = "ROLE_UNDERSTAFFED";
+    public static final String ROTATION_GAP = "ROTATION_GAP";
+    public static final String EXTERNAL_CONTACT_UNVERIFIED = "EXTERNAL_CONTACT_UNVERIFIED";
+    public static final String EXTERNAL_REVIEW_OVERDUE = "EXTERNAL_REVIEW_OVERDUE";
+    public static final List<String> CODES = List.of(PERSON_NOT_REVIEWED, PERSON_UNREACHABLE, ROLE_UNDERSTAFFED,
+            ROTATION_GAP, EXTERNAL_CONTACT_UNVERIFIED, EXTERNAL_REVIEW_OVERDUE);
+
+    static final Duration ROTATION_HORIZON = Duration.ofDays(14);
+    /** Rotations hand off on whole hours or later; sampling every 15 minutes cannot miss a gap of an hour. */
+    static final Duration ROTATION_STEP = Duration.ofMinutes(15);
+
+    @Inject
+    DirectoryConfig config;
+
+    @Inject
+    RotationSchedule rotations;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public ReadinessResponse report() {
+        Instant now = clock.instant();
+        List<Finding> findings = new ArrayList<>();
+        List<Person> active = Person.list("active = true", Sort.by("displayName").and("id"));
+        Map<UUID, List<ContactChannel>> channels = ContactChannel.<ContactChannel>listAll().stream()
+                .collect(Collectors.groupingBy(c -> c.personId));
+        Instant reviewedSince = now.minus(config.reviewPeriod());
+        for (Person person : active) {
+            if (person.lastReviewedAt == null || person.lastReviewedAt.isBefore(reviewedSince)) {
+                findings.add(new Finding(PERSON_NOT_REVIEWED, Severity.MEDIUM, "person", person.id.toString(),
+                        person.displayName,
+                        person.lastReviewedAt == null ? "never reviewed"
+                                : "last reviewed " + person.lastReviewedAt + ", more than "
+                                        + config.reviewPeriod().toDays() + " days ago",
+                        "Check the entry with the person and mark it reviewed (POST /api/v1/people/" + person.id
+                                + "/review)."));
+            }
+            if (!ContactDetails.isReachable(channels.getOrDefault(person.id, List.of()))) {
+                findings.add(new Finding(PERSON_UNREACHABLE, Severity.HIGH, "person", person.id.toString(),
+                        person.displayName, "fewer than two verified channels of different types",
+                        "Add and verify a second kind of channel (e.g. SMS as well as email)."));
+            }
+        }
+        Set<UUID> reachable = active.stream()
+                .filter(p -> ContactDetails.isReachable(channels.getOrDefault(p.id, List.of())))
+                .map(p -> p.id).collect(Collectors.toSet());
+        for (IrRole role : IrRole.<IrRole>listAll(Sort.by("notificationPriority").and("key"))) {
+            long holders = active.stream().filter(p -> p.roles.contains(role.key) && reachable.contains(p.id)).count();
+            if (holders < config.minReachablePerRole()) {
+                findings.add(new Finding(ROLE_UNDERSTAFFED, holders == 0 ? Severity.CRITICAL : Severity.HIGH, "role",
+                        role.key, role.name,
+                        holders + " reachable " + (holders == 1 ? "person holds" : "people hold") + " this role, "
+                                + config.minReachablePerRole() + " needed",
+                        "Assign the role to more people, or make its holders reachable."));
+            }
+        }
+        for (RotationSchedule.RotationDetails details : rotations.list(null, null)) {
+            rotationGap(details.snapshot(), now).ifPresent(findings::add);
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (ExternalResource resource : ExternalResource.<ExternalResource>listAll(Sort.by("organisation"))) {
+            if (resource.contactVerifiedAt == null) {
+                findings.add(new Finding(EXTERNAL_CONTACT_UNVERIFIED, resource.kind == ExternalResource.Kind.REGULATOR
+                        ? Severity.HIGH : Severity.MEDIUM, "external-resource", resource.id.toString(),
+                        resource.organisation, "nobody has confirmed that the primary contact answers",
+                        "Call the primary contact and record it (POST /api/v1/external-resources/" + resource.id
+                                + "/contact-verified)."));
+            }
+            if (resource.reviewDueOn != null && resource.reviewDueOn.isBefore(today)) {
+                findings.add(new Finding(EXTERNAL_REVIEW_OVERDUE, Severity.MEDIUM, "external-resource",
+                        resource.id.toString(), resource.organisation, "review was due on " + resource.reviewDueOn,
+                        "Review the contract, contacts and SLA, then set a new review date."));
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code)
+                .thenComparing(Finding::subjectName, Comparator.nullsLast(Comparator.naturalOrder())));
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            counts.put(severity, 0L);
+        }
+        findings.forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        counts.forEach((k, v) -> bySeverity.put(k.name(), v));
+        return new ReadinessResponse(now, bySeverity, findings);
+    }
+
+    /** The first stretch in the next 14 days when nobody is on call, if any. */
+    static java.util.Optional<Finding> rotationGap(RotationSnapshot rotation, Instant now) {
+        Instant end = now.plus(ROTATION_HORIZON);
+        Instant gapStart = null;
+        Duration uncovered = Duration.ZERO;
+        for (Instant at = now; at.isBefore(end); at = at.plus(ROTATION_STEP)) {
+            if (rotation.onCallAt(at).isEmpty()) {
+                if (gapStart == null) {
+                    gapStart = at;
+                }
+                uncovered = uncovered.plus(ROTATION_STEP);
+            }
+        }
+        if (gapStart == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Finding(ROTATION_GAP, Severity.HIGH, "rotation",
+                rotation.rotationId().toString(), rotation.name(),
+                "nobody is on call from " + gapStart + " (about " + uncovered.toHours()
+                        + " hours uncovered in the next 14 days)",
+                "Add members to the rotation, move its first hand-off earlier, or add an override."));
+    }
+}

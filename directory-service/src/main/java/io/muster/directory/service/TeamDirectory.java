@@ -1,0 +1,92 @@
+package io.muster.directory.service;
+
+import io.muster.directory.api.TeamRequest;
+import io.muster.directory.api.TeamResponse;
+import io.muster.directory.domain.Person;
+import io.muster.directory.domain.Team;
+import io.muster.platform.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** Teams of people. Membership is directory data of its own, audited like every change. */
+@ApplicationScoped
+public class TeamDirectory {
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<Team> list() {
+        return Team.listAll(Sort.by("name"));
+    }
+
+    @Transactional
+    public Team get(UUID id) {
+        Team team = Team.findById(id);
+        if (team == null) {
+            throw ProblemException.notFound("Team", id);
+        }
+        return team;
+    }
+
+    @Transactional
+    public Team create(TeamRequest request, String actor) {
+        checkName(request.name().strip(), null);
+        Team team = new Team();
+        team.id = UUID.randomUUID();
+        team.createdAt = clock.instant();
+        apply(team, request);
+        team.persist();
+        audit.record("team", team.id, "created", actor, null, TeamResponse.of(team));
+        return team;
+    }
+
+    @Transactional
+    public Team replace(UUID id, TeamRequest request, String actor) {
+        Team team = get(id);
+        checkName(request.name().strip(), id);
+        TeamResponse before = TeamResponse.of(team);
+        apply(team, request);
+        audit.record("team", id, "updated", actor, before, TeamResponse.of(team));
+        return team;
+    }
+
+    @Transactional
+    public void delete(UUID id, String actor) {
+        Team team = get(id);
+        TeamResponse before = TeamResponse.of(team);
+        team.delete();
+        audit.record("team", id, "deleted", actor, before, null);
+    }
+
+    private void checkName(String name, UUID self) {
+        Team existing = Team.find("lower(name) = lower(?1)", name).firstResult();
+        if (existing != null && !existing.id.equals(self)) {
+            throw ProblemException.conflict("duplicate", "name", "a team named " + name + " already exists");
+        }
+    }
+
+    private void apply(Team team, TeamRequest request) {
+        List<UUID> members = request.memberIds() == null ? List.of() : request.memberIds();
+        for (int i = 0; i < members.size(); i++) {
+            if (Person.findById(members.get(i)) == null) {
+                throw ProblemException.badRequest("memberIds[" + i + "]",
+                        "no person " + members.get(i) + " in the directory");
+            }
+        }
+        team.name = request.name().strip();
+        team.description = request.description() == null ? "" : request.description().strip();
+        team.memberIds.clear();
+        team.memberIds.addAll(new LinkedHashSet<>(members));
+        team.updatedAt = clock.instant();
+    }
+}
