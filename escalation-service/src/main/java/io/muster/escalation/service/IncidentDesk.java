@@ -227,6 +227,11 @@ public class IncidentDesk {
         return incident;
     }
 
+    @Transactional
+    public Incident openByDedupKeyOrFail(String dedupKey) {
+        return openByDedupKey(dedupKey);
+    }
+
     private Incident openByDedupKey(String dedupKey) {
         if (dedupKey == null || dedupKey.isBlank()) {
             throw ProblemException.badRequest("dedupKey", "must not be blank");
