@@ -2,6 +2,7 @@ package io.muster.escalation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,4 +22,24 @@ public interface EscalationConfig {
      * production, where admins create keys over the API.
      */
     Optional<String> seedIntegrationKey();
+
+    /** Optional mirror of incidents into AWS Systems Manager Incident Manager; off without a response plan ARN. */
+    AwsIncidentManager awsIncidentManager();
+
+    interface AwsIncidentManager {
+
+        /** The Incident Manager response plan incidents are started with; mirroring is off when absent. */
+        Optional<String> responsePlanArn();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Another endpoint than AWS's (a VPC endpoint, or a protocol stub in tests). */
+        Optional<URI> endpointOverride();
+
+        /** Static credentials; when absent the SDK's default chain (environment, profile, role) is used. */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+    }
 }
