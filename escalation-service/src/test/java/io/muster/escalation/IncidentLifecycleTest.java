@@ -137,6 +137,32 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void simultaneousTriggersWithOneDedupKeyFoldIntoOneIncident() throws Exception {
+        String dedup = "storm-" + UUID.randomUUID();
+        String body = "{\"title\":\"Alert storm\",\"severity\":\"LOW\",\"incidentType\":\"storm\",\"dedupKey\":\""
+                + dedup + "\"}";
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.add(senders.submit(() -> as(Roles.INTEGRATION).body(body).when().post("/api/v1/incidents")
+                        .then().extract().statusCode()));
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                codes.add(status.get());
+            }
+            assertThat(codes).containsOnly(200, 201);
+            assertThat(codes.stream().filter(c -> c == 201)).hasSize(1);
+        } finally {
+            senders.shutdownNow();
+        }
+        as(Roles.VIEWER).when().get("/api/v1/incidents?incidentType=storm&limit=500")
+                .then().statusCode(200)
+                .body("findAll { it.dedupKey == '" + dedup + "' }.triggerCount", contains(8));
+    }
+
+    @Test
     void integrationsMayOnlyRaiseAcknowledgeAndResolve() {
         String id = raise(UUID.randomUUID().toString(), "ddos", "LOW");
         as(Roles.INTEGRATION).body("{\"text\":\"hi\"}").when().post("/api/v1/incidents/" + id + "/notes")

@@ -43,7 +43,7 @@ public class PageEventsConsumer {
 
     void acknowledged(EventEnvelope envelope) {
         if (envelope.payload() instanceof PageAcknowledged ack) {
-            desk.pageAcknowledged(ack.incidentId(), ack.contactId(), "contact:" + ack.contactId());
+            desk.pageAcknowledged(ack.incidentId(), ack.pageId(), ack.contactId(), "contact:" + ack.contactId());
         }
     }
 

@@ -122,6 +122,12 @@ public class EscalationEngine {
 
     private void moveOn(Incident incident, String reason) {
         EscalationPolicy policy = EscalationPolicy.findById(incident.policyId);
+        if (policy == null) {
+            incident.escalationState = EscalationState.EXHAUSTED;
+            timeline.record(incident.id, "escalation-exhausted", Timeline.SYSTEM,
+                    "the escalation policy was deleted; nobody further can be paged");
+            return;
+        }
         enter(incident, policy, incident.currentStage + 1, incident.currentCycle, incident.currentStage, reason);
     }
 

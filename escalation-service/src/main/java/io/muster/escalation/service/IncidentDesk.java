@@ -5,6 +5,7 @@ import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.escalation.api.RaiseIncidentRequest;
+import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.domain.TimelineEntry;
@@ -56,6 +57,10 @@ public class IncidentDesk {
         Instant now = clock.instant();
         String dedupKey = request.dedupKey() == null || request.dedupKey().isBlank()
                 ? UUID.randomUUID().toString() : request.dedupKey().strip();
+        // Two triggers with one dedup key at the same moment (an alert source retrying) must fold, not collide.
+        Incident.getEntityManager().createNativeQuery(
+                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked")
+                .setParameter(1, "dedup:" + dedupKey).getSingleResult();
         Optional<Incident> open = Incident.findOpenByDedupKey(dedupKey);
         if (open.isPresent()) {
             Incident incident = open.get();
@@ -142,10 +147,14 @@ public class IncidentDesk {
 
     /** A PageAcknowledged from a responder: takes the incident unless it is already taken or over. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void pageAcknowledged(UUID incidentId, UUID contactId, String actor) {
+    public void pageAcknowledged(UUID incidentId, UUID pageId, UUID contactId, String actor) {
         Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
             return;
+        }
+        Engagement page = pageId == null ? null : Engagement.findById(pageId);
+        if (page != null && page.incidentId.equals(incidentId)) {
+            page.status = Engagement.Status.ACKNOWLEDGED;
         }
         if (incident.status == IncidentStatus.TRIGGERED) {
             acknowledge(incidentId, actor, contactId);

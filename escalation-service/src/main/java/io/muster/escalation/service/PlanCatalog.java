@@ -2,6 +2,8 @@ package io.muster.escalation.service;
 
 import io.muster.escalation.api.PlanRecords;
 import io.muster.escalation.domain.EscalationPolicy;
+import io.muster.escalation.domain.Incident;
+import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.domain.ResponsePlan;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -42,6 +44,9 @@ public class PlanCatalog {
         policy(id);
         if (ResponsePlan.count("policyId", id) > 0) {
             throw ProblemException.conflict("policy-in-use", "id", "policy " + id + " is used by a response plan");
+        }
+        if (Incident.count("policyId = ?1 and status <> ?2", id, IncidentStatus.RESOLVED) > 0) {
+            throw ProblemException.conflict("policy-in-use", "id", "policy " + id + " escalates open incidents");
         }
         EscalationPolicy.deleteById(id);
     }
