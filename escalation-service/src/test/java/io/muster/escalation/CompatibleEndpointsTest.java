@@ -230,6 +230,16 @@ class CompatibleEndpointsTest {
     }
 
     @Test
+    void theConfiguredSeedKeyExistsAtStartAndOpensSecurityAlerts() {
+        String seeded = "5e3d1c0ffee0ddba11c0ffee0ddba11c";
+        String dedup = "seeded-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(pagerDutyTrigger(seeded, dedup, "warning"))
+                .when().post("/v2/enqueue").then().statusCode(202);
+        assertThat(byDedupKey(dedup).incidentType).isEqualTo("security-alert");
+        assertThat(byDedupKey(dedup).createdBy).isEqualTo("integration:seeded");
+    }
+
+    @Test
     void onlyAdminsManageIntegrationKeys() {
         given().contentType(ContentType.JSON).body("{\"name\":\"n\",\"incidentType\":\"x\"}")
                 .when().post("/api/v1/integration-keys").then().statusCode(401);

@@ -30,6 +30,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -280,6 +281,44 @@ class EscalationEngineTest {
             assertThat(paged(incident, 1, 0)).as("incident %s", incident).containsExactly(b);
             assertThat(timelineKinds(incident)).containsOnlyOnce("stage-timed-out");
         }
+    }
+
+    @Test
+    void aTimerThatCannotFireIsRetriedLaterWithoutHoldingBackOthers() {
+        UUID a = ReplicaFixtures.contact("Broken A", 7);
+        UUID b = ReplicaFixtures.contact("Healthy B", 7);
+        String brokenType = planWithPolicy("HIGH", 0, "[" + stage(60, a) + "," + stage(60, a) + "]", null);
+        String healthyType = planWithPolicy("HIGH", 0, "[" + stage(61, a) + "," + stage(60, b) + "]", null);
+        UUID broken = raise(brokenType, "HIGH");
+        UUID healthy = raise(healthyType, "HIGH");
+        // Corrupt the first incident's policy so that moving it on fails every time.
+        UUID policy = incident(broken).policyId;
+        QuarkusTransaction.requiringNew().run(() -> io.muster.escalation.domain.EscalationPolicy
+                .update("stagesJson = 'not json' where id = ?1", policy));
+
+        clock.advance(Duration.ofSeconds(62));
+        poller.pollOnce();
+        assertThat(paged(healthy, 1, 0)).containsExactly(b);
+        assertThat(incident(broken).currentStage).isZero();
+        Instant retryAt = QuarkusTransaction.requiringNew().call(() -> EscalationTimer
+                .<EscalationTimer>find("incidentId", broken).firstResult().dueAt);
+        assertThat(retryAt).isAfter(clock.instant());
+    }
+
+    @Test
+    void aPolicyEscalatingOpenIncidentsCannotBeDeleted() {
+        UUID a = ReplicaFixtures.contact("Policy Guard", 7);
+        String type = planWithPolicy("LOW", 0, "[" + stage(60, a) + "]", null);
+        UUID incident = raise(type, "LOW");
+        UUID policy = incident(incident).policyId;
+        UUID plan = incident(incident).planId;
+        io.restassured.RestAssured.given()
+                .header("Authorization", io.muster.testsupport.Tokens.bearer(io.muster.platform.security.Roles.ADMIN))
+                .when().delete("/api/v1/response-plans/" + plan).then().statusCode(204);
+        io.restassured.RestAssured.given()
+                .header("Authorization", io.muster.testsupport.Tokens.bearer(io.muster.platform.security.Roles.ADMIN))
+                .when().delete("/api/v1/escalation-policies/" + policy)
+                .then().statusCode(409).contentType("application/problem+json");
     }
 
     private static void failAllChannels(UUID incident, Engagement page) {
