@@ -1,5 +1,6 @@
 package io.muster.escalation.api;
 
+import io.muster.contracts.Severity;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.service.IncidentDesk;
 import io.muster.platform.security.Roles;
@@ -10,10 +11,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,7 +42,7 @@ public class IncidentsResource {
     @POST
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public Response raise(@NotNull @Valid RaiseIncidentRequest request) {
-        IncidentDesk.Raised raised = desk.raise(request, identity.getPrincipal().getName());
+        IncidentDesk.Raised raised = desk.raise(request, caller());
         IncidentResponse body = IncidentResponse.of(raised.incident());
         return raised.opened()
                 ? Response.created(URI.create("/api/v1/incidents/" + body.id())).entity(body).build()
@@ -56,7 +59,67 @@ public class IncidentsResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public List<IncidentResponse> list(@QueryParam("status") IncidentStatus status,
+            @QueryParam("severity") Severity severity,
+            @QueryParam("incidentType") @Size(max = 80) String incidentType,
+            @QueryParam("drill") Boolean drill,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return desk.list(status, limit).stream().map(IncidentResponse::of).toList();
+        return desk.list(new IncidentDesk.Filter(status, severity, incidentType, drill, limit)).stream()
+                .map(IncidentResponse::of).toList();
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @RolesAllowed({ Roles.VIEWER, Roles.GAMEDAY })
+    public List<TimelineEntryResponse> timeline(@PathParam("id") UUID id) {
+        return desk.timeline(id).stream().map(TimelineEntryResponse::of).toList();
+    }
+
+    @POST
+    @Path("{id}/acknowledge")
+    @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public IncidentResponse acknowledge(@PathParam("id") UUID id) {
+        return IncidentResponse.of(desk.acknowledge(id, caller(), null));
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public IncidentResponse resolve(@PathParam("id") UUID id) {
+        return IncidentResponse.of(desk.resolve(id, caller()));
+    }
+
+    /** For calling systems that know only the dedup key they raised with. */
+    @POST
+    @Path("acknowledge")
+    @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public IncidentResponse acknowledgeByDedupKey(@NotNull @Valid IncidentRequests.ByDedupKey request) {
+        return IncidentResponse.of(desk.acknowledgeByDedupKey(request.dedupKey(), caller()));
+    }
+
+    @POST
+    @Path("resolve")
+    @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public IncidentResponse resolveByDedupKey(@NotNull @Valid IncidentRequests.ByDedupKey request) {
+        return IncidentResponse.of(desk.resolveByDedupKey(request.dedupKey(), caller()));
+    }
+
+    @POST
+    @Path("{id}/notes")
+    @RolesAllowed(Roles.RESPONDER)
+    public Response addNote(@PathParam("id") UUID id, @NotNull @Valid IncidentRequests.Note request) {
+        return Response.status(201).entity(TimelineEntryResponse.of(desk.addNote(id, request.text(), caller())))
+                .build();
+    }
+
+    @PUT
+    @Path("{id}/severity")
+    @RolesAllowed(Roles.RESPONDER)
+    public IncidentResponse changeSeverity(@PathParam("id") UUID id,
+            @NotNull @Valid IncidentRequests.SeverityChange request) {
+        return IncidentResponse.of(desk.changeSeverity(id, request.severity(), caller()));
+    }
+
+    private String caller() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -2,7 +2,9 @@ package io.muster.escalation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "muster.escalation")
 public interface EscalationConfig {
@@ -10,4 +12,34 @@ public interface EscalationConfig {
     /** How long a stage waits for an acknowledgement when its policy does not say. */
     @WithDefault("5m")
     Duration defaultStageTimeout();
+
+    /** How often the stage-timer poller runs ("off" disables it; tests then poll by hand). */
+    @WithDefault("250ms")
+    String timerPollEvery();
+
+    /**
+     * An integration key (32 characters) to make sure exists at start-up, for demos and first installs; absent in
+     * production, where admins create keys over the API.
+     */
+    Optional<String> seedIntegrationKey();
+
+    /** Optional mirror of incidents into AWS Systems Manager Incident Manager; off without a response plan ARN. */
+    AwsIncidentManager awsIncidentManager();
+
+    interface AwsIncidentManager {
+
+        /** The Incident Manager response plan incidents are started with; mirroring is off when absent. */
+        Optional<String> responsePlanArn();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Another endpoint than AWS's (a VPC endpoint, or a protocol stub in tests). */
+        Optional<URI> endpointOverride();
+
+        /** Static credentials; when absent the SDK's default chain (environment, profile, role) is used. */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+    }
 }

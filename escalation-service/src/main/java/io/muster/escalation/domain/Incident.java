@@ -53,6 +53,36 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The response plan and policy chosen when the incident opened (null when none applied). */
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    @Column(name = "policy_id")
+    public UUID policyId;
+
+    /** Where escalation stands: the stage being waited on (0-based) within the current pass over the policy. */
+    @Column(name = "current_stage")
+    public int currentStage;
+
+    @Column(name = "current_cycle")
+    public int currentCycle;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "escalation_state")
+    public EscalationState escalationState = EscalationState.NONE;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
     public static Optional<Incident> findOpenByDedupKey(String dedupKey) {
         return find("dedupKey = ?1 and status <> ?2", dedupKey, IncidentStatus.RESOLVED).firstResultOptional();
     }

@@ -1,23 +1,31 @@
 package io.muster.escalation.service;
 
+import io.muster.contracts.Severity;
+import io.muster.contracts.incidents.IncidentAcknowledged;
+import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.escalation.api.RaiseIncidentRequest;
+import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.domain.TimelineEntry;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where incidents are raised, deduplicated and looked up. */
+/** Where incidents are raised, deduplicated, acknowledged, resolved, annotated and looked up. */
 @ApplicationScoped
 public class IncidentDesk {
 
@@ -27,8 +35,21 @@ public class IncidentDesk {
     @Inject
     Clock clock;
 
+    @Inject
+    EscalationEngine engine;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    IncidentMetrics metrics;
+
     /** The outcome of a trigger: the incident, and whether the trigger opened it or was folded into it. */
     public record Raised(Incident incident, boolean opened) {
+    }
+
+    /** Filters for listing; null means "any". */
+    public record Filter(IncidentStatus status, Severity severity, String incidentType, Boolean drill, int limit) {
     }
 
     @Transactional
@@ -36,11 +57,17 @@ public class IncidentDesk {
         Instant now = clock.instant();
         String dedupKey = request.dedupKey() == null || request.dedupKey().isBlank()
                 ? UUID.randomUUID().toString() : request.dedupKey().strip();
+        // Two triggers with one dedup key at the same moment (an alert source retrying) must fold, not collide.
+        Incident.getEntityManager().createNativeQuery(
+                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked")
+                .setParameter(1, "dedup:" + dedupKey).getSingleResult();
         Optional<Incident> open = Incident.findOpenByDedupKey(dedupKey);
         if (open.isPresent()) {
             Incident incident = open.get();
             incident.triggerCount++;
             incident.updatedAt = now;
+            timeline.record(incident.id, "retriggered", caller,
+                    "trigger " + incident.triggerCount + " folded in by dedup key");
             return new Raised(incident, false);
         }
         Incident incident = new Incident();
@@ -60,7 +87,104 @@ public class IncidentDesk {
         incident.persist();
         outbox.publish(new IncidentTriggered(incident.id, incident.title, incident.severity, incident.incidentType,
                 incident.source, incident.dedupKey, incident.drill));
+        timeline.record(incident.id, "triggered", caller, incident.severity + " " + incident.incidentType + ": "
+                + incident.title + (incident.drill ? " (drill)" : ""));
+        engine.start(incident);
         return new Raised(incident, true);
+    }
+
+    /** Takes the incident; idempotent while it is acknowledged, refused once it is resolved. */
+    @Transactional
+    public Incident acknowledge(UUID id, String actor, UUID contactId) {
+        Incident incident = locked(id);
+        if (incident.status == IncidentStatus.RESOLVED) {
+            throw ProblemException.conflict("incident-resolved", "status",
+                    "incident " + id + " is resolved and can no longer be acknowledged");
+        }
+        if (incident.status == IncidentStatus.ACKNOWLEDGED) {
+            return incident;
+        }
+        Instant now = clock.instant();
+        incident.status = IncidentStatus.ACKNOWLEDGED;
+        incident.acknowledgedAt = now;
+        incident.acknowledgedBy = actor;
+        incident.updatedAt = now;
+        engine.stop(incident);
+        timeline.record(id, "acknowledged", actor, "acknowledged; escalation stopped");
+        outbox.publish(new IncidentAcknowledged(id, contactId, actor, incident.drill));
+        metrics.acknowledged(incident, now);
+        return incident;
+    }
+
+    @Transactional
+    public Incident acknowledgeByDedupKey(String dedupKey, String actor) {
+        return acknowledge(openByDedupKey(dedupKey).id, actor, null);
+    }
+
+    /** Ends the incident (from triggered or acknowledged); a second resolve is refused. */
+    @Transactional
+    public Incident resolve(UUID id, String actor) {
+        Incident incident = locked(id);
+        if (incident.status == IncidentStatus.RESOLVED) {
+            throw ProblemException.conflict("incident-resolved", "status", "incident " + id + " is already resolved");
+        }
+        Instant now = clock.instant();
+        incident.status = IncidentStatus.RESOLVED;
+        incident.resolvedAt = now;
+        incident.resolvedBy = actor;
+        incident.updatedAt = now;
+        engine.stop(incident);
+        timeline.record(id, "resolved", actor, "resolved");
+        outbox.publish(new IncidentResolved(id, actor, incident.drill));
+        metrics.resolved(incident, now);
+        return incident;
+    }
+
+    @Transactional
+    public Incident resolveByDedupKey(String dedupKey, String actor) {
+        return resolve(openByDedupKey(dedupKey).id, actor);
+    }
+
+    /** A PageAcknowledged from a responder: takes the incident unless it is already taken or over. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pageAcknowledged(UUID incidentId, UUID pageId, UUID contactId, String actor) {
+        Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
+        if (incident == null) {
+            return;
+        }
+        Engagement page = pageId == null ? null : Engagement.findById(pageId);
+        if (page != null && page.incidentId.equals(incidentId)) {
+            page.status = Engagement.Status.ACKNOWLEDGED;
+        }
+        if (incident.status == IncidentStatus.TRIGGERED) {
+            acknowledge(incidentId, actor, contactId);
+        } else {
+            timeline.record(incidentId, "page-acknowledged", actor, "acknowledged a page after the incident was "
+                    + incident.status.name().toLowerCase());
+        }
+    }
+
+    @Transactional
+    public TimelineEntry addNote(UUID id, String text, String actor) {
+        Incident incident = locked(id);
+        incident.updatedAt = clock.instant();
+        timeline.record(id, "note", actor, text.strip());
+        return TimelineEntry.find("incidentId = ?1", Sort.by("id", Sort.Direction.Descending), id).firstResult();
+    }
+
+    @Transactional
+    public Incident changeSeverity(UUID id, Severity severity, String actor) {
+        Incident incident = locked(id);
+        if (incident.status == IncidentStatus.RESOLVED) {
+            throw ProblemException.conflict("incident-resolved", "status",
+                    "incident " + id + " is resolved; its severity is final");
+        }
+        if (incident.severity != severity) {
+            timeline.record(id, "severity-changed", actor, incident.severity + " -> " + severity);
+            incident.severity = severity;
+            incident.updatedAt = clock.instant();
+        }
+        return incident;
     }
 
     @Transactional
@@ -73,10 +197,55 @@ public class IncidentDesk {
     }
 
     @Transactional
-    public List<Incident> list(IncidentStatus status, int limit) {
+    public List<TimelineEntry> timeline(UUID id) {
+        get(id);
+        return TimelineEntry.list("incidentId", Sort.by("id"), id);
+    }
+
+    @Transactional
+    public List<Incident> list(Filter filter) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.status() != null) {
+            where.add("status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.severity() != null) {
+            where.add("severity = :severity");
+            params.and("severity", filter.severity());
+        }
+        if (filter.incidentType() != null) {
+            where.add("incidentType = :type");
+            params.and("type", filter.incidentType());
+        }
+        if (filter.drill() != null) {
+            where.add("drill = :drill");
+            params.and("drill", filter.drill());
+        }
         Sort newestFirst = Sort.by("createdAt", Sort.Direction.Descending);
-        return (status == null ? Incident.<Incident>findAll(newestFirst)
-                : Incident.<Incident>find("status", newestFirst, status))
-                .page(Page.ofSize(limit)).list();
+        return (where.isEmpty() ? Incident.<Incident>findAll(newestFirst)
+                : Incident.<Incident>find(String.join(" and ", where), newestFirst, params))
+                .page(Page.ofSize(filter.limit())).list();
+    }
+
+    private Incident locked(UUID id) {
+        Incident incident = Incident.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (incident == null) {
+            throw ProblemException.notFound("Incident", id);
+        }
+        return incident;
+    }
+
+    @Transactional
+    public Incident openByDedupKeyOrFail(String dedupKey) {
+        return openByDedupKey(dedupKey);
+    }
+
+    private Incident openByDedupKey(String dedupKey) {
+        if (dedupKey == null || dedupKey.isBlank()) {
+            throw ProblemException.badRequest("dedupKey", "must not be blank");
+        }
+        return Incident.findOpenByDedupKey(dedupKey.strip()).orElseThrow(() -> ProblemException.notFound(
+                "Open incident with dedup key", dedupKey.strip()));
     }
 }

@@ -1,0 +1,56 @@
+package io.muster.escalation.api;
+
+import io.muster.contracts.Severity;
+import io.muster.escalation.domain.EscalationPolicy;
+import io.muster.escalation.domain.ResponsePlan;
+import io.muster.escalation.domain.StageDefinition;
+import io.muster.escalation.domain.Stakeholders;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies for escalation policies and response plans. */
+public final class PlanRecords {
+
+    private PlanRecords() {
+    }
+
+    public record PolicyRequest(
+            @NotBlank @Size(max = 120) String name,
+            @Min(0) @Max(10) int repeats,
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid StageDefinition> stages,
+            @Valid Stakeholders stakeholders) {
+    }
+
+    public record PolicyResponse(UUID id, String name, int repeats, List<StageDefinition> stages,
+            Stakeholders stakeholders, Instant updatedAt) {
+
+        static PolicyResponse of(EscalationPolicy p) {
+            return new PolicyResponse(p.id, p.name, p.repeats, p.stages(), p.stakeholders(), p.updatedAt);
+        }
+    }
+
+    public record PlanRequest(
+            @NotBlank @Size(max = 80) @Pattern(regexp = "\\*|[a-z0-9][a-z0-9-]*",
+                    message = "must be lower-case words joined by dashes, or * for every type") String incidentType,
+            @NotNull Severity severity,
+            @NotNull UUID policyId,
+            @Size(max = 20) List<@NotBlank @Size(max = 80) String> rolesToEngage) {
+    }
+
+    public record PlanResponse(UUID id, String incidentType, Severity severity, UUID policyId,
+            List<String> rolesToEngage, Instant updatedAt) {
+
+        static PlanResponse of(ResponsePlan p) {
+            return new PlanResponse(p.id, p.incidentType, p.severity, p.policyId, p.rolesToEngage(), p.updatedAt);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.muster.escalation.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.muster.escalation.domain.Incident;
+import io.muster.escalation.domain.ResponsePlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Time to first acknowledgement and time to resolve, per severity and plan, as histograms. Drills are left out:
+ * they measure the drill, not the response. Recorded only when the transaction commits.
+ */
+@ApplicationScoped
+public class IncidentMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    void acknowledged(Incident incident, Instant at) {
+        record("muster.incident.time.to.ack", incident, Duration.between(incident.createdAt, at));
+    }
+
+    void resolved(Incident incident, Instant at) {
+        record("muster.incident.time.to.resolve", incident, Duration.between(incident.createdAt, at));
+    }
+
+    private void record(String name, Incident incident, Duration elapsed) {
+        if (incident.drill) {
+            return;
+        }
+        String plan = planName(incident);
+        Timer timer = Timer.builder(name)
+                .tag("severity", incident.severity.name())
+                .tag("plan", plan)
+                .publishPercentileHistogram()
+                .register(registry);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    timer.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+                }
+            }
+        });
+    }
+
+    private static String planName(Incident incident) {
+        if (incident.planId == null) {
+            return "none";
+        }
+        ResponsePlan plan = ResponsePlan.findById(incident.planId);
+        return plan == null ? "none" : plan.incidentType + "/" + plan.severity;
+    }
+}

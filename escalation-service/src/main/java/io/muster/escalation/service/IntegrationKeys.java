@@ -1,0 +1,77 @@
+package io.muster.escalation.service;
+
+import io.muster.escalation.config.EscalationConfig;
+import io.muster.escalation.domain.IntegrationKey;
+import io.muster.platform.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Issues and looks up the keys that PagerDuty-style senders and Alertmanager use instead of tokens. */
+@ApplicationScoped
+public class IntegrationKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EscalationConfig config;
+
+    @Transactional
+    void seed(@Observes StartupEvent event) {
+        config.seedIntegrationKey().ifPresent(key -> {
+            if (key.length() != 32) {
+                throw new IllegalStateException("muster.escalation.seed-integration-key must be 32 characters");
+            }
+            if (IntegrationKey.findById(key) == null) {
+                store(key, "seeded", "security-alert", "configuration");
+            }
+        });
+    }
+
+    @Transactional
+    public IntegrationKey create(String name, String incidentType, String actor) {
+        byte[] secret = new byte[16];
+        RANDOM.nextBytes(secret);
+        // 32 hex characters: the length PagerDuty clients check routing keys against.
+        return store(HexFormat.of().formatHex(secret), name.strip(), incidentType, actor);
+    }
+
+    @Transactional
+    public List<IntegrationKey> list() {
+        return IntegrationKey.listAll(Sort.by("createdAt"));
+    }
+
+    @Transactional
+    public void revoke(String key) {
+        if (!IntegrationKey.deleteById(key)) {
+            throw ProblemException.notFound("Integration key", "(redacted)");
+        }
+    }
+
+    @Transactional
+    public Optional<IntegrationKey> find(String key) {
+        return key == null || key.length() != 32 ? Optional.empty() : IntegrationKey.findByIdOptional(key);
+    }
+
+    private IntegrationKey store(String key, String name, String incidentType, String actor) {
+        IntegrationKey entity = new IntegrationKey();
+        entity.key = key;
+        entity.name = name;
+        entity.incidentType = incidentType;
+        entity.createdBy = actor;
+        entity.createdAt = clock.instant();
+        entity.persist();
+        return entity;
+    }
+}

@@ -1,0 +1,140 @@
+package io.muster.escalation.service;
+
+import io.muster.escalation.api.PlanRecords;
+import io.muster.escalation.domain.EscalationPolicy;
+import io.muster.escalation.domain.Incident;
+import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.domain.ResponsePlan;
+import io.muster.platform.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Keeps escalation policies and response plans. Changes apply to incidents opened afterwards. */
+@ApplicationScoped
+public class PlanCatalog {
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public EscalationPolicy createPolicy(PlanRecords.PolicyRequest request) {
+        requireFreeName(request.name().strip(), null);
+        EscalationPolicy policy = new EscalationPolicy();
+        policy.id = UUID.randomUUID();
+        apply(policy, request);
+        policy.persist();
+        return policy;
+    }
+
+    @Transactional
+    public EscalationPolicy updatePolicy(UUID id, PlanRecords.PolicyRequest request) {
+        EscalationPolicy policy = policy(id);
+        requireFreeName(request.name().strip(), id);
+        apply(policy, request);
+        return policy;
+    }
+
+    @Transactional
+    public void deletePolicy(UUID id) {
+        policy(id);
+        if (ResponsePlan.count("policyId", id) > 0) {
+            throw ProblemException.conflict("policy-in-use", "id", "policy " + id + " is used by a response plan");
+        }
+        if (Incident.count("policyId = ?1 and status <> ?2", id, IncidentStatus.RESOLVED) > 0) {
+            throw ProblemException.conflict("policy-in-use", "id", "policy " + id + " escalates open incidents");
+        }
+        EscalationPolicy.deleteById(id);
+    }
+
+    @Transactional
+    public EscalationPolicy policy(UUID id) {
+        EscalationPolicy policy = EscalationPolicy.findById(id);
+        if (policy == null) {
+            throw ProblemException.notFound("Escalation policy", id);
+        }
+        return policy;
+    }
+
+    @Transactional
+    public List<EscalationPolicy> policies() {
+        return EscalationPolicy.listAll(Sort.by("name"));
+    }
+
+    @Transactional
+    public ResponsePlan createPlan(PlanRecords.PlanRequest request) {
+        requireFreeSlot(request, null);
+        ResponsePlan plan = new ResponsePlan();
+        plan.id = UUID.randomUUID();
+        apply(plan, request);
+        plan.persist();
+        return plan;
+    }
+
+    @Transactional
+    public ResponsePlan updatePlan(UUID id, PlanRecords.PlanRequest request) {
+        ResponsePlan plan = plan(id);
+        requireFreeSlot(request, id);
+        apply(plan, request);
+        return plan;
+    }
+
+    @Transactional
+    public void deletePlan(UUID id) {
+        plan(id);
+        ResponsePlan.deleteById(id);
+    }
+
+    @Transactional
+    public ResponsePlan plan(UUID id) {
+        ResponsePlan plan = ResponsePlan.findById(id);
+        if (plan == null) {
+            throw ProblemException.notFound("Response plan", id);
+        }
+        return plan;
+    }
+
+    @Transactional
+    public List<ResponsePlan> plans() {
+        return ResponsePlan.listAll(Sort.by("incidentType").and("severity"));
+    }
+
+    private void apply(EscalationPolicy policy, PlanRecords.PolicyRequest request) {
+        policy.name = request.name().strip();
+        policy.repeats = request.repeats();
+        policy.define(request.stages(), request.stakeholders());
+        policy.updatedAt = clock.instant();
+    }
+
+    private void apply(ResponsePlan plan, PlanRecords.PlanRequest request) {
+        if (EscalationPolicy.findById(request.policyId()) == null) {
+            throw ProblemException.unprocessable("unknown-policy", "policyId",
+                    "policy " + request.policyId() + " does not exist");
+        }
+        plan.incidentType = request.incidentType();
+        plan.severity = request.severity();
+        plan.policyId = request.policyId();
+        plan.rolesToEngage(request.rolesToEngage());
+        plan.updatedAt = clock.instant();
+    }
+
+    private static void requireFreeName(String name, UUID self) {
+        EscalationPolicy other = EscalationPolicy.find("name", name).firstResult();
+        if (other != null && !other.id.equals(self)) {
+            throw ProblemException.conflict("policy-name-taken", "name", "a policy named '" + name + "' exists");
+        }
+    }
+
+    private static void requireFreeSlot(PlanRecords.PlanRequest request, UUID self) {
+        ResponsePlan other = ResponsePlan.find("incidentType = ?1 and severity = ?2", request.incidentType(),
+                request.severity()).firstResult();
+        if (other != null && !other.id.equals(self)) {
+            throw ProblemException.conflict("plan-exists", "incidentType", "a plan for " + request.incidentType()
+                    + " / " + request.severity() + " exists: " + other.id);
+        }
+    }
+}

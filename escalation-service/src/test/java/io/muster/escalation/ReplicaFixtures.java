@@ -1,0 +1,61 @@
+package io.muster.escalation;
+
+import io.muster.contracts.ChannelType;
+import io.muster.contracts.EventJson;
+import io.muster.contracts.EventPayload;
+import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.RoleRoster;
+import io.muster.contracts.directory.RotationSnapshot;
+import io.muster.escalation.domain.DirectoryReplicaEntry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Puts directory snapshots straight into the replica, as the replica consumer would after reading them (that path
+ * is covered by DirectoryReplicaConsumerTest), so engine tests start from a known directory at once.
+ */
+public final class ReplicaFixtures {
+
+    private ReplicaFixtures() {
+    }
+
+    /** An active person at the given escalation level, with two verified channels. */
+    public static UUID contact(String name, int level) {
+        return contact(name, level, true);
+    }
+
+    public static UUID contact(String name, int level, boolean active) {
+        UUID id = UUID.randomUUID();
+        put(new ContactSnapshot(id, name, "UTC", active, level, List.of(),
+                List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, "+4915100000001", 1, true),
+                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, "p@example.org", 2, true))));
+        return id;
+    }
+
+    public static void roster(String roleKey, UUID... people) {
+        put(new RoleRoster(roleKey, roleKey, 1, 1, List.of(people)));
+    }
+
+    /** A rotation whose one very long shift makes its first member the one on call for every test. */
+    public static UUID rotation(String roleKey, UUID teamId, UUID... members) {
+        UUID id = UUID.randomUUID();
+        put(new RotationSnapshot(id, "rotation " + roleKey, teamId, roleKey, "UTC",
+                LocalDateTime.of(2020, 1, 1, 0, 0), RotationSnapshot.ShiftUnit.WEEKS, 5_000, List.of(members),
+                List.of()));
+        return id;
+    }
+
+    private static void put(EventPayload payload) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            DirectoryReplicaEntry entry = new DirectoryReplicaEntry();
+            entry.entityKey = payload.key();
+            entry.eventType = payload.type();
+            entry.snapshot = EventJson.mapper().valueToTree(payload).toString();
+            entry.updatedAt = Instant.now();
+            entry.getEntityManager().merge(entry);
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package io.muster.escalation.service;
+
+import static io.muster.escalation.EscalationApi.paged;
+import static io.muster.escalation.EscalationApi.planWithPolicy;
+import static io.muster.escalation.EscalationApi.raise;
+import static io.muster.escalation.EscalationApi.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.muster.escalation.MutableClock;
+import io.muster.escalation.ReplicaFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The scheduled poller, as it runs in production: a due timer fires within a second without anyone polling. */
+@QuarkusTest
+@TestProfile(TimerLoopTest.LoopOn.class)
+class TimerLoopTest {
+
+    public static class LoopOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("muster.escalation.timer-poll-every", "250ms");
+        }
+    }
+
+    @Inject
+    MutableClock clock;
+
+    @Test
+    void aDueTimerFiresWithinOneSecondOnItsOwn() {
+        UUID first = ReplicaFixtures.contact("Loop First", 7);
+        UUID second = ReplicaFixtures.contact("Loop Second", 7);
+        String type = planWithPolicy("HIGH", 0, "[" + stage(60, first) + "," + stage(60, second) + "]", null);
+        UUID incident = raise(type, "HIGH");
+        assertThat(paged(incident, 1, 0)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(60));
+        long due = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !paged(incident, 1, 0).isEmpty());
+        assertThat(Duration.ofNanos(System.nanoTime() - due)).isLessThan(Duration.ofSeconds(1));
+        assertThat(paged(incident, 1, 0)).containsExactly(second);
+    }
+}
