@@ -12,6 +12,10 @@ import static io.muster.notification.ProviderStandIns.snsError;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.muster.contracts.ChannelType;
@@ -23,7 +27,9 @@ import io.muster.contracts.pages.PageRequested;
 import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.notification.domain.AttemptState;
 import io.muster.notification.domain.SendAttempt;
+import io.muster.platform.security.Roles;
 import io.muster.testsupport.KafkaEvents;
+import io.muster.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
@@ -123,6 +129,16 @@ class RetryAndFallbackTest {
         assertThat(Fixtures.attempts(page.pageId())).extracting(a -> a.channelType + "#" + a.attempt + "#" + a.state)
                 .containsExactly("SMS#1#FAILED", "SMS#2#FAILED", "SMS#3#FAILED", "EMAIL#1#SENT");
         assertThat(Fixtures.delivery(page.pageId()).status).isEqualTo(DeliveryStatus.SENT);
+
+        // The same story over REST, without the addresses.
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER))
+                .when().get("/api/v1/deliveries/" + page.pageId())
+                .then().statusCode(200)
+                .body("status", equalTo("SENT"))
+                .body("attempts.channel", contains("SMS", "SMS", "SMS", "EMAIL"))
+                .body("attempts.state", contains("FAILED", "FAILED", "FAILED", "SENT"))
+                .body("attempts[0].error", containsString("Throttled"))
+                .body(not(containsString(person.phone())));
     }
 
     @Test

@@ -5,5 +5,7 @@ public enum MessagePurpose {
     /** A page for an incident. */
     PAGE,
     /** A one-time code confirming a new contact channel. */
-    VERIFICATION
+    VERIFICATION,
+    /** One SMS standing for several pages held back by the per-person SMS limit. */
+    SMS_SUMMARY
 }

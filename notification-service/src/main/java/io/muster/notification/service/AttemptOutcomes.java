@@ -12,6 +12,7 @@ import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.MessagePurpose;
 import io.muster.notification.domain.PageDelivery;
 import io.muster.notification.domain.SendAttempt;
+import io.muster.notification.domain.SmsBundleMember;
 import io.muster.notification.providers.SendResult;
 import io.muster.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,37 +76,52 @@ public class AttemptOutcomes {
     }
 
     private void onSent(SendAttempt attempt, Instant now) {
-        if (attempt.purpose != MessagePurpose.PAGE) {
-            return;
+        List<PageDelivery> pages = pagesOf(attempt);
+        for (PageDelivery page : pages) {
+            latency(attempt.channelType).record(Duration.between(page.requestedAt, now));
+            if (page.status != DeliveryStatus.ACKNOWLEDGED) {
+                page.status = DeliveryStatus.SENT;
+                page.updatedAt = now;
+            }
+            String detail = attempt.channelType == ChannelType.SMS ? "sns message id " + attempt.providerMessageId
+                    : "message id " + attempt.providerMessageId;
+            if (attempt.purpose == MessagePurpose.SMS_SUMMARY) {
+                detail += ", in a summary of " + pages.size() + " pages";
+            }
+            outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, attempt.channelType,
+                    DeliveryStatus.SENT, attempt.attempt, detail, page.drill));
         }
-        latency(attempt.channelType).record(Duration.between(attempt.requestedAt, now));
-        PageDelivery page = PageDelivery.findById(attempt.pageId);
-        if (page.status != DeliveryStatus.ACKNOWLEDGED) {
-            page.status = DeliveryStatus.SENT;
-            page.updatedAt = now;
-        }
-        outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, attempt.channelType,
-                DeliveryStatus.SENT, attempt.attempt, attempt.channelType == ChannelType.SMS
-                        ? "sns message id " + attempt.providerMessageId
-                        : "message id " + attempt.providerMessageId, page.drill));
     }
 
     private void onFailed(SendAttempt attempt, boolean retryable, Instant now) {
-        PageDelivery page = attempt.pageId == null ? null : PageDelivery.findById(attempt.pageId);
-        if (page != null) {
+        List<PageDelivery> pages = pagesOf(attempt);
+        for (PageDelivery page : pages) {
             outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, attempt.channelType,
                     DeliveryStatus.FAILED, attempt.attempt, attempt.error, page.drill));
-            if (page.status == DeliveryStatus.ACKNOWLEDGED) {
-                return;
-            }
+        }
+        boolean allAcknowledged = !pages.isEmpty()
+                && pages.stream().allMatch(p -> p.status == DeliveryStatus.ACKNOWLEDGED);
+        if (allAcknowledged) {
+            return;
         }
         if (retryable && attempt.attempt < config.maxAttemptsPerChannel()) {
             queue.add(attempt.retry(now.plus(backoff(attempt.attempt))));
             return;
         }
-        if (page != null) {
-            channelGaveUp(page, now);
+        for (PageDelivery page : pages) {
+            if (page.status != DeliveryStatus.ACKNOWLEDGED) {
+                channelGaveUp(page, now);
+            }
         }
+    }
+
+    /** The pages an attempt carries: its own page, every page of a summary, none for a verification code. */
+    private static List<PageDelivery> pagesOf(SendAttempt attempt) {
+        return switch (attempt.purpose) {
+            case PAGE -> List.of(PageDelivery.<PageDelivery>findById(attempt.pageId));
+            case SMS_SUMMARY -> SmsBundleMember.pagesOf(attempt.messageKey);
+            case VERIFICATION -> List.of();
+        };
     }
 
     /**
@@ -124,7 +140,9 @@ public class AttemptOutcomes {
     void channelGaveUp(PageDelivery page, Instant now) {
         int channels = ContactReplica.readChannels(page.channelPlan).size();
         List<SendAttempt> attempts = SendAttempt.list("pageId", page.pageId);
-        int nextRank = attempts.stream().mapToInt(a -> a.channelRank).max().orElse(-1) + 1;
+        SmsBundleMember bundled = SmsBundleMember.findById(page.pageId);
+        int nextRank = Math.max(attempts.stream().mapToInt(a -> a.channelRank).max().orElse(-1),
+                bundled == null ? -1 : bundled.channelRank) + 1;
         if (nextRank < channels) {
             queue.enqueuePage(page, nextRank);
             return;
@@ -154,7 +172,6 @@ public class AttemptOutcomes {
         for (SendAttempt attempt : abandoned) {
             attempt.state = AttemptState.UNCERTAIN;
             attempt.finishedAt = now;
-            PageDelivery page = attempt.pageId == null ? null : PageDelivery.findById(attempt.pageId);
             if (attempt.channelType == ChannelType.EMAIL) {
                 attempt.error = "in flight when its worker stopped; sent again with the same Message-ID";
                 SendAttempt again = attempt.retry(now);
@@ -162,7 +179,7 @@ public class AttemptOutcomes {
                 continue;
             }
             attempt.error = "in flight when its worker stopped; SNS may or may not have sent it, not repeated";
-            if (page != null) {
+            for (PageDelivery page : pagesOf(attempt)) {
                 outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId,
                         attempt.channelType, DeliveryStatus.FAILED, attempt.attempt, attempt.error, page.drill));
                 if (page.status != DeliveryStatus.ACKNOWLEDGED) {

@@ -8,6 +8,7 @@ import io.muster.contracts.pages.PageRequested;
 import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.PageDelivery;
+import io.muster.notification.domain.SendAttempt;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -127,6 +128,16 @@ public class PageIntake {
             throw ProblemException.notFound("Page", pageId);
         }
         return delivery;
+    }
+
+    /** The delivery with its attempts, oldest first. */
+    @Transactional
+    public DeliveryWithAttempts getWithAttempts(UUID pageId) {
+        PageDelivery delivery = get(pageId);
+        return new DeliveryWithAttempts(delivery, SendAttempt.list("pageId = ?1 order by dueAt, attempt", pageId));
+    }
+
+    public record DeliveryWithAttempts(PageDelivery delivery, List<SendAttempt> attempts) {
     }
 
     @Transactional

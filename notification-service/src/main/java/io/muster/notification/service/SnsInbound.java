@@ -1,6 +1,8 @@
 package io.muster.notification.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.contracts.EventJson;
 import io.muster.notification.domain.SnsMessage;
 import io.muster.platform.problem.ProblemException;
@@ -22,6 +24,9 @@ import org.jboss.logging.Logger;
 public class SnsInbound {
 
     private static final Logger LOG = Logger.getLogger(SnsInbound.class);
+    /** SNS leaves out fields a message type does not have (Subject, Token), so missing means null here. */
+    private static final ObjectMapper SNS_JSON = EventJson.mapper().copy()
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -35,7 +40,7 @@ public class SnsInbound {
     public Outcome receive(String body) {
         SnsMessage message;
         try {
-            message = EventJson.mapper().readValue(body, SnsMessage.class);
+            message = SNS_JSON.readValue(body, SnsMessage.class);
         } catch (Exception e) {
             throw ProblemException.badRequest("body", "not an SNS message");
         }
@@ -74,7 +79,7 @@ public class SnsInbound {
     private Outcome smsReply(SnsMessage message) {
         JsonNode sms;
         try {
-            sms = EventJson.mapper().readTree(message.message());
+            sms = SNS_JSON.readTree(message.message());
         } catch (Exception e) {
             throw ProblemException.badRequest("Message", "not an inbound SMS");
         }
