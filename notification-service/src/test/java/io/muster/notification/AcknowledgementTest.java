@@ -23,6 +23,7 @@ import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.notification.domain.AttemptState;
+import io.muster.notification.providers.SmtpEmailSender;
 import io.muster.testsupport.KafkaEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -138,6 +139,47 @@ class AcknowledgementTest {
         assertThat(ack.method()).isEqualTo(AckMethod.SMS_REPLY);
         assertThat(ack.incidentId()).isEqualTo(page.incidentId());
         assertThat(Fixtures.delivery(page.pageId()).status).isEqualTo(DeliveryStatus.ACKNOWLEDGED);
+    }
+
+    @Test
+    void anAcknowledgementCancelsWhatIsStillWaitingToBeSent() throws Exception {
+        Fixtures.Person person = Fixtures.person();
+        sns().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "PhoneNumber=" + java.net.URLEncoder.encode(person.phone(),
+                                java.nio.charset.StandardCharsets.UTF_8)))
+                .willReturn(ProviderStandIns.snsError(500, "Receiver", "InternalError", "Internal service error")));
+        PageRequested page = Fixtures.page(person, Severity.HIGH, false);
+        KafkaEvents.publish(page);
+        await().atMost(WAIT).until(() -> Fixtures.attempts(page.pageId()).stream()
+                .anyMatch(a -> a.attempt == 2 && a.state == AttemptState.PENDING));
+
+        // The responder saw the incident elsewhere and answers with the code from another channel.
+        String code = Fixtures.delivery(page.pageId()).ackCode;
+        given().contentType("text/plain")
+                .body(SnsTestSigner.json(SnsTestSigner.smsNotification(person.phone(), "ACK " + code)))
+                .when().post("/api/v1/sns/inbound").then().statusCode(200).body("result", equalTo("acknowledged"));
+
+        assertThat(Fixtures.attempts(page.pageId())).extracting(a -> a.attempt + "#" + a.state)
+                .containsExactly("1#FAILED", "2#CANCELLED");
+        clock.advance(Duration.ofSeconds(30));
+        // Once due, the cancelled retry still sends nothing, and no fallback email goes out either.
+        PageRequested marker = Fixtures.page(person, Severity.CRITICAL, false);
+        KafkaEvents.publish(marker);
+        await().atMost(WAIT).until(() -> mailTo(person.email()).size() == 1
+                && publishesTo(person.phone()).size() >= 2);
+        assertThat(mailTo(person.email()).get(0).getMessageID())
+                .isEqualTo(SmtpEmailSender.messageId("page-" + marker.pageId() + "-1"));
+        assertThat(publishesTo(person.phone())).hasSize(2); // the page's failed first attempt and the marker's SMS
+    }
+
+    @Test
+    void anEmptyOrOversizedInboundBodyIsABadRequest() {
+        given().contentType("text/plain").body("").when().post("/api/v1/sns/inbound").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        given().contentType("text/plain").body("x".repeat(300_000)).when().post("/api/v1/sns/inbound")
+                .then().statusCode(400).body("errors[0].field", equalTo("body"));
     }
 
     @Test

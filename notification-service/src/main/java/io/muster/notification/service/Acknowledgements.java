@@ -88,10 +88,17 @@ public class Acknowledgements {
     public Optional<UUID> ackBySms(String phone, String text) {
         String code = AckReply.code(text).orElse(null);
         if (code == null) {
-            LOG.infof("SMS reply is not an acknowledgement: %s", text);
+            LOG.info("SMS reply is not an acknowledgement; ignored");
             return Optional.empty();
         }
-        List<UUID> contacts = ContactReplica.<ContactReplica>listAll().stream()
+        if (phone == null || !phone.matches("\\+[1-9]\\d{1,14}")) {
+            LOG.infof("SMS reply from a number that is not E.164");
+            return Optional.empty();
+        }
+        // The LIKE (safe: E.164 has no wildcards) narrows the scan to rows that mention the number; the exact
+        // check below decides.
+        List<UUID> contacts = ContactReplica.<ContactReplica>list("channels like ?1", "%\"" + phone + "\"%")
+                .stream()
                 .filter(c -> c.channelList().stream().anyMatch(ch -> ch.verified() && ch.type() == ChannelType.SMS
                         && ch.address().equals(phone)))
                 .map(c -> c.contactId)

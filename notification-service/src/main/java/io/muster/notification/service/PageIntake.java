@@ -102,6 +102,11 @@ public class PageIntake {
     }
 
     private void acceptVerification(ChannelVerificationRequested verification) {
+        if (!ContactReplica.SENDABLE.contains(verification.channelType())) {
+            LOG.warnf("verification %s is for a %s channel, which this service cannot send to",
+                    verification.verificationId(), verification.channelType());
+            return;
+        }
         if (verification.expiresAt() != null && verification.expiresAt().isBefore(clock.instant())) {
             LOG.infof("verification %s expired before it could be sent", verification.verificationId());
             return;
