@@ -46,7 +46,6 @@ class PageIntakeTest {
         given().header("Authorization", Tokens.bearer(Roles.VIEWER))
                 .when().get("/api/v1/deliveries/" + page.pageId())
                 .then().statusCode(200)
-                .body("status", equalTo("QUEUED"))
                 .body("roleKey", equalTo("incident-commander"));
 
         // Redelivery of the same event, and the same page under a new event id: neither adds anything.
@@ -57,7 +56,8 @@ class PageIntakeTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(incident) == 2);
 
         List<EventEnvelope> statuses = KafkaEvents.all(Topics.PAGES_STATUS,
-                e -> e.payloadAs(PageStatusChanged.class).pageId().equals(page.pageId()), 2, Duration.ofSeconds(3));
+                e -> e.payload() instanceof PageStatusChanged s && s.pageId().equals(page.pageId())
+                        && s.status() == DeliveryStatus.QUEUED, 2, Duration.ofSeconds(3));
         assertThat(statuses).hasSize(1);
         assertThat(statuses.get(0).payloadAs(PageStatusChanged.class).status()).isEqualTo(DeliveryStatus.QUEUED);
     }

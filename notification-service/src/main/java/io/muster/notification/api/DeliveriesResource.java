@@ -31,6 +31,7 @@ public class DeliveriesResource {
     @Path("{pageId}")
     @RolesAllowed({ Roles.VIEWER, Roles.GAMEDAY })
     public DeliveryResponse get(@PathParam("pageId") UUID pageId) {
-        return DeliveryResponse.of(intake.get(pageId));
+        PageIntake.DeliveryWithAttempts found = intake.getWithAttempts(pageId);
+        return DeliveryResponse.of(found.delivery(), found.attempts());
     }
 }

@@ -2,15 +2,81 @@ package io.muster.notification.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "muster.notification")
 public interface NotificationConfig {
 
     /** Non-critical SMS beyond this per person in 15 minutes are bundled into one summary. */
+    @WithName("sms-per-person-per-15-minutes")
     @WithDefault("5")
     int smsPerPersonPer15Minutes();
 
     /** Sends tried on one channel before falling back to the next. */
     @WithDefault("3")
     int maxAttemptsPerChannel();
+
+    /** Delay before the first retry; each further retry doubles it (with jitter), up to {@link #retryMaxDelay()}. */
+    @WithDefault("2s")
+    Duration retryBaseDelay();
+
+    @WithDefault("60s")
+    Duration retryMaxDelay();
+
+    /**
+     * How long an attempt may stay in flight before it is taken for abandoned by a crashed instance. Longer than
+     * any provider call can take (the SNS and SMTP timeouts), so a live worker's attempt is never taken over.
+     */
+    @WithDefault("2m")
+    Duration inFlightLease();
+
+    /** How often idle send workers look for due attempts; enqueuing in this instance wakes them at once. */
+    @WithDefault("500ms")
+    Duration workerPollInterval();
+
+    /** Concurrent senders per channel type in this instance. */
+    @WithDefault("2")
+    int workersPerChannel();
+
+    /** Whether this instance sends at all (off for instances that only serve the API). */
+    @WithDefault("true")
+    boolean sendingEnabled();
+
+    /** The From address of every email. */
+    @WithDefault("Muster <muster@localhost>")
+    String mailFrom();
+
+    /** Where responders reach this service from their mail client; ack links start with it. */
+    @WithDefault("http://localhost:8083")
+    String publicBaseUrl();
+
+    /** HMAC-SHA256 key for ack links (at least 32 characters); comes from a Secret in production. */
+    String ackLinkSecret();
+
+    /** How long an ack link works. */
+    @WithDefault("24h")
+    Duration ackLinkTtl();
+
+    /** Messages from SNS to the inbound endpoint (SMS replies, subscription handshakes). */
+    SnsInbound snsInbound();
+
+    interface SnsInbound {
+
+        /**
+         * Hosts SNS signing certificates may come from. Anything else could be an attacker's certificate that
+         * "verifies" their own forgery, so it is refused before it is fetched.
+         */
+        @WithDefault("sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?")
+        String certHostPattern();
+
+        /** Certificates and subscription URLs only over https (tests serve them over http from a stand-in). */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        /** When set, only messages from these topics are accepted. */
+        Optional<List<String>> topicArns();
+    }
 }

@@ -1,6 +1,7 @@
 package io.muster.notification.domain;
 
 import io.muster.contracts.Severity;
+import io.muster.contracts.pages.AckMethod;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -55,4 +56,25 @@ public class PageDelivery extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public String summary;
+
+    /** What the responder replies by SMS ("ACK 4821"). */
+    @Column(name = "ack_code")
+    public String ackCode;
+
+    /** The pageable channels when the page came in, most preferred first (JSON array). */
+    @Column(name = "channel_plan")
+    public String channelPlan;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ack_method")
+    public AckMethod ackMethod;
+
+    public boolean critical() {
+        return severity == Severity.CRITICAL;
+    }
 }

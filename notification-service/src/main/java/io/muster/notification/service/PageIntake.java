@@ -1,23 +1,35 @@
 package io.muster.notification.service;
 
 import io.muster.contracts.EventEnvelope;
+import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.contracts.pages.PageStatusChanged;
+import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.PageDelivery;
+import io.muster.notification.domain.SendAttempt;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
-/** Takes page requests in: one delivery per page id, however often the request is delivered. */
+/**
+ * Takes page requests in: one delivery per page id, however often the request is delivered, with its first
+ * attempts queued in the same transaction. Channels come only from the local directory replica.
+ */
 @ApplicationScoped
 public class PageIntake {
+
+    private static final Logger LOG = Logger.getLogger(PageIntake.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Outbox outbox;
@@ -25,10 +37,25 @@ public class PageIntake {
     @Inject
     Clock clock;
 
-    /** Records the page (in the caller's transaction) and announces it queued, or suppressed when silent. */
+    @Inject
+    SendQueue queue;
+
+    @Inject
+    SmsRateLimit smsRateLimit;
+
+    /** Handles one event from the page-request topic (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accept(EventEnvelope envelope) {
-        PageRequested page = envelope.payloadAs(PageRequested.class);
+        if (envelope.payload() instanceof PageRequested page) {
+            acceptPage(envelope, page);
+        } else if (envelope.payload() instanceof ChannelVerificationRequested verification) {
+            acceptVerification(verification);
+        } else {
+            LOG.warnf("ignoring %s on the page-request topic", envelope.type());
+        }
+    }
+
+    private void acceptPage(EventEnvelope envelope, PageRequested page) {
         if (PageDelivery.findById(page.pageId()) != null) {
             return; // the same page under another event id: still only one delivery
         }
@@ -41,15 +68,62 @@ public class PageIntake {
         delivery.cycle = page.cycle();
         delivery.severity = page.severity();
         delivery.title = page.title();
+        delivery.summary = page.summary();
         delivery.drill = page.drill();
         delivery.silent = page.silent();
         delivery.notifyOnly = page.notifyOnly();
         delivery.status = page.silent() ? DeliveryStatus.SUPPRESSED : DeliveryStatus.QUEUED;
         delivery.requestedAt = envelope.occurredAt();
         delivery.updatedAt = clock.instant();
+        ContactReplica contact = ContactReplica.findById(page.contactId());
+        List<ContactSnapshot.Channel> channels = contact == null || !contact.active ? List.of()
+                : contact.pageableChannels();
+        delivery.channelPlan = ContactReplica.writeChannels(channels);
+        delivery.ackCode = newAckCode(page.contactId());
         delivery.persist();
         outbox.publish(new PageStatusChanged(page.pageId(), page.incidentId(), page.contactId(), null,
                 delivery.status, 0, page.silent() ? "silent drill: recorded, not sent" : null, page.drill()));
+        if (page.silent()) {
+            return;
+        }
+        if (channels.isEmpty()) {
+            delivery.status = DeliveryStatus.ALL_CHANNELS_FAILED;
+            outbox.publish(new PageStatusChanged(page.pageId(), page.incidentId(), page.contactId(), null,
+                    DeliveryStatus.ALL_CHANNELS_FAILED, 0, contact == null
+                            ? "the person is not in the directory replica"
+                            : "the person has no verified SMS or email channel", page.drill()));
+            return;
+        }
+        // Critical pages go out on the first two channels at once; others start with the first.
+        int startWith = delivery.critical() ? Math.min(2, channels.size()) : 1;
+        for (int rank = 0; rank < startWith; rank++) {
+            smsRateLimit.enqueueOrBundle(delivery, rank);
+        }
+    }
+
+    private void acceptVerification(ChannelVerificationRequested verification) {
+        if (!ContactReplica.SENDABLE.contains(verification.channelType())) {
+            LOG.warnf("verification %s is for a %s channel, which this service cannot send to",
+                    verification.verificationId(), verification.channelType());
+            return;
+        }
+        if (verification.expiresAt() != null && verification.expiresAt().isBefore(clock.instant())) {
+            LOG.infof("verification %s expired before it could be sent", verification.verificationId());
+            return;
+        }
+        queue.enqueueVerification(verification);
+    }
+
+    /** Four digits, not shared with another unacknowledged page of the same person, so a reply names one page. */
+    private String newAckCode(UUID contactId) {
+        for (int tries = 0; tries < 50; tries++) {
+            String code = String.format("%04d", RANDOM.nextInt(10_000));
+            if (PageDelivery.count("contactId = ?1 and ackCode = ?2 and acknowledgedAt is null", contactId, code)
+                    == 0) {
+                return code;
+            }
+        }
+        return String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
     @Transactional
@@ -59,6 +133,16 @@ public class PageIntake {
             throw ProblemException.notFound("Page", pageId);
         }
         return delivery;
+    }
+
+    /** The delivery with its attempts, oldest first. */
+    @Transactional
+    public DeliveryWithAttempts getWithAttempts(UUID pageId) {
+        PageDelivery delivery = get(pageId);
+        return new DeliveryWithAttempts(delivery, SendAttempt.list("pageId = ?1 order by dueAt, attempt", pageId));
+    }
+
+    public record DeliveryWithAttempts(PageDelivery delivery, List<SendAttempt> attempts) {
     }
 
     @Transactional

@@ -1,0 +1,35 @@
+package io.muster.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A page that goes out by SMS as part of a summary rather than on its own. */
+@Entity
+@Table(name = "sms_bundle_member")
+public class SmsBundleMember extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "page_id")
+    public UUID pageId;
+
+    @Column(name = "message_key")
+    public String messageKey;
+
+    @Column(name = "channel_rank")
+    public int channelRank;
+
+    @Column(name = "added_at")
+    public Instant addedAt;
+
+    /** The pages a summary stands for, oldest first. */
+    public static List<PageDelivery> pagesOf(String messageKey) {
+        return PageDelivery.list("pageId in (select m.pageId from SmsBundleMember m where m.messageKey = ?1)"
+                + " order by requestedAt, pageId", messageKey);
+    }
+}

@@ -1,0 +1,215 @@
+package io.muster.notification.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.muster.contracts.ChannelType;
+import io.muster.contracts.pages.DeliveryStatus;
+import io.muster.contracts.pages.PageStatusChanged;
+import io.muster.notification.config.NotificationConfig;
+import io.muster.notification.domain.AttemptState;
+import io.muster.notification.domain.ContactReplica;
+import io.muster.notification.domain.MessagePurpose;
+import io.muster.notification.domain.PageDelivery;
+import io.muster.notification.domain.SendAttempt;
+import io.muster.notification.domain.SmsBundleMember;
+import io.muster.notification.providers.SendResult;
+import io.muster.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Records what became of each attempt and decides what follows: a retry with backoff on the same channel, the
+ * next channel, or, when every channel of the person failed, {@code ALL_CHANNELS_FAILED} so escalation moves on.
+ * Each decision commits together with its status event (outbox) and the next attempt row.
+ */
+@ApplicationScoped
+public class AttemptOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(AttemptOutcomes.class);
+
+    @Inject
+    SendQueue queue;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(UUID attemptId, String provider, SendResult result) {
+        SendAttempt attempt = SendAttempt.findById(attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (attempt == null || attempt.state != AttemptState.IN_FLIGHT) {
+            // Taken over by recovery while the provider call hung past the lease; that decision stands.
+            LOG.warnf("attempt %s finished after it was no longer in flight (%s)", attemptId,
+                    attempt == null ? "gone" : attempt.state);
+            return;
+        }
+        Instant now = clock.instant();
+        attempt.finishedAt = now;
+        if (result instanceof SendResult.Sent sent) {
+            attempt.state = AttemptState.SENT;
+            attempt.providerMessageId = sent.providerMessageId();
+            onSent(attempt, now);
+        } else if (result instanceof SendResult.Failed failed) {
+            attempt.state = AttemptState.FAILED;
+            attempt.error = truncate(failed.detail());
+            failures(provider, failed.code()).increment();
+            onFailed(attempt, failed.retryable(), now);
+        }
+    }
+
+    private void onSent(SendAttempt attempt, Instant now) {
+        List<PageDelivery> pages = pagesOf(attempt);
+        for (PageDelivery page : pages) {
+            latency(attempt.channelType).record(Duration.between(page.requestedAt, now));
+            if (page.status != DeliveryStatus.ACKNOWLEDGED) {
+                page.status = DeliveryStatus.SENT;
+                page.updatedAt = now;
+            }
+            String detail = attempt.channelType == ChannelType.SMS ? "sns message id " + attempt.providerMessageId
+                    : "message id " + attempt.providerMessageId;
+            if (attempt.purpose == MessagePurpose.SMS_SUMMARY) {
+                detail += ", in a summary of " + pages.size() + " pages";
+            }
+            outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, attempt.channelType,
+                    DeliveryStatus.SENT, attempt.attempt, detail, page.drill));
+        }
+    }
+
+    private void onFailed(SendAttempt attempt, boolean retryable, Instant now) {
+        List<PageDelivery> pages = pagesOf(attempt);
+        for (PageDelivery page : pages) {
+            outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, attempt.channelType,
+                    DeliveryStatus.FAILED, attempt.attempt, attempt.error, page.drill));
+        }
+        boolean allAcknowledged = !pages.isEmpty()
+                && pages.stream().allMatch(p -> p.status == DeliveryStatus.ACKNOWLEDGED);
+        if (allAcknowledged) {
+            return;
+        }
+        if (retryable && attempt.attempt < config.maxAttemptsPerChannel()) {
+            queue.add(attempt.retry(now.plus(backoff(attempt.attempt))));
+            return;
+        }
+        for (PageDelivery page : pages) {
+            if (page.status != DeliveryStatus.ACKNOWLEDGED) {
+                channelGaveUp(page, now);
+            }
+        }
+    }
+
+    /** The pages an attempt carries: its own page, every page of a summary, none for a verification code. */
+    private static List<PageDelivery> pagesOf(SendAttempt attempt) {
+        return switch (attempt.purpose) {
+            case PAGE -> List.of(PageDelivery.<PageDelivery>findById(attempt.pageId));
+            case SMS_SUMMARY -> SmsBundleMember.pagesOf(attempt.messageKey);
+            case VERIFICATION -> List.of();
+        };
+    }
+
+    /**
+     * Delay before retry number {@code failedAttempts}: base x 2^(n-1), capped, with "equal jitter" (between half
+     * and all of it) so that many pages failing together do not retry in lockstep against a struggling provider.
+     */
+    public Duration backoff(int failedAttempts) {
+        long base = config.retryBaseDelay().toMillis();
+        long exponential = Math.min(config.retryMaxDelay().toMillis(),
+                base * (1L << Math.min(failedAttempts - 1, 20)));
+        long half = exponential / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(exponential - half + 1));
+    }
+
+    /** One channel is done for this page without success: try the next, or report that none is left. */
+    void channelGaveUp(PageDelivery page, Instant now) {
+        int channels = ContactReplica.readChannels(page.channelPlan).size();
+        List<SendAttempt> attempts = SendAttempt.list("pageId", page.pageId);
+        SmsBundleMember bundled = SmsBundleMember.findById(page.pageId);
+        int nextRank = Math.max(attempts.stream().mapToInt(a -> a.channelRank).max().orElse(-1),
+                bundled == null ? -1 : bundled.channelRank) + 1;
+        if (nextRank < channels) {
+            queue.enqueuePage(page, nextRank);
+            return;
+        }
+        boolean stillGoing = attempts.stream().anyMatch(a -> a.state == AttemptState.PENDING
+                || a.state == AttemptState.IN_FLIGHT || a.state == AttemptState.SENT);
+        if (stillGoing || page.status == DeliveryStatus.ALL_CHANNELS_FAILED) {
+            return;
+        }
+        page.status = DeliveryStatus.ALL_CHANNELS_FAILED;
+        page.updatedAt = now;
+        outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, null,
+                DeliveryStatus.ALL_CHANNELS_FAILED, 0, "every channel of the person failed", page.drill));
+    }
+
+    /**
+     * Resolves attempts left in flight by a worker that died (lease expired). Email is sent again under the same
+     * Message-ID, so a receiving system that already has it can tell it is the same message. SMS has no
+     * idempotency key at SNS, so it is marked uncertain instead of being sent twice, and the page moves on to its
+     * next channel as if this one had failed: a possible extra message beats a silently lost page.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int recoverAbandoned() {
+        Instant now = clock.instant();
+        List<SendAttempt> abandoned = SendAttempt.find("state = ?1 and claimedAt < ?2", AttemptState.IN_FLIGHT,
+                now.minus(config.inFlightLease())).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (SendAttempt attempt : abandoned) {
+            attempt.state = AttemptState.UNCERTAIN;
+            attempt.finishedAt = now;
+            if (attempt.channelType == ChannelType.EMAIL) {
+                attempt.error = "in flight when its worker stopped; sent again with the same Message-ID";
+                SendAttempt again = attempt.retry(now);
+                queue.add(again);
+                continue;
+            }
+            attempt.error = "in flight when its worker stopped; SNS may or may not have sent it, not repeated";
+            for (PageDelivery page : pagesOf(attempt)) {
+                outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId,
+                        attempt.channelType, DeliveryStatus.FAILED, attempt.attempt, attempt.error, page.drill));
+                if (page.status != DeliveryStatus.ACKNOWLEDGED) {
+                    channelGaveUp(page, now);
+                }
+            }
+        }
+        return abandoned.size();
+    }
+
+    private Timer latency(ChannelType channel) {
+        return Timer.builder("muster.page.request.to.send")
+                .description("Time from the page request to the provider accepting the message")
+                .tag("channel", channel.name().toLowerCase())
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    private Counter failures(String provider, String code) {
+        return Counter.builder("muster.provider.failures")
+                .description("Send attempts a provider refused or did not answer")
+                .tag("provider", provider)
+                .tag("code", code == null ? "unknown" : code)
+                .register(registry);
+    }
+
+    private static String truncate(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

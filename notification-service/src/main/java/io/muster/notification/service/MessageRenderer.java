@@ -1,0 +1,82 @@
+package io.muster.notification.service;
+
+import io.muster.contracts.ChannelType;
+import io.muster.contracts.Severity;
+import io.muster.notification.domain.PageDelivery;
+import io.muster.notification.domain.SmsSegments;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns pages and verification codes into message text with the Qute templates under {@code templates/}, one per
+ * channel, with a severity-specific variant ({@code page-critical}) where one exists. Drills carry {@code [DRILL]}
+ * in every part.
+ */
+@ApplicationScoped
+public class MessageRenderer {
+
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    Engine engine;
+
+    /** Subject, text and (email only) HTML of a page; {@code ackLink} is null for SMS and notify-only pages. */
+    public RenderedMessage page(PageDelivery page, ChannelType channel, String ackLink) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("drill", page.drill);
+        data.put("severity", page.severity.name());
+        data.put("title", page.title);
+        data.put("roleKey", page.roleKey);
+        data.put("notifyOnly", page.notifyOnly);
+        data.put("ackCode", page.ackCode);
+        data.put("ackLink", ackLink);
+        String subject = (page.drill ? "[DRILL] " : "") + "[" + page.severity.name() + "] " + page.title;
+        data.put("subject", subject);
+        if (channel == ChannelType.SMS) {
+            Template sms = template("sms", "page", page.severity, "txt");
+            String text = SmsSegments.fit(page.summary == null ? "" : page.summary, summary -> {
+                Map<String, Object> withSummary = new HashMap<>(data);
+                withSummary.put("summary", summary);
+                return render(sms, withSummary);
+            });
+            return new RenderedMessage(null, text, null);
+        }
+        data.put("summary", page.summary);
+        return new RenderedMessage(subject, render(template("email", "page", page.severity, "txt"), data),
+                render(template("email", "page", page.severity, "html"), data));
+    }
+
+    /** A plain message carrying a verification code: no ack link, no incident. */
+    public RenderedMessage verification(ChannelType channel, String code, Instant expiresAt) {
+        Map<String, Object> data = Map.of("code", code, "expiresAt", EXPIRY.format(expiresAt));
+        if (channel == ChannelType.SMS) {
+            return new RenderedMessage(null, render(engine.getTemplate("sms/verification.txt"), data), null);
+        }
+        return new RenderedMessage("Your Muster verification code",
+                render(engine.getTemplate("email/verification.txt"), data), null);
+    }
+
+    private Template template(String channel, String name, Severity severity, String suffix) {
+        Template specific = engine.getTemplate(channel + "/" + name + "-" + severity.name().toLowerCase(Locale.ROOT)
+                + "." + suffix);
+        return specific != null ? specific : engine.getTemplate(channel + "/" + name + "." + suffix);
+    }
+
+    private static String render(Template template, Map<String, Object> data) {
+        var instance = template.instance();
+        data.forEach(instance::data);
+        return instance.render().strip();
+    }
+
+    public record RenderedMessage(String subject, String text, String html) {
+    }
+}
