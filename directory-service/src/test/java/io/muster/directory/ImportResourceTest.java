@@ -145,6 +145,19 @@ class ImportResourceTest {
                     .when().post("/api/v1/import").then().statusCode(403).contentType("application/problem+json");
         }
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/import").then().statusCode(200).body("people", equalTo(0));
+                .when().post("/api/v1/import").then().statusCode(400).body("errors.field", hasItems("people"));
+    }
+
+    @Test
+    void anImportThatHoldsNothingIsRefused() {
+        for (String empty : List.of("{}", "{\"people\":[],\"teams\":[]}")) {
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(empty)
+                    .when().post("/api/v1/import")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItems("people"));
+        }
+        given().header("Authorization", ADMIN).contentType("text/csv").body("displayName,timeZone,escalationLevel\n")
+                .when().post("/api/v1/import")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 }

@@ -86,9 +86,20 @@ public class DirectoryImporter {
         return run(data, dryRun, actor, fieldNames, List.of());
     }
 
+    private static boolean isEmpty(DirectoryImport data) {
+        return (data.people() == null || data.people().isEmpty()) && (data.teams() == null || data.teams().isEmpty())
+                && (data.rotations() == null || data.rotations().isEmpty())
+                && (data.externalResources() == null || data.externalResources().isEmpty());
+    }
+
     /** As above, with problems already found while parsing (named as the caller knows them). */
     public ImportResult run(DirectoryImport data, boolean dryRun, String actor, UnaryOperator<String> fieldNames,
             List<Problem.FieldError> parseErrors) {
+        if (parseErrors.isEmpty() && isEmpty(data)) {
+            // Almost always a mistake (wrong file, wrong field names), and never something to report as imported.
+            throw ProblemException.badRequest("people",
+                    "the import holds nothing: give at least one person, team, rotation or external resource");
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> alreadyReported = new HashSet<>();
         parseErrors.forEach(e -> alreadyReported.add(e.field()));
