@@ -41,9 +41,6 @@ public class RunDispatcher {
     @Inject
     EscalationClient escalation;
 
-    @Inject
-    RunScoring scoring;
-
     @Scheduled(every = "${muster.gameday.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void onTick() {
@@ -126,7 +123,6 @@ public class RunDispatcher {
             run.endedAt = now;
         }
         run.status = RunStatus.COMPLETED;
-        run.readinessScore = scoring.readinessOf(run);
         planner.announce(run);
         return run.id;
     }
