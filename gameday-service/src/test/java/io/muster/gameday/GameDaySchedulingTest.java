@@ -250,4 +250,26 @@ class GameDaySchedulingTest {
         given().header("Authorization", admin).when().get("/api/v1/gamedays/" + UUID.randomUUID())
                 .then().statusCode(404);
     }
+
+    @Test
+    void whenEscalationRefusesTheRaiseTheRunFailsAndTheNextOneIsStillScheduled() {
+        EscalationStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                urlEqualTo("/api/v1/incidents")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Escalation down drill"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        clock.set(Instant.parse("2027-05-01T00:00:00Z"));
+        String id = schedule(gameDay("2027-05-03T10:00", "\"rrule\":\"FREQ=DAILY;COUNT=2\"")
+                .replaceFirst("\"title\":\"[^\"]*\"", "\"title\":\"Escalation down drill\""));
+        List<GameDayRun> after = at("2027-05-03T09:00:00Z", id);
+        assertThat(after).extracting(r -> r.dueAt + " " + r.status).containsExactly(
+                "2027-05-03T09:00:00Z FAILED", "2027-05-04T09:00:00Z SCHEDULED");
+        assertThat(after.get(0).endReason).contains("503");
+        assertThat(after.get(0).incidentId).isNull();
+        UUID failed = after.get(0).id;
+        assertThat(KafkaEvents.all(Topics.GAMEDAY, e -> e.key().equals(failed.toString()), 2, Duration.ofSeconds(30))
+                .stream().map(e -> e.payloadAs(GameDayRunChanged.class).status()).toList())
+                .containsExactly(GameDayRunChanged.RunStatus.SCHEDULED, GameDayRunChanged.RunStatus.FAILED);
+        // COUNT=2: after the second occurrence nothing further is scheduled.
+        assertThat(at("2027-05-04T09:00:00Z", id)).hasSize(2);
+    }
 }
