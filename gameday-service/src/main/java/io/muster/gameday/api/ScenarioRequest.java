@@ -1,6 +1,7 @@
 package io.muster.gameday.api;
 
 import io.muster.contracts.Severity;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
+/** A scenario as an admin adds or replaces it; {@code injects} may be left out (no timed messages). */
 public record ScenarioRequest(
         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,79}", message = "must be lower-case words joined by dashes")
         String slug,
@@ -21,5 +23,10 @@ public record ScenarioRequest(
         @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,62}",
                 message = "must be a role key") String> expectedRoles,
         @NotNull @Min(1) @Max(86_400) Integer targetFirstAckSeconds,
-        @NotNull @Min(1) @Max(86_400) Integer targetAllRolesSeconds) {
+        @NotNull @Min(1) @Max(86_400) Integer targetAllRolesSeconds,
+        @Size(max = 50) List<@NotNull @Valid InjectRequest> injects) {
+
+    public List<InjectRequest> injectsOrEmpty() {
+        return injects == null ? List.of() : injects;
+    }
 }

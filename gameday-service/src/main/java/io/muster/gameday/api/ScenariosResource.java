@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,5 +45,12 @@ public class ScenariosResource {
     public Response create(@NotNull @Valid ScenarioRequest request) {
         ScenarioResponse created = ScenarioResponse.of(library.create(request));
         return Response.created(URI.create("/api/v1/scenarios/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public ScenarioResponse update(@PathParam("id") UUID id, @NotNull @Valid ScenarioRequest request) {
+        return ScenarioResponse.of(library.update(id, request));
     }
 }

@@ -2,7 +2,9 @@ package io.muster.gameday.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "muster.gameday")
 public interface GamedayConfig {
@@ -10,4 +12,36 @@ public interface GamedayConfig {
     /** A run ends at this limit even if not every required role has acknowledged. */
     @WithDefault("30m")
     Duration defaultTimeLimit();
+
+    /** How far ahead the iCalendar feed lists game days. */
+    @WithDefault("P90D")
+    Duration calendarHorizon();
+
+    /** How often the run timer claims due runs ({@code off} disables it; tests drive the dispatcher). */
+    @WithDefault("1s")
+    String dispatchEvery();
+
+    Escalation escalation();
+
+    interface Escalation {
+        /** escalation-service's base URL. */
+        @WithDefault("http://localhost:8082")
+        URI url();
+
+        @WithDefault("/api/v1/incidents")
+        String raisePath();
+
+        /** {@code {id}} is replaced by the incident id. */
+        @WithDefault("/api/v1/incidents/{id}/resolve")
+        String resolvePath();
+
+        /**
+         * A fixed bearer token holding role muster-gameday, for the local run. When absent, tokens come from the
+         * OIDC client-credentials grant configured under {@code quarkus.oidc-client}.
+         */
+        Optional<String> token();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
 }

@@ -44,6 +44,10 @@ public class Scenario extends PanacheEntityBase {
     @Column(name = "target_all_roles_s")
     public int targetAllRolesSeconds;
 
+    /** Ordered by {@link ScenarioInject#atSeconds()}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ScenarioInject> injects;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -1,6 +1,8 @@
 package io.muster.gameday.service;
 
+import io.muster.gameday.api.InjectRequest;
 import io.muster.gameday.api.ScenarioRequest;
+import io.muster.gameday.domain.ScenarioInject;
 import io.muster.gameday.domain.Scenario;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,24 +40,52 @@ public class ScenarioLibrary {
         if (Scenario.count("slug", request.slug()) > 0) {
             throw ProblemException.conflict("duplicate", "slug", "scenario " + request.slug() + " already exists");
         }
+        Scenario scenario = new Scenario();
+        scenario.id = UUID.randomUUID();
+        scenario.createdAt = clock.instant();
+        apply(request, scenario);
+        scenario.persist();
+        return scenario;
+    }
+
+    /** Replaces every field of a scenario; runs already finished keep the targets they were scored against. */
+    @Transactional
+    public Scenario update(UUID id, ScenarioRequest request) {
+        Scenario scenario = get(id);
+        if (Scenario.count("slug = ?1 and id <> ?2", request.slug(), id) > 0) {
+            throw ProblemException.conflict("duplicate", "slug", "scenario " + request.slug() + " already exists");
+        }
+        apply(request, scenario);
+        return scenario;
+    }
+
+    private void apply(ScenarioRequest request, Scenario scenario) {
         if (request.targetAllRolesSeconds() < request.targetFirstAckSeconds()) {
             throw ProblemException.badRequest("targetAllRolesSeconds",
                     "must not be shorter than targetFirstAckSeconds");
         }
+        List<String> roles = request.expectedRoles().stream().distinct().toList();
+        List<InjectRequest> injects = request.injectsOrEmpty();
+        for (int i = 0; i < injects.size(); i++) {
+            String audience = injects.get(i).audience();
+            if (!audience.equals(ScenarioInject.EVERYONE) && !roles.contains(audience)) {
+                throw ProblemException.badRequest("injects[" + i + "].audience",
+                        "must be 'all' or one of expectedRoles");
+            }
+        }
         Instant now = clock.instant();
-        Scenario scenario = new Scenario();
-        scenario.id = UUID.randomUUID();
         scenario.slug = request.slug();
         scenario.name = request.name().strip();
         scenario.description = request.description().strip();
         scenario.incidentType = request.incidentType();
         scenario.severity = request.severity();
-        scenario.expectedRoles = request.expectedRoles().stream().distinct().toList();
+        scenario.expectedRoles = roles;
         scenario.targetFirstAckSeconds = request.targetFirstAckSeconds();
         scenario.targetAllRolesSeconds = request.targetAllRolesSeconds();
-        scenario.createdAt = now;
+        scenario.injects = injects.stream()
+                .map(i -> new ScenarioInject(i.atSeconds(), i.audience(), i.message().strip()))
+                .sorted(Comparator.comparingInt(ScenarioInject::atSeconds))
+                .toList();
         scenario.updatedAt = now;
-        scenario.persist();
-        return scenario;
     }
 }

@@ -1,0 +1,34 @@
+package io.muster.gameday.api;
+
+import io.muster.contracts.ChannelType;
+import io.muster.gameday.domain.GameDay;
+import io.muster.gameday.domain.GameDayRun;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+public record GameDayResponse(UUID id, UUID scenarioId, String title, LocalDateTime startsAt, String timeZone,
+        String recurrenceKind, String recurrence, String team, List<String> roles, GameDay.Mode mode,
+        Integer noticeMinutes, int timeLimitMinutes, FaultsView faults, Instant cancelledAt,
+        List<RunSummary> runs) {
+
+    public record FaultsView(List<UUID> unavailableContacts, List<String> unavailableRoles,
+            List<ChannelType> downChannels) {
+    }
+
+    public record RunSummary(UUID id, Instant dueAt, String status, UUID incidentId) {
+        static RunSummary of(GameDayRun run) {
+            return new RunSummary(run.id, run.dueAt, run.status.name(), run.incidentId);
+        }
+    }
+
+    static GameDayResponse of(GameDay g, List<GameDayRun> runs) {
+        return new GameDayResponse(g.id, g.scenarioId, g.title, g.startsAtLocal, g.timeZone,
+                g.recurrenceKind.name(), g.recurrence, g.participantTeam, List.copyOf(g.participantRoles), g.mode,
+                g.noticeMinutes, g.timeLimitSeconds / 60,
+                new FaultsView(List.copyOf(g.unavailableContacts), List.copyOf(g.unavailableRoles),
+                        g.downChannels.stream().map(ChannelType::valueOf).toList()),
+                g.cancelledAt, runs.stream().map(RunSummary::of).toList());
+    }
+}

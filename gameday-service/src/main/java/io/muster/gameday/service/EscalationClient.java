@@ -1,0 +1,113 @@
+package io.muster.gameday.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.muster.contracts.Severity;
+import io.muster.gameday.config.GamedayConfig;
+import io.quarkus.oidc.client.OidcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Raises and resolves drill incidents through escalation-service's REST API, as the service identity with role
+ * muster-gameday. Raising is idempotent through the dedup key (one per run), so a retry after a crash opens no
+ * second incident.
+ */
+@ApplicationScoped
+public class EscalationClient {
+
+    /** Escalation did not take the request; the message says why. */
+    public static class EscalationUnavailableException extends RuntimeException {
+        public EscalationUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public record DrillIncident(String title, String summary, Severity severity, String incidentType,
+            String dedupKey, boolean silent) {
+    }
+
+    @Inject
+    GamedayConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Instance<OidcClient> oidcClient;
+
+    private final HttpClient http = HttpClient.newBuilder().build();
+
+    public UUID raise(DrillIncident incident) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", incident.title());
+        body.put("summary", incident.summary());
+        body.put("severity", incident.severity().name());
+        body.put("incidentType", incident.incidentType());
+        body.put("source", "gameday");
+        body.put("dedupKey", incident.dedupKey());
+        body.put("drill", true);
+        if (incident.silent()) {
+            // Tabletop runs: escalation records the pages but notification sends nothing.
+            body.put("silent", true);
+        }
+        HttpResponse<String> response = post(config.escalation().raisePath(), body);
+        try {
+            JsonNode id = json.readTree(response.body()).get("id");
+            if (id == null || !id.isTextual()) {
+                throw new EscalationUnavailableException("escalation answered without an incident id", null);
+            }
+            return UUID.fromString(id.asText());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EscalationUnavailableException("escalation answered with an unreadable body", e);
+        }
+    }
+
+    public void resolve(UUID incidentId) {
+        post(config.escalation().resolvePath().replace("{id}", incidentId.toString()), Map.of());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, Object> body) {
+        URI uri = URI.create(config.escalation().url().toString().replaceAll("/+$", "") + path);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(config.escalation().timeout())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + accessToken())
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new EscalationUnavailableException(
+                        "escalation answered " + response.statusCode() + " to POST " + path, null);
+            }
+            return response;
+        } catch (IOException e) {
+            throw new EscalationUnavailableException("escalation unreachable at " + uri + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EscalationUnavailableException("interrupted calling escalation", e);
+        }
+    }
+
+    private String accessToken() {
+        if (config.escalation().token().isPresent()) {
+            return config.escalation().token().get();
+        }
+        try {
+            return oidcClient.get().getTokens().await().atMost(config.escalation().timeout()).getAccessToken();
+        } catch (RuntimeException e) {
+            throw new EscalationUnavailableException("no service token from the OIDC client: " + e.getMessage(), e);
+        }
+    }
+}
