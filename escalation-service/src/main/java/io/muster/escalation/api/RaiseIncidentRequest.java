@@ -18,5 +18,7 @@ public record RaiseIncidentRequest(
         String incidentType,
         @Size(max = 120) String source,
         @Size(max = 255) String dedupKey,
-        Boolean drill) {
+        Boolean drill,
+        /* A silent drill records who would have been paged without sending anything (tabletop game days). */
+        Boolean silent) {
 }

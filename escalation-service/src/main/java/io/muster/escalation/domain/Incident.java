@@ -40,6 +40,9 @@ public class Incident extends PanacheEntityBase {
     /** Raised by a game day; never counted in production response metrics. */
     public boolean drill;
 
+    /** A drill whose pages are recorded but not sent (tabletop game days). Only drills can be silent. */
+    public boolean silent;
+
     /** How many triggers were folded into this incident by its dedup key. */
     @Column(name = "trigger_count")
     public int triggerCount;

@@ -206,7 +206,7 @@ public class EscalationEngine {
         engagement.requestedAt = clock.instant();
         engagement.persist();
         outbox.publish(new PageRequested(engagement.pageId, incident.id, target.contactId(), target.roleKey(),
-                stage + 1, cycle + 1, incident.severity, incident.title, incident.summary, incident.drill, false,
+                stage + 1, cycle + 1, incident.severity, incident.title, incident.summary, incident.drill, incident.silent,
                 notifyOnly));
     }
 

@@ -54,6 +54,9 @@ public class IncidentDesk {
 
     @Transactional
     public Raised raise(RaiseIncidentRequest request, String caller) {
+        if (Boolean.TRUE.equals(request.silent()) && !Boolean.TRUE.equals(request.drill())) {
+            throw ProblemException.badRequest("silent", "only a drill can be silent");
+        }
         Instant now = clock.instant();
         String dedupKey = request.dedupKey() == null || request.dedupKey().isBlank()
                 ? UUID.randomUUID().toString() : request.dedupKey().strip();
@@ -80,6 +83,7 @@ public class IncidentDesk {
         incident.dedupKey = dedupKey;
         incident.status = IncidentStatus.TRIGGERED;
         incident.drill = Boolean.TRUE.equals(request.drill());
+        incident.silent = Boolean.TRUE.equals(request.silent());
         incident.triggerCount = 1;
         incident.createdBy = caller;
         incident.createdAt = now;

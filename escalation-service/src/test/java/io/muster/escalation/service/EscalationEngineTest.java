@@ -89,6 +89,31 @@ class EscalationEngineTest {
     }
 
     @Test
+    void aSilentDrillRequestsItsPagesAsSilentAndOnlyDrillsMayBeSilent() {
+        UUID responder = ReplicaFixtures.contact("Tabletop Player", 7);
+        String type = planWithPolicy("HIGH", 0, "[" + stage(60, responder) + "]", null);
+        String body = "{\"title\":\"[DRILL] Tabletop\",\"severity\":\"HIGH\",\"incidentType\":\"" + type
+                + "\",\"drill\":true,\"silent\":true}";
+        String id = io.restassured.RestAssured.given()
+                .header("Authorization", io.muster.testsupport.Tokens.bearer(io.muster.platform.security.Roles.GAMEDAY))
+                .contentType(io.restassured.http.ContentType.JSON).body(body)
+                .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        UUID incident = UUID.fromString(id);
+        List<EventEnvelope> pages = KafkaEvents.all(Topics.PAGES_REQUESTED,
+                e -> e.payload() instanceof PageRequested p && p.incidentId().equals(incident), 1, WAIT);
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0).payloadAs(PageRequested.class).silent()).isTrue();
+        assertThat(pages.get(0).payloadAs(PageRequested.class).drill()).isTrue();
+
+        io.restassured.RestAssured.given()
+                .header("Authorization", io.muster.testsupport.Tokens.bearer(io.muster.platform.security.Roles.GAMEDAY))
+                .contentType(io.restassured.http.ContentType.JSON).body(body.replace("\"drill\":true", "\"drill\":false"))
+                .when().post("/api/v1/incidents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("silent"));
+    }
+
+    @Test
     void whenEveryPageOfAStageFailsEscalationMovesOnWithoutWaiting() {
         UUID a = ReplicaFixtures.contact("Unreachable A", 7);
         UUID b = ReplicaFixtures.contact("Unreachable B", 7);
