@@ -60,7 +60,8 @@ final class Suite {
         }, "muster-down"));
     }
 
-    private static void runner(String command, Duration timeout) throws Exception {
+    /** Runs {@code deploy/local/muster <command>} on this suite and returns what it printed; fails on a non-zero exit. */
+    static String runner(String command, Duration timeout) throws Exception {
         Files.createDirectories(STATE);
         Path log = STATE.resolve("runner-" + command + ".log");
         ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("deploy/local/muster").toString(), command)
@@ -69,6 +70,7 @@ final class Suite {
                 .redirectOutput(log.toFile());
         pb.environment().put("MUSTER_STATE_DIR", STATE.toString());
         pb.environment().put("MUSTER_RUNNER_CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().put("MUSTER_DEMO_STAGE_SECONDS", "10");
         Process p = pb.start();
         boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!done) {
@@ -77,6 +79,7 @@ final class Suite {
         assertThat(done && p.exitValue() == 0)
                 .as("deploy/local/muster %s failed:%n%s", command, Files.readString(log))
                 .isTrue();
+        return Files.readString(log);
     }
 
     static String url(String service, String path) {

@@ -1,0 +1,30 @@
+package io.muster.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The README's demo, run as a newcomer runs it, so that it cannot silently stop working. */
+class DemoIT {
+
+    @BeforeAll
+    static void up() throws Exception {
+        Suite.up();
+    }
+
+    @Test
+    void theDemoPagesEscalatesAndIsAcknowledgedByTheEmailLink() throws Exception {
+        String out = Suite.runner("demo", Duration.ofMinutes(4));
+        System.out.println(out);
+        assertThat(out)
+                .contains("Directory: 20 people in the demo organisation")
+                .containsPattern("SMS +to \\+\\d+ \\(.*incident-commander")
+                .containsPattern("email +to \\S+@\\S+ \\(")
+                .contains("stage-timed-out")
+                .containsPattern("ack +.* opened the link from the email \\(GET 200\\) and pressed Acknowledge \\(POST 200\\)")
+                .contains("acknowledged; escalation stopped")
+                .contains("demo passed");
+    }
+}
