@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -30,6 +32,7 @@ public final class MusterServers {
 
     private static EmbeddedPostgres postgres;
     private static KafkaClusterTestKit kafka;
+    private static final List<Runnable> DEFERRED_KAFKA_HOOKS = new ArrayList<>();
 
     private MusterServers() {
     }
@@ -88,6 +91,7 @@ public final class MusterServers {
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
             try {
+                guardBrokerShutdown();
                 TestKitNodes nodes = new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
@@ -117,9 +121,57 @@ public final class MusterServers {
                 } catch (Exception ignored) {
                     // the JVM is going away either way
                 }
+                runDeferredKafkaHooks();
             }, "stop-kafka"));
         }
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * The broker's test kit registers JVM shutdown hooks that delete its log directories. JVM shutdown hooks run
+     * concurrently, so such a hook can delete a directory under a broker that is still stopping; the broker then
+     * treats its log directory as failed and halts the JVM with status 1, which fails the build after every test
+     * passed. Those hooks are therefore collected here and run only after the broker has been closed, and a halt
+     * requested while the JVM is already shutting down is ignored.
+     */
+    private static void guardBrokerShutdown() {
+        Exit.setShutdownHookAdder((name, hook) -> {
+            synchronized (DEFERRED_KAFKA_HOOKS) {
+                DEFERRED_KAFKA_HOOKS.add(hook);
+            }
+        });
+        Exit.setHaltProcedure((status, message) -> {
+            if (!jvmShuttingDown()) {
+                Runtime.getRuntime().halt(status);
+            }
+            System.err.println("ignored a broker halt(" + status + ") during JVM shutdown: " + message);
+        });
+    }
+
+    private static void runDeferredKafkaHooks() {
+        List<Runnable> hooks;
+        synchronized (DEFERRED_KAFKA_HOOKS) {
+            hooks = new ArrayList<>(DEFERRED_KAFKA_HOOKS);
+            DEFERRED_KAFKA_HOOKS.clear();
+        }
+        for (Runnable hook : hooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException ignored) {
+                // only temporary directories are left behind
+            }
+        }
+    }
+
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
     }
 
     private static void createTopics(String bootstrap) throws Exception {
