@@ -1,9 +1,14 @@
 package io.muster.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.muster.platform.tracing.TraceContext;
 import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.EventJson;
 import io.muster.platform.problem.ProblemException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,12 +32,30 @@ public class InboundEvents {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Tracer tracer;
+
     /**
      * @param consumer    a stable name for the consuming use case (part of the idempotency key)
      * @param onEvent     applies an event; called at most once per event id
      * @param onTombstone applies a deletion on a compacted topic (the key's entity is gone); may be null
      */
     public void handle(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> onEvent,
+            Consumer<String> onTombstone) {
+        // The work joins the producer's trace, so events it publishes in turn carry the same trace id onwards.
+        Span span = tracer.spanBuilder(consumer + " process")
+                .setParent(TraceContext.parentOf(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.destination.name", record.topic())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            handleInSpan(consumer, record, onEvent, onTombstone);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void handleInSpan(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> onEvent,
             Consumer<String> onTombstone) {
         if (record.value() == null) {
             if (onTombstone != null) {

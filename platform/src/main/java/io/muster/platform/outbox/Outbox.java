@@ -4,6 +4,7 @@ import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.EventJson;
 import io.muster.contracts.EventPayload;
 import io.agroal.api.AgroalDataSource;
+import io.muster.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -52,12 +53,14 @@ public class Outbox {
     private void insert(UUID eventId, String topic, String key, String type, String json) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
+                        "INSERT INTO outbox (event_id, topic, record_key, event_type, payload, traceparent)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, eventId);
             insert.setString(2, topic);
             insert.setString(3, key);
             insert.setString(4, type);
             insert.setString(5, json);
+            insert.setString(6, TraceContext.current().orElse(null));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox", e);

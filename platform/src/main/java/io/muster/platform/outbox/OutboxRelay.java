@@ -3,6 +3,7 @@ package io.muster.platform.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.muster.platform.tracing.TraceContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,7 +158,7 @@ public class OutboxRelay {
         List<Long> ids = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, event_id, topic, record_key, event_type, payload FROM outbox ORDER BY id LIMIT ?")) {
+                "SELECT id, event_id, topic, record_key, event_type, payload, traceparent FROM outbox ORDER BY id LIMIT ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -166,6 +167,10 @@ public class OutboxRelay {
                             rs.getString(6));
                     record.headers().add("eventId", rs.getString(2).getBytes(StandardCharsets.UTF_8));
                     record.headers().add("eventType", rs.getString(5).getBytes(StandardCharsets.UTF_8));
+                    String traceparent = rs.getString(7);
+                    if (traceparent != null) {
+                        record.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+                    }
                     sends.add(producer.send(record));
                 }
             }
