@@ -155,25 +155,18 @@ public final class KafkaEvents {
      */
     public static List<EventEnvelope> all(String topic, Predicate<EventEnvelope> match, int atLeast,
             Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, MusterServers.kafkaBootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<EventEnvelope> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (found.size() < atLeast && System.nanoTime() < deadline) {
-                collect(consumer.poll(Duration.ofMillis(100)), match, found);
+        boolean[] settling = { false };
+        long[] settleUntil = { 0 };
+        read(topic, timeout.plusMillis(300), records -> {
+            collect(records, match, found);
+            if (found.size() >= atLeast && !settling[0]) {
+                // One more short read, so that a duplicate arriving just behind is counted too.
+                settling[0] = true;
+                settleUntil[0] = System.nanoTime() + Duration.ofMillis(300).toNanos();
             }
-            // One more short read, so that a duplicate arriving just behind is counted too.
-            collect(consumer.poll(Duration.ofMillis(300)), match, found);
-        }
+            return settling[0] && System.nanoTime() >= settleUntil[0];
+        });
         return found;
     }
 }

@@ -1,0 +1,240 @@
+package io.muster.local;
+
+import static io.muster.local.LocalRun.ESCALATION;
+import static io.muster.local.LocalRun.GAMEDAY;
+import static io.muster.local.LocalRun.list;
+import static io.muster.local.LocalRun.oneLine;
+import static io.muster.local.LocalRun.say;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A game day in miniature: schedules a live drill one minute ahead with the incident commander unavailable, waits
+ * for it, plays the responders (everyone paged acknowledges through the email link; the commander's answer does
+ * not count, so the escalation path is what gets tested), and prints the scorecard and where the report page is.
+ *
+ * <p>Usage: {@code Drill <state-dir> [stage-seconds] [lead-seconds]}. Exits non-zero if the drill does not run to a
+ * scorecard.
+ */
+public final class Drill {
+
+    private static final String SCENARIO = "credential-compromise";
+    private static final String UNAVAILABLE_ROLE = "incident-commander";
+    private static final String POLICY = "Drill: commander, then manager";
+
+    private final LocalRun local;
+    private final Path state;
+    private final int stageSeconds;
+    private final int leadSeconds;
+    private Map<String, String> whoByAddress;
+    private Instant startedAt;
+
+    private Drill(Path state, int stageSeconds, int leadSeconds) {
+        this.local = new LocalRun(state);
+        this.state = state;
+        this.stageSeconds = stageSeconds;
+        this.leadSeconds = leadSeconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: Drill <state-dir> [stage-seconds] [lead-seconds]");
+            System.exit(2);
+        }
+        int stage = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int lead = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        System.exit(new Drill(Path.of(args[0]), stage, lead).run() ? 0 : 1);
+    }
+
+    private boolean run() throws Exception {
+        String admin = local.token("muster-admin");
+        whoByAddress = local.whoByAddress(admin);
+        JsonNode scenario = null;
+        for (JsonNode s : local.send("GET", GAMEDAY + "/api/v1/scenarios", admin, null, 200)) {
+            if (s.path("slug").asText().equals(SCENARIO)) {
+                scenario = s;
+            }
+        }
+        if (scenario == null) {
+            throw new IllegalStateException("the seeded scenario " + SCENARIO + " is missing");
+        }
+        usePolicy(admin, scenario.path("incidentType").asText(), scenario.path("severity").asText());
+        local.skipWhatIsThere();
+
+        LocalDateTime startsAt = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(leadSeconds).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode gameDay = local.send("POST", GAMEDAY + "/api/v1/gamedays", admin, """
+                {"scenarioId":"%s","title":"Local drill: %s","startsAt":"%s","timeZone":"UTC",
+                 "roles":["incident-commander","incident-manager"],"mode":"LIVE","timeLimitMinutes":5,
+                 "faults":{"unavailableRoles":["%s"]}}""".formatted(scenario.path("id").asText(),
+                scenario.path("name").asText(), startsAt, UNAVAILABLE_ROLE), 201);
+        String gameDayId = gameDay.path("id").asText();
+        say("Game day scheduled: \"%s\" at %s UTC (in %d s), live pages marked [DRILL]", scenario.path("name").asText(),
+                startsAt.toLocalTime(), leadSeconds);
+        say("  roles that must acknowledge: incident-commander, incident-manager");
+        say("  injected fault: the %s is unavailable (their acknowledgement will not count)", UNAVAILABLE_ROLE);
+        say("  targets: first ack within %ds, every role within %ds", scenario.path("targetFirstAckSeconds").asInt(),
+                scenario.path("targetAllRolesSeconds").asInt());
+
+        JsonNode run = waitForStart(admin, gameDayId, startsAt);
+        if (run == null) {
+            return false;
+        }
+        String runId = run.path("id").asText();
+        String incidentId = run.path("incidentId").asText();
+        startedAt = Instant.now();
+        String title = local.send("GET", ESCALATION + "/api/v1/incidents/" + incidentId, admin, null, 200)
+                .path("title").asText();
+        say("%nThe drill started: incident %s \"%s\"", incidentId, title);
+        String status = follow(admin, gameDayId, runId, incidentId, title);
+        say("%nThe run ended: %s", status);
+
+        JsonNode scorecard = local.send("GET", GAMEDAY + "/api/v1/runs/" + runId + "/scorecard", admin, null, 200);
+        printScorecard(scorecard);
+        Path reports = Files.createDirectories(state.resolve("reports"));
+        Path report = reports.resolve("drill-" + runId + ".html");
+        Files.writeString(report, local.text(GAMEDAY + "/api/v1/runs/" + runId + "/report", admin));
+        say("%nReport page (HTML with the timeline chart, printable): %s", report);
+        say("  from the service: curl -H \"Authorization: Bearer $(deploy/local/muster token muster-viewer)\" %s",
+                GAMEDAY + "/api/v1/runs/" + runId + "/report");
+        say("  the same data as JSON:       %s", GAMEDAY + "/api/v1/runs/" + runId + "/scorecard");
+        boolean ok = status.startsWith("COMPLETED") && scorecard.hasNonNull("readinessScore");
+        say("%nResult: drill %s", ok ? "passed" : "FAILED");
+        return ok;
+    }
+
+    /** The drill's plan: the incident commander first, then the incident manager when nobody (who counts) answers. */
+    private void usePolicy(String admin, String incidentType, String severity) throws Exception {
+        String policy = """
+                {"name":"%s","repeats":0,"stages":[
+                  {"roles":["incident-commander"],"timeoutSeconds":%d},
+                  {"roles":["incident-manager"],"timeoutSeconds":%d}]}""".formatted(POLICY, stageSeconds,
+                stageSeconds * 3);
+        String policyId = null;
+        for (JsonNode existing : local.send("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
+            if (existing.path("name").asText().equals(POLICY)) {
+                policyId = existing.path("id").asText();
+                local.send("PUT", ESCALATION + "/api/v1/escalation-policies/" + policyId, admin, policy, 200);
+            }
+        }
+        if (policyId == null) {
+            policyId = local.send("POST", ESCALATION + "/api/v1/escalation-policies", admin, policy, 201)
+                    .path("id").asText();
+        }
+        String plan = """
+                {"incidentType":"%s","severity":"%s","policyId":"%s","rolesToEngage":[]}"""
+                .formatted(incidentType, severity, policyId);
+        boolean updated = false;
+        for (JsonNode existing : local.send("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
+            if (existing.path("incidentType").asText().equals(incidentType)
+                    && existing.path("severity").asText().equals(severity)) {
+                local.send("PUT", ESCALATION + "/api/v1/response-plans/" + existing.path("id").asText(), admin, plan,
+                        200);
+                updated = true;
+            }
+        }
+        if (!updated) {
+            local.send("POST", ESCALATION + "/api/v1/response-plans", admin, plan, 201);
+        }
+        say("Plan for %s/%s: page the incident commander, then after %ds the incident manager", incidentType,
+                severity, stageSeconds);
+    }
+
+    private JsonNode waitForStart(String admin, String gameDayId, LocalDateTime startsAt) throws Exception {
+        Instant due = startsAt.toInstant(ZoneOffset.UTC);
+        Instant deadline = due.plusSeconds(60);
+        long lastShown = Long.MAX_VALUE;
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode run : local.send("GET", GAMEDAY + "/api/v1/gamedays/" + gameDayId, admin, null, 200)
+                    .path("runs")) {
+                String status = run.path("status").asText();
+                if (!status.equals("SCHEDULED") && run.hasNonNull("incidentId")) {
+                    return run;
+                }
+                if (status.equals("FAILED") || status.equals("CANCELLED")) {
+                    say("The run %s; see deploy/local/muster logs gameday-service", status.toLowerCase());
+                    return null;
+                }
+            }
+            long left = Math.max(0, Duration.between(Instant.now(), due).toSeconds());
+            if (left / 10 < lastShown / 10) {
+                say("  waiting for the drill to start: %d s", left);
+                lastShown = left;
+            }
+            Thread.sleep(1000);
+        }
+        say("The drill did not start within a minute of its time; see deploy/local/muster logs gameday-service");
+        return null;
+    }
+
+    /** Prints pages, the timeline and acknowledgements as they happen, acting as each paged responder once. */
+    private String follow(String admin, String gameDayId, String runId, String incidentId, String title)
+            throws Exception {
+        Set<String> seenTimeline = new HashSet<>();
+        Set<String> answered = new HashSet<>();
+        Instant deadline = Instant.now().plusSeconds(6 * 60);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode entry : local.send("GET", ESCALATION + "/api/v1/incidents/" + incidentId + "/timeline",
+                    admin, null, 200)) {
+                if (seenTimeline.add(entry.path("id").asText())) {
+                    say("%s timeline  %-16s %s", since(Instant.parse(entry.path("at").asText())),
+                            entry.path("kind").asText(), oneLine(entry.path("detail").asText()));
+                }
+            }
+            for (LocalRun.Sms sms : local.newSms(text -> text.contains(title))) {
+                say("%s SMS       to %s (%s): %s", since(sms.at()), sms.phone(),
+                        whoByAddress.getOrDefault(sms.phone(), "?"), oneLine(sms.message()));
+            }
+            for (LocalRun.Mail mail : local.newMail(subject -> subject.contains(title))) {
+                String who = whoByAddress.getOrDefault(mail.to(), mail.to());
+                say("%s email     to %s (%s): %s", since(Instant.now()), mail.to(), who, mail.subject());
+                if (answered.add(mail.to())) {
+                    LocalRun.LinkAck ack = local.acknowledgeByLink(mail);
+                    if (ack != null) {
+                        say("%s ack       %s answers through the email link (GET %d, POST %d)", since(Instant.now()),
+                                who, ack.getStatus(), ack.postStatus());
+                    }
+                }
+            }
+            for (JsonNode run : local.send("GET", GAMEDAY + "/api/v1/gamedays/" + gameDayId, admin, null, 200)
+                    .path("runs")) {
+                if (run.path("id").asText().equals(runId) && !run.path("status").asText().equals("RUNNING")) {
+                    return run.path("status").asText() + (run.hasNonNull("endReason")
+                            ? " (" + run.path("endReason").asText() + ")" : "");
+                }
+            }
+            Thread.sleep(1000);
+        }
+        return "still RUNNING after 6 minutes";
+    }
+
+    private void printScorecard(JsonNode card) {
+        say("%nScorecard");
+        say("  readiness score: %s / 100", card.path("readinessScore").asText("?"));
+        for (String field : new String[] { "timeToFirstPageSeconds", "timeToFirstAckSeconds",
+                "timeToAllRolesAckedSeconds" }) {
+            if (card.has(field)) {
+                say("  %-28s %s", field, card.path(field).asText("-"));
+            }
+        }
+        for (JsonNode role : list(card.path("roles"))) {
+            say("  role %-22s %s", role.path("role").asText(role.path("roleKey").asText()), oneLine(role.toString()));
+        }
+        if (card.has("escalations")) {
+            say("  escalations taken: %s", card.path("escalations"));
+        }
+    }
+
+    private String since(Instant at) {
+        return String.format("%+6.1fs", Duration.between(startedAt, at).toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,192 @@
+package io.muster.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local run as its users see it from outside: the services' REST APIs with locally signed tokens, and what
+ * the stand-ins received (SMS from the SNS stand-in's request journal, email from the SMTP server's mailboxes).
+ * Shared by {@code muster demo} and {@code muster drill}.
+ */
+final class LocalRun {
+
+    static final String DIRECTORY = "http://localhost:8081";
+    static final String ESCALATION = "http://localhost:8082";
+    static final String NOTIFICATION = "http://localhost:8083";
+    static final String GAMEDAY = "http://localhost:8084";
+    static final String SNS = "http://localhost:8091";
+    static final String MAIL = "http://localhost:8090";
+    static final Pattern ACK_LINK = Pattern.compile("http://localhost:8083/ack/[A-Za-z0-9._~%-]+");
+
+    /** An SMS as the SNS stand-in received it. */
+    record Sms(Instant at, String phone, String message) {
+    }
+
+    /** An email as the SMTP server holds it. */
+    record Mail(String to, String subject, String mime) {
+    }
+
+    /** The two requests a responder's browser makes to acknowledge through the email link. */
+    record LinkAck(int getStatus, int postStatus) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path keys;
+    private final Set<String> seenSms = new HashSet<>();
+    private final Set<String> seenMail = new HashSet<>();
+
+    LocalRun(Path state) {
+        this.keys = state.resolve("keys");
+    }
+
+    String token(String role) throws Exception {
+        return LocalTokens.mint(keys, "local-" + role.replace("muster-", "") + "@muster.local", List.of(role), 3_600);
+    }
+
+    JsonNode send(String method, String url, String token, String body, int expected) throws Exception {
+        HttpResponse<String> r = call(method, url, token, body);
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body().isBlank() ? json.createObjectNode() : json.readTree(r.body());
+    }
+
+    String text(String url, String token) throws Exception {
+        HttpResponse<String> r = call("GET", url, token, null);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private HttpResponse<String> call(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Phone numbers and emails of everyone in the directory, mapped to "name, roles", to show pages by name. */
+    Map<String, String> whoByAddress(String admin) throws Exception {
+        Map<String, String> who = new HashMap<>();
+        JsonNode page = send("GET", DIRECTORY + "/api/v1/people?size=200", admin, null, 200);
+        for (JsonNode person : page.path("items")) {
+            String name = person.path("displayName").asText() + ", " + String.join("/",
+                    list(person.path("roles")).stream().map(JsonNode::asText).toList());
+            for (JsonNode channel : send("GET", DIRECTORY + "/api/v1/people/" + person.path("id").asText()
+                    + "/channels", admin, null, 200)) {
+                who.put(channel.path("address").asText(), name);
+            }
+        }
+        return who;
+    }
+
+    /** Forgets nothing and reports nothing: what the stand-ins hold now is from before and not part of the story. */
+    void skipWhatIsThere() throws Exception {
+        newSms(m -> true);
+        newMail(s -> true);
+    }
+
+    /** SMS published since the last look whose text matches, oldest first. */
+    List<Sms> newSms(Predicate<String> message) throws Exception {
+        List<JsonNode> requests = list(send("GET", SNS + "/__admin/requests", null, null, 200).path("requests"));
+        requests.sort(Comparator.comparingLong(r -> r.path("request").path("loggedDate").asLong()));
+        List<Sms> out = new ArrayList<>();
+        for (JsonNode request : requests) {
+            String body = request.path("request").path("body").asText();
+            if (!body.contains("Action=Publish") || !seenSms.add(request.path("id").asText())) {
+                continue;
+            }
+            Map<String, String> form = form(body);
+            String text = form.getOrDefault("Message", "");
+            if (message.test(text)) {
+                out.add(new Sms(Instant.ofEpochMilli(request.path("request").path("loggedDate").asLong()),
+                        form.getOrDefault("PhoneNumber", "?"), text));
+            }
+        }
+        return out;
+    }
+
+    /** Emails delivered since the last look whose subject matches. */
+    List<Mail> newMail(Predicate<String> subject) throws Exception {
+        List<Mail> out = new ArrayList<>();
+        for (JsonNode user : send("GET", MAIL + "/api/user", null, null, 200)) {
+            String email = user.path("email").asText();
+            for (JsonNode message : send("GET", MAIL + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                    + "/messages/INBOX", null, null, 200)) {
+                if (seenMail.add(email + "#" + message.path("uid").asText())
+                        && subject.test(message.path("subject").asText())) {
+                    out.add(new Mail(email, message.path("subject").asText(), message.path("mimeMessage").asText()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Does what a responder does: opens the link from the email, then presses the button (a POST). */
+    LinkAck acknowledgeByLink(Mail mail) throws Exception {
+        String decoded = mail.mime().replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        Matcher link = ACK_LINK.matcher(decoded);
+        if (!link.find()) {
+            return null;
+        }
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link.group())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create(link.group()))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return new LinkAck(page.statusCode(), ack.statusCode());
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    static String oneLine(String s) {
+        String line = s.replaceAll("\\s+", " ").strip();
+        return line.length() > 110 ? line.substring(0, 107) + "..." : line;
+    }
+
+    static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        node.forEach(out::add);
+        return out;
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(String.format(format, args));
+    }
+}
