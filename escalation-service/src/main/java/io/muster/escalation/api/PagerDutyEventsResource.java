@@ -1,5 +1,6 @@
 package io.muster.escalation.api;
 
+import io.muster.escalation.service.IngestThrottle;
 import io.muster.escalation.service.PagerDutyEvents;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -21,12 +22,20 @@ public class PagerDutyEventsResource {
     @Inject
     PagerDutyEvents events;
 
+    @Inject
+    IngestThrottle throttle;
+
     @POST
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response enqueue(String body) {
         PagerDutyEvents.Answer answer = events.enqueue(body);
-        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+        Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON)
+                .entity(answer.body());
+        if (answer.status() == 429) {
+            response.header("Retry-After", throttle.retryAfterSeconds());
+        }
+        return response.build();
     }
 }

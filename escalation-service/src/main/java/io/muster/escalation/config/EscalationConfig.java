@@ -2,6 +2,7 @@ package io.muster.escalation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,6 +23,14 @@ public interface EscalationConfig {
      * production, where admins create keys over the API.
      */
     Optional<String> seedIntegrationKey();
+
+    /**
+     * Events each integration key may send per second to the compatible endpoints (per replica, with a burst of one
+     * second's worth); beyond it the sender gets 429 and retries, as PagerDuty clients do.
+     */
+    @WithDefault("2000")
+    @Min(1)
+    int eventsPerKeyPerSecond();
 
     /** Optional mirror of incidents into AWS Systems Manager Incident Manager; off without a response plan ARN. */
     AwsIncidentManager awsIncidentManager();

@@ -40,11 +40,22 @@ public class PagerDutyEvents {
     @Inject
     IncidentDesk desk;
 
-    /** What PagerDuty answers: 202 with the dedup key, or 400 "invalid event" listing what is wrong. */
+    @Inject
+    IngestThrottle throttle;
+
+    /**
+     * What PagerDuty answers: 202 with the dedup key, 400 "invalid event" listing what is wrong, or 429 "throttle
+     * event" when the key sends too fast.
+     */
     public record Answer(int status, Map<String, Object> body) {
 
         static Answer processed(String dedupKey) {
             return new Answer(202, Map.of("status", "success", "message", "Event processed", "dedup_key", dedupKey));
+        }
+
+        static Answer throttled() {
+            return new Answer(429, Map.of("status", "throttle event",
+                    "message", "Requests for this integration key are arriving too quickly. Please retry later."));
         }
 
         static Answer invalid(List<String> errors) {
@@ -120,6 +131,10 @@ public class PagerDutyEvents {
         if (integration.isEmpty()) {
             return Answer.invalid(List.of("Invalid routing key"));
         }
+        if (!throttle.tryAccept(routingKey)) {
+            return Answer.throttled();
+        }
+
         String actor = "integration:" + integration.get().name;
         switch (action) {
             case "trigger" -> {

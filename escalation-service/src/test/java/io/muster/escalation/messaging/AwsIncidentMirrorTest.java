@@ -10,28 +10,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.muster.escalation.EscalationApi;
+import io.muster.escalation.MirrorAndThrottleProfile;
 import io.muster.escalation.ReplicaFixtures;
 import io.muster.platform.security.Roles;
 import io.muster.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(AwsIncidentMirrorTest.MirrorOn.class)
+@TestProfile(MirrorAndThrottleProfile.class)
 class AwsIncidentMirrorTest {
-
-    public static class MirrorOn implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(AwsIncidentManagerStub.class));
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
