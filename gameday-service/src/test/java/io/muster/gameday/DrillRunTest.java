@@ -306,6 +306,51 @@ class DrillRunTest {
     }
 
     @Test
+    void acksThatOvertakeTheirPageRequestsStillEndTheRun() {
+        Instant start = Instant.parse("2025-07-21T10:00:00Z");
+        GameDayRun run = startRun(clock, dispatcher, start, "LIVE", null);
+        PageRequested commander = page(run.incidentId, UUID.randomUUID(), COMMANDER, 1, false);
+        PageRequested analyst = page(run.incidentId, UUID.randomUUID(), ANALYST, 1, false);
+        // Acks and requests travel on different topics: here both acks are stored before either request.
+        at(start, 30, ack(commander, AckMethod.API));
+        at(start, 40, ack(analyst, AckMethod.API));
+        awaitObserved(run.incidentId, 2);
+        assertThat(reload(run.id).endReason).isNull();
+        at(start, 1, commander);
+        at(start, 1, analyst);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reload(run.id).endReason != null);
+        assertThat(reload(run.id).endReason).isEqualTo("ALL_ROLES_ACKED");
+        assertThat(reload(run.id).endedAt).isEqualTo(start.plusSeconds(40));
+        clock.set(start.plusSeconds(41));
+        dispatcher.dispatchDue();
+        assertThat(reload(run.id).status.name()).isEqualTo("COMPLETED");
+        assertThat(resolvesOf(run.incidentId)).isEqualTo(1);
+    }
+
+    @Test
+    void noticesBeforeARunAreListedAndBecomeDueAtTheirTime() {
+        clock.set(Instant.parse("2025-08-01T00:00:00Z"));
+        String body = """
+                {"scenarioId":"%s","title":"Noticed drill","startsAt":"2025-08-04T09:00","timeZone":"UTC",
+                 "mode":"LIVE","noticeMinutes":30}""".formatted(CREDENTIAL_COMPROMISE);
+        String gameDayId = given().header("Authorization", Tokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/gamedays").then().statusCode(201)
+                .body("runs[0].noticeAt", equalTo("2025-08-04T08:30:00Z")).extract().path("id");
+        String notice = "find { it.gameDayId == '" + gameDayId + "' }";
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get("/api/v1/gamedays/notices")
+                .then().statusCode(200).body(notice + ".noticeAt", equalTo("2025-08-04T08:30:00Z"))
+                .body(notice + ".dueAt", equalTo("2025-08-04T09:00:00Z")).body(notice + ".due", equalTo(false));
+        clock.set(Instant.parse("2025-08-04T08:30:00Z"));
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get("/api/v1/gamedays/notices")
+                .then().statusCode(200).body(notice + ".due", equalTo(true));
+        given().when().get("/api/v1/gamedays/notices").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(Roles.GAMEDAY)).when().get("/api/v1/gamedays/notices")
+                .then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(Roles.ADMIN)).when().delete("/api/v1/gamedays/" + gameDayId)
+                .then().statusCode(200);
+    }
+
+    @Test
     void scorecardAndTrendNeedAViewerAndAnExistingRun() {
         String random = UUID.randomUUID().toString();
         given().when().get("/api/v1/runs/" + random + "/scorecard").then().statusCode(401);

@@ -71,11 +71,13 @@ class RunReportAndLessonsTest {
     }
 
     @Test
-    void theReportPageRendersTheScorecardAndTimeline() {
+    void theReportPageRendersTheScorecardAndTimeline() throws Exception {
         GameDayRun run = finishedRun(Instant.parse("2025-06-23T10:00:00Z"));
         String html = given().header("Authorization", Tokens.bearer(Roles.VIEWER))
                 .when().get("/api/v1/runs/" + run.id + "/report")
                 .then().statusCode(200).contentType("text/html").extract().asString();
+        // Kept for a look in a browser after the build.
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "run-report-sample.html"), html);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>[DRILL] Credential drill");
         assertThat(html).contains("<span class=\"score\" id=\"score\">" + run.readinessScore + " / 100</span>");
         // First ack 90 s against 300 s; all roles at 500 s against 900 s.
@@ -84,7 +86,7 @@ class RunReportAndLessonsTest {
         assertThat(html).contains("<td>Every required role acknowledged</td><td>8 min 20 s (500 s)</td>");
         assertThat(html).contains("<li>5 min 0 s (300 s): stage 1 \u2192 2 (ack timeout)</li>");
         assertThat(html).contains("<td>" + COMMANDER + "</td><td>ACKED</td>");
-        assertThat(html).contains("@media print");
+        assertThat(html).contains("@media print", "<p>None recorded yet.</p>");
         // One inline SVG with a lane per role, escalation and failure marks; no script anywhere, input escaped.
         assertThat(html).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\"");
         assertThat(html).contains(">" + COMMANDER + "</text>", ">" + ANALYST + "</text>");
@@ -127,6 +129,10 @@ class RunReportAndLessonsTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ActionItem.count("runId", run.id))).isEqualTo(2);
         given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get(path).then().statusCode(200)
                 .body("didNotGoWell", contains("Analyst SMS bounced"));
+        String report = given().header("Authorization", Tokens.bearer(Roles.VIEWER))
+                .when().get("/api/v1/runs/" + run.id + "/report").then().statusCode(200).extract().asString();
+        assertThat(report).contains("<li>Commander answered in 90 s</li>",
+                "<li>[open] " + title + " \u2014 alice@example.com, due 2025-07-15</li>", "<li>[done] " + doneTitle);
 
         given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get("/api/v1/action-items?open=true")
                 .then().statusCode(200)

@@ -1,6 +1,7 @@
 package io.muster.gameday.api;
 
 import io.muster.gameday.domain.Scorecard;
+import io.muster.gameday.service.RunLessonsBook;
 import io.muster.gameday.service.RunReports;
 import io.quarkus.qute.RawString;
 import java.time.Duration;
@@ -27,7 +28,10 @@ public record RunReportView(
         List<String> failures,
         List<String> unreachable,
         List<String> faults,
-        RawString timeline) {
+        RawString timeline,
+        List<String> wentWell,
+        List<String> didNotGoWell,
+        List<String> actionItems) {
 
     public record Row(String label, String value, String target, String verdict) {
     }
@@ -40,7 +44,8 @@ public record RunReportView(
             String method, String note) {
     }
 
-    static RunReportView of(RunReports.RunCard run) {
+    /** {@code lessons} may be null: none recorded yet. */
+    static RunReportView of(RunReports.RunCard run, RunLessonsBook.Lessons lessons) {
         Scorecard card = run.scorecard();
         Scorecard.Times t = card.times();
         Scorecard.Readiness r = card.readiness();
@@ -95,7 +100,11 @@ public record RunReportView(
                 run.endedAt() == null ? "\u2014" : run.endedAt().toString(), orDash(run.endReason()),
                 run.readinessScore() == null ? "\u2014" : run.readinessScore() + " / 100", times, parts, counts, roles,
                 people, escalations, failures, unreachable, faults,
-                new RawString(TimelineChart.svg(card, run.roles(), length)));
+                new RawString(TimelineChart.svg(card, run.roles(), length)),
+                lessons == null ? List.of() : List.copyOf(lessons.lessons().wentWell),
+                lessons == null ? List.of() : List.copyOf(lessons.lessons().didNotGoWell),
+                lessons == null ? List.of() : lessons.items().stream().map(i -> (i.done ? "[done] " : "[open] ")
+                        + i.title + " \u2014 " + i.owner + ", due " + i.dueDate).toList());
     }
 
     private static String secs(Long seconds) {

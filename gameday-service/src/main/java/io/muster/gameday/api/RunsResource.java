@@ -61,7 +61,7 @@ public class RunsResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance report(@PathParam("id") UUID id) {
-        return Templates.report(RunReportView.of(reports.card(id)));
+        return Templates.report(RunReportView.of(reports.card(id), lessons.find(id).orElse(null)));
     }
 
     @GET

@@ -47,7 +47,8 @@ final class TimelineChart {
 
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 ").append(WIDTH)
-                .append(' ').append(height).append("\" role=\"img\" aria-label=\"Timeline of pages and acks per role\">");
+                .append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"Timeline of pages and acks per role\">");
         svg.append("<style>text{font:11px sans-serif}.lane{fill:#f4f6f8}.sms{fill:#1f6feb}.email{fill:#2da44e}"
                 + ".voice{fill:#8250df}.webhook{fill:#6e7781}.fail{stroke:#cf222e;stroke-width:2}"
                 + ".ack{fill:#1a7f37}.ignored{fill:none;stroke:#bf8700;stroke-width:2}.supp{fill:none;stroke:#6e7781}"
@@ -106,8 +107,9 @@ final class TimelineChart {
                             .append("</title></rect>");
                 } else if ("FAILED".equals(t.status()) || "ALL_CHANNELS_FAILED".equals(t.status())) {
                     svg.append("<g class=\"fail\"><title>").append(tip).append("</title><line x1=\"")
-                            .append(fmt(mx - 5)).append("\" y1=\"").append(cy - 5).append("\" x2=\"").append(fmt(mx + 5))
-                            .append("\" y2=\"").append(cy + 5).append("\"/><line x1=\"").append(fmt(mx - 5))
+                            .append(fmt(mx - 5)).append("\" y1=\"").append(cy - 5).append("\" x2=\"")
+                            .append(fmt(mx + 5)).append("\" y2=\"").append(cy + 5).append("\"/><line x1=\"")
+                            .append(fmt(mx - 5))
                             .append("\" y1=\"").append(cy + 5).append("\" x2=\"").append(fmt(mx + 5)).append("\" y2=\"")
                             .append(cy - 5).append("\"/></g>");
                 } else if ("SUPPRESSED".equals(t.status())) {

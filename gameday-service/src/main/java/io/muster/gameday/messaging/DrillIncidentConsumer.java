@@ -76,7 +76,8 @@ public class DrillIncidentConsumer {
         o.eventType = envelope.type();
         o.occurredAt = envelope.occurredAt();
         o.persist();
-        if (PageAcknowledged.TYPE.equals(o.eventType)) {
+        // A page request can arrive after its ack (they travel on different topics): either may complete a run.
+        if (PageAcknowledged.TYPE.equals(o.eventType) || PageRequested.TYPE.equals(o.eventType)) {
             progress.checkAllRolesAcked(o.incidentId);
         }
     }

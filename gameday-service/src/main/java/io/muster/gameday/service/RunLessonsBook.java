@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -77,11 +78,15 @@ public class RunLessonsBook {
         if (GameDayRun.findById(runId) == null) {
             throw ProblemException.notFound("Run", runId);
         }
+        return find(runId).orElseThrow(() -> ProblemException.notFound("Lessons of run", runId));
+    }
+
+    /** The run's lessons, if any were recorded. */
+    @Transactional
+    public Optional<Lessons> find(UUID runId) {
         RunLessons lessons = RunLessons.findById(runId);
-        if (lessons == null) {
-            throw ProblemException.notFound("Lessons of run", runId);
-        }
-        return new Lessons(lessons, ActionItem.list("runId", Sort.by("position"), runId));
+        return lessons == null ? Optional.empty()
+                : Optional.of(new Lessons(lessons, ActionItem.list("runId", Sort.by("position"), runId)));
     }
 
     /** Action items across runs, soonest due first; {@code open} null lists all. */

@@ -23,7 +23,8 @@ public class RunReports {
 
     /** A run, what it was scored against, and its card. */
     public record RunCard(UUID runId, UUID gameDayId, String title, UUID scenarioId, String scenarioName,
-            String mode, String status, UUID incidentId, Instant dueAt, Instant startedAt, Instant endedAt,
+            String mode, String status, UUID incidentId, Instant dueAt, Instant noticeAt, Instant startedAt,
+            Instant endedAt,
             String endReason, Integer readinessScore, List<String> roles, Faults faults, Scorecard scorecard) {
     }
 
@@ -48,7 +49,8 @@ public class RunReports {
         Integer score = run.readinessScore != null ? run.readinessScore
                 : run.status == RunStatus.RUNNING ? Integer.valueOf(card.readiness().score()) : null;
         return new RunCard(run.id, gameDay.id, gameDay.title, scenario.id, scenario.name, gameDay.mode.name(),
-                run.status.name(), run.incidentId, run.dueAt, run.startedAt, run.endedAt, run.endReason, score,
+                run.status.name(), run.incidentId, run.dueAt, gameDay.noticeAt(run.dueAt), run.startedAt,
+                run.endedAt, run.endReason, score,
                 List.copyOf(gameDay.participantRoles), new Faults(List.copyOf(gameDay.unavailableContacts),
                         List.copyOf(gameDay.unavailableRoles), List.copyOf(gameDay.downChannels)), card);
     }
