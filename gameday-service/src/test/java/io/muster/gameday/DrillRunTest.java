@@ -17,6 +17,8 @@ import io.muster.contracts.ChannelType;
 import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.EventPayload;
 import io.muster.contracts.Severity;
+import io.muster.contracts.Topics;
+import io.muster.contracts.gameday.GameDayRunChanged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.contracts.pages.AckMethod;
@@ -176,6 +178,10 @@ class DrillRunTest {
         assertThat(completed.status.name()).isEqualTo("COMPLETED");
         assertThat(completed.readinessScore).isEqualTo(95);
         assertThat(resolvesOf(incident)).isEqualTo(1);
+        GameDayRunChanged announced = KafkaEvents.first(Topics.GAMEDAY, e -> e.key().equals(run.id.toString())
+                && e.payloadAs(GameDayRunChanged.class).status() == GameDayRunChanged.RunStatus.COMPLETED,
+                Duration.ofSeconds(30)).orElseThrow().payloadAs(GameDayRunChanged.class);
+        assertThat(announced.readinessScore()).isEqualTo(95);
 
         given().header("Authorization", Tokens.bearer(Roles.VIEWER))
                 .when().get("/api/v1/runs/" + run.id + "/scorecard")
@@ -325,6 +331,32 @@ class DrillRunTest {
         dispatcher.dispatchDue();
         assertThat(reload(run.id).status.name()).isEqualTo("COMPLETED");
         assertThat(resolvesOf(run.incidentId)).isEqualTo(1);
+    }
+
+    @Test
+    void acksPastTheTimeLimitLeaveItATimeLimitRun() {
+        Instant start = Instant.parse("2025-07-28T10:00:00Z");
+        GameDayRun run = startRun(clock, dispatcher, start, "LIVE", null);
+        PageRequested commander = page(run.incidentId, UUID.randomUUID(), COMMANDER, 1, false);
+        PageRequested analyst = page(run.incidentId, UUID.randomUUID(), ANALYST, 1, false);
+        at(start, 1, commander);
+        at(start, 1, analyst);
+        at(start, 60, ack(commander, AckMethod.API));
+        // The dispatcher has not got round to the 30-minute limit yet when the last role answers at 31 minutes.
+        at(start, 1860, ack(analyst, AckMethod.API));
+        awaitObserved(run.incidentId, 4);
+        assertThat(reload(run.id).endReason).isNull();
+        clock.set(start.plusSeconds(1900));
+        dispatcher.dispatchDue();
+        GameDayRun ended = reload(run.id);
+        assertThat(ended.endReason).isEqualTo("TIME_LIMIT");
+        assertThat(ended.endedAt).isEqualTo(start.plusSeconds(1800));
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER))
+                .when().get("/api/v1/runs/" + run.id + "/scorecard")
+                .then().statusCode(200)
+                .body("scorecard.roles.outcome", contains("ACKED", "NOT_REACHED"))
+                .body("scorecard.timeline.findAll { it.type == 'PageAcknowledged' }.note",
+                        contains(null, "ignored: after the run ended"));
     }
 
     @Test

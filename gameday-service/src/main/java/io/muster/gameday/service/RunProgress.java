@@ -51,7 +51,10 @@ public class RunProgress {
             return;
         }
         Instant done = Scorecard.allRolesAckedAt(targetsOf(run), observationsOf(run.incidentId));
-        if (done != null) {
+        GameDay gameDay = GameDay.findById(run.gameDayId);
+        // Past the time limit the run has already failed to muster everyone, even if its end is not recorded yet
+        // (the incident could not be resolved so far): it stays a TIME_LIMIT run.
+        if (done != null && !done.isAfter(run.startedAt.plusSeconds(gameDay.timeLimitSeconds))) {
             run.endReason = ALL_ROLES_ACKED;
             run.endedAt = done.isBefore(run.startedAt) ? run.startedAt : done;
         }
