@@ -97,7 +97,7 @@ class GameDaySchedulingTest {
         // The first run reaches its 45-minute limit and the drill incident is resolved.
         List<GameDayRun> afterLimit = at("2026-03-22T09:45:00Z", id);
         assertThat(afterLimit.get(0).status.name()).isEqualTo("COMPLETED");
-        assertThat(afterLimit.get(0).endReason).isEqualTo("time limit");
+        assertThat(afterLimit.get(0).endReason).isEqualTo("TIME_LIMIT");
         assertThat(EscalationStub.server().findAll(postRequestedFor(urlEqualTo(
                 "/api/v1/incidents/" + afterLimit.get(0).incidentId + "/resolve")))).hasSize(1);
 

@@ -17,9 +17,12 @@ public record GameDayResponse(UUID id, UUID scenarioId, String title, LocalDateT
             List<ChannelType> downChannels) {
     }
 
-    public record RunSummary(UUID id, Instant dueAt, String status, UUID incidentId) {
-        static RunSummary of(GameDayRun run) {
-            return new RunSummary(run.id, run.dueAt, run.status.name(), run.incidentId);
+    /** {@code noticeAt}: when participants are due their notice (null without one); nothing is sent yet. */
+    public record RunSummary(UUID id, Instant dueAt, Instant noticeAt, String status, UUID incidentId,
+            String endReason, Integer readinessScore) {
+        static RunSummary of(GameDay gameDay, GameDayRun run) {
+            return new RunSummary(run.id, run.dueAt, gameDay.noticeAt(run.dueAt), run.status.name(), run.incidentId,
+                    run.endReason, run.readinessScore);
         }
     }
 
@@ -29,6 +32,6 @@ public record GameDayResponse(UUID id, UUID scenarioId, String title, LocalDateT
                 g.noticeMinutes, g.timeLimitSeconds / 60,
                 new FaultsView(List.copyOf(g.unavailableContacts), List.copyOf(g.unavailableRoles),
                         g.downChannels.stream().map(ChannelType::valueOf).toList()),
-                g.cancelledAt, runs.stream().map(RunSummary::of).toList());
+                g.cancelledAt, runs.stream().map(r -> RunSummary.of(g, r)).toList());
     }
 }

@@ -66,6 +66,20 @@ public class GameDaysResource {
         return GameDayResponse.of(cancelled, planner.runsOf(id));
     }
 
+    /** Notices before scheduled runs, soonest first; {@code due} once their time has come. Nothing is sent. */
+    @GET
+    @Path("notices")
+    @RolesAllowed(Roles.VIEWER)
+    public List<NoticeResponse> notices() {
+        return planner.notices().stream().map(n -> new NoticeResponse(n.gameDay().id, n.run().id,
+                n.gameDay().title, n.run().dueAt, n.noticeAt(), n.due(), n.gameDay().participantTeam,
+                List.copyOf(n.gameDay().participantRoles))).toList();
+    }
+
+    public record NoticeResponse(UUID gameDayId, UUID runId, String title, Instant dueAt, Instant noticeAt,
+            boolean due, String team, List<String> roles) {
+    }
+
     @GET
     @Path("calendar.ics")
     @Produces("text/calendar; charset=utf-8")

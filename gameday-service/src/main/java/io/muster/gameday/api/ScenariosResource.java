@@ -1,5 +1,6 @@
 package io.muster.gameday.api;
 
+import io.muster.gameday.service.RunReports;
 import io.muster.gameday.service.ScenarioLibrary;
 import io.muster.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,17 @@ public class ScenariosResource {
 
     @Inject
     ScenarioLibrary library;
+
+    @Inject
+    RunReports reports;
+
+    /** Every run of the scenario that started, oldest first, with its score and key times. */
+    @GET
+    @Path("{id}/trend")
+    @RolesAllowed(Roles.VIEWER)
+    public List<RunReports.TrendPoint> trend(@PathParam("id") UUID id) {
+        return reports.trend(id);
+    }
 
     @GET
     @RolesAllowed(Roles.VIEWER)

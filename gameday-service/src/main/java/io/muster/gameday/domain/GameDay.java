@@ -81,6 +81,11 @@ public class GameDay extends PanacheEntityBase {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** When participants of the run due at {@code dueAt} are due their notice, or null without one. */
+    public Instant noticeAt(Instant dueAt) {
+        return noticeMinutes == null ? null : dueAt.minusSeconds(noticeMinutes * 60L);
+    }
+
     public Recurrence schedule() {
         return Recurrence.of(recurrenceKind, recurrence, startsAtLocal, ZoneId.of(timeZone));
     }

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,7 +34,16 @@ public class EscalationClient {
     }
 
     public record DrillIncident(String title, String summary, Severity severity, String incidentType,
-            String dedupKey, boolean silent) {
+            String dedupKey, boolean silent, DrillFaults faults) {
+    }
+
+    /** Faults escalation applies to this drill: acks it ignores, and channels notification treats as down. */
+    public record DrillFaults(List<UUID> unavailableContacts, List<String> unavailableRoles,
+            List<String> downChannels) {
+
+        boolean any() {
+            return !unavailableContacts.isEmpty() || !unavailableRoles.isEmpty() || !downChannels.isEmpty();
+        }
     }
 
     @Inject
@@ -59,6 +69,13 @@ public class EscalationClient {
         if (incident.silent()) {
             // Tabletop runs: escalation records the pages but notification sends nothing.
             body.put("silent", true);
+        }
+        if (incident.faults() != null && incident.faults().any()) {
+            Map<String, Object> faults = new LinkedHashMap<>();
+            faults.put("unavailableContacts", incident.faults().unavailableContacts());
+            faults.put("unavailableRoles", incident.faults().unavailableRoles());
+            faults.put("downChannels", incident.faults().downChannels());
+            body.put("drillFaults", faults);
         }
         HttpResponse<String> response = post(config.escalation().raisePath(), body);
         try {

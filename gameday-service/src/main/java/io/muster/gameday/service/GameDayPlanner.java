@@ -173,6 +173,29 @@ public class GameDayPlanner {
         return found;
     }
 
+    /** A scheduled run with a notice; {@code due} once its notice time has come. */
+    public record Notice(GameDay gameDay, GameDayRun run, Instant noticeAt, boolean due) {
+    }
+
+    /**
+     * Notices of scheduled runs, soonest first. Sending them is not this service's job yet: the list says which
+     * are due so that a person (or a later notifier) can act on it.
+     */
+    @Transactional
+    public List<Notice> notices() {
+        Instant now = clock.instant();
+        List<Notice> notices = new ArrayList<>();
+        for (GameDayRun run : GameDayRun.<GameDayRun>list("status", Sort.by("dueAt"), RunStatus.SCHEDULED)) {
+            GameDay gameDay = GameDay.findById(run.gameDayId);
+            Instant noticeAt = gameDay.noticeAt(run.dueAt);
+            if (noticeAt != null) {
+                notices.add(new Notice(gameDay, run, noticeAt, !noticeAt.isAfter(now)));
+            }
+        }
+        notices.sort((a, b) -> a.noticeAt().compareTo(b.noticeAt()));
+        return notices;
+    }
+
     /**
      * Adds the run that follows {@code after} for a recurring game day, if any. The unique (game day, due) pair
      * makes a second attempt at the same occurrence a no-op.

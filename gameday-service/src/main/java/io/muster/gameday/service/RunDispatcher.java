@@ -41,6 +41,9 @@ public class RunDispatcher {
     @Inject
     EscalationClient escalation;
 
+    @Inject
+    RunProgress progress;
+
     @Scheduled(every = "${muster.gameday.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void onTick() {
@@ -81,9 +84,13 @@ public class RunDispatcher {
         try {
             run.incidentId = escalation.raise(new EscalationClient.DrillIncident(
                     "[DRILL] " + gameDay.title, summary(gameDay, scenario), scenario.severity,
-                    scenario.incidentType, "gameday-run-" + run.id, gameDay.mode == GameDay.Mode.SILENT));
+                    scenario.incidentType, "gameday-run-" + run.id, gameDay.mode == GameDay.Mode.SILENT,
+                    new EscalationClient.DrillFaults(gameDay.unavailableContacts, gameDay.unavailableRoles,
+                            gameDay.downChannels)));
             run.status = RunStatus.RUNNING;
             run.startedAt = now;
+            // Acks that raced ahead of this commit found no run to end; look once more now that it exists.
+            progress.checkAllRolesAcked(run);
         } catch (EscalationClient.EscalationUnavailableException e) {
             LOG.warnf("game day run %s could not start: %s", run.id, e.getMessage());
             run.status = RunStatus.FAILED;
@@ -119,10 +126,13 @@ public class RunDispatcher {
             return run.id;
         }
         if (run.endReason == null) {
-            run.endReason = "time limit";
-            run.endedAt = now;
+            GameDay gameDay = GameDay.findById(run.gameDayId);
+            run.endReason = RunProgress.TIME_LIMIT;
+            Instant limit = run.startedAt.plusSeconds(gameDay.timeLimitSeconds);
+            run.endedAt = limit.isBefore(now) ? limit : now;
         }
         run.status = RunStatus.COMPLETED;
+        run.readinessScore = progress.scorecardOf(run).readiness().score();
         planner.announce(run);
         return run.id;
     }

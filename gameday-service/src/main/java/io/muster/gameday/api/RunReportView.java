@@ -1,0 +1,132 @@
+package io.muster.gameday.api;
+
+import io.muster.gameday.domain.Scorecard;
+import io.muster.gameday.service.RunLessonsBook;
+import io.muster.gameday.service.RunReports;
+import io.quarkus.qute.RawString;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** What the printable run report shows, already formatted; the template only lays it out. */
+public record RunReportView(
+        String title,
+        String scenario,
+        String mode,
+        String status,
+        String startedAt,
+        String endedAt,
+        String endReason,
+        String score,
+        List<Row> times,
+        List<Row> scoreParts,
+        List<Row> counts,
+        List<RoleRow> roles,
+        List<PersonRow> people,
+        List<String> escalations,
+        List<String> failures,
+        List<String> unreachable,
+        List<String> faults,
+        RawString timeline,
+        List<String> wentWell,
+        List<String> didNotGoWell,
+        List<String> actionItems) {
+
+    public record Row(String label, String value, String target, String verdict) {
+    }
+
+    public record RoleRow(String role, String outcome, String firstPaged, String acked, String ackedBy,
+            String method, String verdict) {
+    }
+
+    public record PersonRow(String contact, String roles, String firstPaged, String channels, String acked,
+            String method, String note) {
+    }
+
+    /** {@code lessons} may be null: none recorded yet. */
+    static RunReportView of(RunReports.RunCard run, RunLessonsBook.Lessons lessons) {
+        Scorecard card = run.scorecard();
+        Scorecard.Times t = card.times();
+        Scorecard.Readiness r = card.readiness();
+        Long length = run.startedAt() == null || run.endedAt() == null ? null
+                : Duration.between(run.startedAt(), run.endedAt()).toSeconds();
+        List<Row> times = List.of(
+                new Row("First page requested", secs(t.firstPageRequested()), "", ""),
+                new Row("First page sent", secs(t.firstPageSent()), "", ""),
+                new Row("First acknowledgement", secs(t.firstAck()), secs((long) t.targetFirstAck()),
+                        verdict(t.firstAckMet())),
+                new Row("Every required role acknowledged", secs(t.allRolesAcked()),
+                        secs((long) t.targetAllRoles()), verdict(t.allRolesMet())));
+        List<Row> parts = List.of(
+                new Row("Required roles acknowledged within target (x50)", pct(r.rolesAckedWithinTarget()), "", ""),
+                new Row("First acknowledgement against target (x20)", pct(r.firstAck()), "", ""),
+                new Row("Channel delivery success, injected faults excluded (x20)", pct(r.delivery()), "", ""),
+                new Row("Required roles paged at all (x10)", pct(r.coverage()), "", ""),
+                new Row("Penalty for unreachable people (5 each, at most 25)", "-" + r.unreachablePenalty(), "", ""));
+        Scorecard.Counts c = card.counts();
+        List<Row> counts = List.of(
+                new Row("Pages requested", String.valueOf(c.pagesRequested()), "", ""),
+                new Row("Pages sent", String.valueOf(c.pagesSent()), "", ""),
+                new Row("Pages suppressed (silent drill)", String.valueOf(c.pagesSuppressed()), "", ""),
+                new Row("Channel attempts", String.valueOf(c.channelAttempts()), "", ""),
+                new Row("Channel failures", String.valueOf(c.channelFailures()), "", ""),
+                new Row("Acknowledgements counted / ignored", c.acksAccepted() + " / " + c.acksIgnored(), "", ""));
+        List<RoleRow> roles = card.roles().stream().map(role -> new RoleRow(role.roleKey()
+                + (role.required() ? "" : " (not required)"), role.outcome(), secs(role.firstPaged()),
+                secs(role.acked()), id(role.ackedBy()), orDash(role.ackMethod()), verdict(role.withinTarget())))
+                .toList();
+        List<PersonRow> people = card.people().stream().map(p -> new PersonRow(id(p.contactId()),
+                String.join(", ", p.roles()), secs(p.firstPaged()),
+                p.suppressed() && p.channels().isEmpty() ? "suppressed (silent)" : p.channels().stream()
+                        .map(ch -> ch.channel() + " " + ch.outcome() + (ch.attempts() > 1 ? " x" + ch.attempts() : "")
+                                + (ch.downByFault() ? " (down: drill fault)" : ""))
+                        .collect(Collectors.joining(", ")),
+                secs(p.acked()), orDash(p.ackMethod()), p.ackNote() == null ? "" : p.ackNote())).toList();
+        List<String> escalations = card.escalations().stream().map(e -> secs(e.at()) + ": stage " + e.fromStage()
+                + " \u2192 " + e.toStage() + (e.reason() == null ? "" : " (" + e.reason() + ")")).toList();
+        List<String> failures = card.channelFailures().stream().map(f -> secs(f.at()) + ": " + f.channel()
+                + " attempt " + f.attempt() + " to " + id(f.contactId())
+                + (f.detail() == null ? "" : " \u2014 " + f.detail()) + (f.downByFault() ? " (drill fault)" : ""))
+                .toList();
+        List<String> unreachable = card.unreachable().stream().map(u -> id(u.contactId()) + ": " + u.reason()
+                + (u.drillFault() ? " (made unavailable by the drill)" : "")).toList();
+        List<String> faults = new java.util.ArrayList<>();
+        run.faults().unavailableContacts().forEach(id -> faults.add("contact " + id + " unavailable"));
+        run.faults().unavailableRoles().forEach(role -> faults.add("role " + role + " unavailable"));
+        run.faults().downChannels().forEach(ch -> faults.add(ch + " down"));
+        return new RunReportView(run.title(), run.scenarioName(), run.mode(), run.status(),
+                run.startedAt() == null ? "not started" : run.startedAt().toString(),
+                run.endedAt() == null ? "\u2014" : run.endedAt().toString(), orDash(run.endReason()),
+                run.readinessScore() == null ? "\u2014" : run.readinessScore() + " / 100", times, parts, counts, roles,
+                people, escalations, failures, unreachable, faults,
+                new RawString(TimelineChart.svg(card, run.roles(), length)),
+                lessons == null ? List.of() : List.copyOf(lessons.lessons().wentWell),
+                lessons == null ? List.of() : List.copyOf(lessons.lessons().didNotGoWell),
+                lessons == null ? List.of() : lessons.items().stream().map(i -> (i.done ? "[done] " : "[open] ")
+                        + i.title + " \u2014 " + i.owner + ", due " + i.dueDate).toList());
+    }
+
+    private static String secs(Long seconds) {
+        if (seconds == null) {
+            return "\u2014";
+        }
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s (" + seconds + " s)";
+    }
+
+    private static String pct(double share) {
+        return Math.round(share * 100) + " %";
+    }
+
+    private static String verdict(Boolean met) {
+        return met == null ? "" : met ? "met" : "missed";
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "\u2014" : text;
+    }
+
+    private static String id(UUID id) {
+        return id == null ? "\u2014" : id.toString();
+    }
+}
