@@ -37,6 +37,7 @@ public final class Drill {
     private final int stageSeconds;
     private final int leadSeconds;
     private Map<String, String> whoByAddress;
+    private Map<String, String> names;
     private Instant startedAt;
 
     private Drill(Path state, int stageSeconds, int leadSeconds) {
@@ -59,6 +60,7 @@ public final class Drill {
     private boolean run() throws Exception {
         String admin = local.token("muster-admin");
         whoByAddress = local.whoByAddress(admin);
+        names = local.namesById(admin);
         JsonNode scenario = null;
         for (JsonNode s : local.send("GET", GAMEDAY + "/api/v1/scenarios", admin, null, 200)) {
             if (s.path("slug").asText().equals(SCENARIO)) {
@@ -107,7 +109,8 @@ public final class Drill {
         say("  from the service: curl -H \"Authorization: Bearer $(deploy/local/muster token muster-viewer)\" %s",
                 GAMEDAY + "/api/v1/runs/" + runId + "/report");
         say("  the same data as JSON:       %s", GAMEDAY + "/api/v1/runs/" + runId + "/scorecard");
-        boolean ok = status.startsWith("COMPLETED") && scorecard.hasNonNull("readinessScore");
+        boolean ok = status.startsWith("COMPLETED") && scorecard.hasNonNull("readinessScore")
+                && !scorecard.path("scorecard").path("escalations").isEmpty();
         say("%nResult: drill %s", ok ? "passed" : "FAILED");
         return ok;
     }
@@ -217,21 +220,56 @@ public final class Drill {
         return "still RUNNING after 6 minutes";
     }
 
-    private void printScorecard(JsonNode card) {
-        say("%nScorecard");
-        say("  readiness score: %s / 100", card.path("readinessScore").asText("?"));
-        for (String field : new String[] { "timeToFirstPageSeconds", "timeToFirstAckSeconds",
-                "timeToAllRolesAckedSeconds" }) {
-            if (card.has(field)) {
-                say("  %-28s %s", field, card.path(field).asText("-"));
-            }
-        }
+    private void printScorecard(JsonNode run) {
+        JsonNode card = run.path("scorecard");
+        JsonNode times = card.path("times");
+        JsonNode readiness = card.path("readiness");
+        say("%nScorecard of \"%s\" (%s)", run.path("title").asText(), run.path("endReason").asText());
+        say("  readiness score      %d / 100  (roles acked in time %.0f%%, first ack %.0f%%, delivery %.0f%%, "
+                + "roles paged %.0f%%, unreachable penalty %d)", run.path("readinessScore").asInt(),
+                100 * readiness.path("rolesAckedWithinTarget").asDouble(), 100 * readiness.path("firstAck").asDouble(),
+                100 * readiness.path("delivery").asDouble(), 100 * readiness.path("coverage").asDouble(),
+                readiness.path("unreachablePenalty").asInt());
+        say("  first page sent      %s", seconds(times.path("firstPageSent")));
+        say("  first ack            %s  (target %ds%s)", seconds(times.path("firstAck")),
+                times.path("targetFirstAck").asInt(), met(times.path("firstAckMet")));
+        say("  every role acked     %s  (target %ds%s)", seconds(times.path("allRolesAcked")),
+                times.path("targetAllRoles").asInt(), met(times.path("allRolesMet")));
+        say("  roles:");
         for (JsonNode role : list(card.path("roles"))) {
-            say("  role %-22s %s", role.path("role").asText(role.path("roleKey").asText()), oneLine(role.toString()));
+            say("    %-20s %-12s paged %s, acked %s%s", role.path("roleKey").asText(), role.path("outcome").asText(),
+                    seconds(role.path("firstPaged")), seconds(role.path("acked")),
+                    role.hasNonNull("ackedBy") ? " by " + names.getOrDefault(role.path("ackedBy").asText(), "?")
+                            + " (" + role.path("ackMethod").asText() + ")" : "");
         }
-        if (card.has("escalations")) {
-            say("  escalations taken: %s", card.path("escalations"));
+        say("  people:");
+        for (JsonNode person : list(card.path("people"))) {
+            StringBuilder channels = new StringBuilder();
+            for (JsonNode c : list(person.path("channels"))) {
+                channels.append(channels.isEmpty() ? "" : ", ").append(c.path("channel").asText()).append(' ')
+                        .append(c.path("outcome").asText());
+            }
+            say("    %-24s stage %s, paged %s, %s, acked %s%s", names.getOrDefault(person.path("contactId").asText(), "?"),
+                    person.path("stages"), seconds(person.path("firstPaged")), channels, seconds(person.path("acked")),
+                    person.hasNonNull("ackNote") ? " (" + person.path("ackNote").asText() + ")" : "");
         }
+        for (JsonNode escalation : list(card.path("escalations"))) {
+            say("  escalation taken     %s: stage %s -> %s (%s)", seconds(escalation.path("at")),
+                    escalation.path("fromStage").asText(), escalation.path("toStage").asText(),
+                    escalation.path("reason").asText());
+        }
+        JsonNode counts = card.path("counts");
+        say("  acks ignored by the injected fault: %d; channel failures: %d; people unreachable: %d",
+                counts.path("acksIgnored").asInt(), counts.path("channelFailures").asInt(),
+                card.path("unreachable").size());
+    }
+
+    private static String seconds(JsonNode value) {
+        return value.isNumber() ? "+" + value.asLong() + "s" : "-";
+    }
+
+    private static String met(JsonNode value) {
+        return value.isBoolean() ? (value.asBoolean() ? ", met" : ", MISSED") : "";
     }
 
     private String since(Instant at) {

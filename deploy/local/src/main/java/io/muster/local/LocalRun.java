@@ -107,6 +107,16 @@ final class LocalRun {
         return who;
     }
 
+    /** Everyone in the directory by id, as "name, roles". */
+    Map<String, String> namesById(String admin) throws Exception {
+        Map<String, String> names = new HashMap<>();
+        for (JsonNode person : send("GET", DIRECTORY + "/api/v1/people?size=200", admin, null, 200).path("items")) {
+            names.put(person.path("id").asText(), person.path("displayName").asText() + ", " + String.join("/",
+                    list(person.path("roles")).stream().map(JsonNode::asText).toList()));
+        }
+        return names;
+    }
+
     /** Forgets nothing and reports nothing: what the stand-ins hold now is from before and not part of the story. */
     void skipWhatIsThere() throws Exception {
         newSms(m -> true);
