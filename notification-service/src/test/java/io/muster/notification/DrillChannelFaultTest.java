@@ -99,6 +99,21 @@ class DrillChannelFaultTest {
     }
 
     @Test
+    void aCriticalDrillThatStartsOnTwoChannelsWithSmsDownSendsTheEmailOnce() {
+        Fixtures.Person person = Fixtures.person(ChannelType.SMS, ChannelType.EMAIL);
+        PageRequested page = page(person, Severity.CRITICAL, true, false, Set.of(ChannelType.SMS));
+        KafkaEvents.publish(page);
+
+        await().atMost(WAIT).until(() -> attemptIs(page, ChannelType.EMAIL, AttemptState.SENT));
+        // The email, queued with the first channels, is not queued a second time by the move past the SMS.
+        assertThat(Fixtures.attempts(page.pageId())).extracting(a -> a.channelType + "#" + a.attempt + "#" + a.state)
+                .containsExactly("SMS#1#FAILED", "EMAIL#1#SENT");
+        assertThat(mailTo(person.email())).hasSize(1);
+        assertThat(publishesTo(person.phone())).isEmpty();
+        assertThat(Fixtures.delivery(page.pageId()).status).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
     void aRealPageIsSentOnEveryChannelEvenIfItNamesADownChannel() {
         Fixtures.Person person = Fixtures.person(ChannelType.SMS, ChannelType.EMAIL);
         // Only drills carry faults; a real page that claims one (a faulty producer) must still be sent.
