@@ -5,9 +5,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
+import io.muster.contracts.pages.PageRequested;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -57,6 +61,14 @@ public record EventEnvelope(
     /** Reads the payload as the record its {@code type} names. */
     static final class Reader extends StdDeserializer<EventEnvelope> {
 
+        /*
+         * Fields added to a payload after its version was first published, with the value an event written
+         * before them means. Every other field must be present (FAIL_ON_MISSING_CREATOR_PROPERTIES), so an event
+         * from an older producer still in flight or in a topic reads only through this list.
+         */
+        private static final Map<String, Map<String, JsonNode>> ADDED_LATER = Map.of(
+                PageRequested.TYPE, Map.of("downChannels", JsonNodeFactory.instance.arrayNode()));
+
         Reader() {
             super(EventEnvelope.class);
         }
@@ -69,9 +81,20 @@ public record EventEnvelope(
             if (payloadType == null) {
                 return context.reportInputMismatch(EventEnvelope.class, "unknown event type '%s'", type);
             }
-            JsonNode payload = node.get("payload");
-            if (payload == null || !payload.isObject()) {
+            JsonNode written = node.get("payload");
+            if (written == null || !written.isObject()) {
                 return context.reportInputMismatch(EventEnvelope.class, "missing payload");
+            }
+            JsonNode payload = written;
+            Map<String, JsonNode> addedLater = ADDED_LATER.getOrDefault(type, Map.of());
+            if (addedLater.keySet().stream().anyMatch(field -> !written.has(field))) {
+                ObjectNode completed = ((ObjectNode) written).deepCopy();
+                addedLater.forEach((field, absent) -> {
+                    if (!completed.has(field)) {
+                        completed.set(field, absent.deepCopy());
+                    }
+                });
+                payload = completed;
             }
             JsonNode version = node.get("version");
             if (version == null || !version.canConvertToInt()) {

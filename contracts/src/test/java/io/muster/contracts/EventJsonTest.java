@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.contracts.pages.PageRequested;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,37 @@ class EventJsonTest {
     void fieldsAddedByANewerProducerAreTolerated() throws IOException {
         String sample = sample("incident-resolved").replace("\"drill\"", "\"addedLater\":7,\"drill\"");
         assertThat(EventJson.read(sample)).isEqualTo(GoldenSamples.expected().get("incident-resolved"));
+    }
+
+    @Test
+    void aPageRequestedWrittenBeforeDownChannelsExistedReadsWithNoChannelDown() throws IOException {
+        String older = sample("page-requested").replace(",\n    \"downChannels\" : [ ]", "");
+        assertThat(older).doesNotContain("downChannels");
+        PageRequested read = EventJson.read(older).payloadAs(PageRequested.class);
+        assertThat(read).isEqualTo(GoldenSamples.expected().get("page-requested").payload());
+        assertThat(read.downChannels()).isEmpty();
+    }
+
+    @Test
+    void aDrillPageCarriesItsDownChannelsInEnumOrderAndOnlyADrillPageHasAChannelDown() throws IOException {
+        String drill = sample("page-requested").replace("\"drill\" : false", "\"drill\" : true")
+                .replace("\"downChannels\" : [ ]", "\"downChannels\" : [ \"VOICE\", \"SMS\" ]");
+        PageRequested read = EventJson.read(drill).payloadAs(PageRequested.class);
+        assertThat(read.downChannels()).containsExactly(ChannelType.SMS, ChannelType.VOICE);
+        assertThat(read.channelDown(ChannelType.SMS)).isTrue();
+        assertThat(read.channelDown(ChannelType.EMAIL)).isFalse();
+        assertThat(EventJson.mapper().readTree(EventJson.write(EventJson.read(drill))).at("/payload/downChannels")
+                .toString()).isEqualTo("[\"SMS\",\"VOICE\"]");
+
+        PageRequested real = new PageRequested(read.pageId(), read.incidentId(), read.contactId(), read.roleKey(), 1,
+                1, read.severity(), read.title(), read.summary(), false, false, false, Set.of(ChannelType.SMS));
+        assertThat(real.channelDown(ChannelType.SMS)).as("only drills have faults").isFalse();
+    }
+
+    @Test
+    void aPageRequestedWithAnUnknownChannelDownIsRefused() throws IOException {
+        String bad = sample("page-requested").replace("\"downChannels\" : [ ]", "\"downChannels\" : [ \"PIGEON\" ]");
+        assertThatThrownBy(() -> EventJson.read(bad)).isInstanceOf(EventJson.MalformedEventException.class);
     }
 
     @Test

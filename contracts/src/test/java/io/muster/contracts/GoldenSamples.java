@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The event each golden sample file under {@code samples/} must read as, and write back to. */
@@ -59,7 +60,7 @@ final class GoldenSamples {
                 sample("page-requested", "00000000-0000-4000-8000-000000000008",
                         new PageRequested(PAGE, INCIDENT, CONTACT, "incident-commander", 1, 0, Severity.CRITICAL,
                                 "Credential stuffing against SSO", "4,000 failed logins a minute", false, false,
-                                false)),
+                                false, Set.of())),
                 sample("page-status-changed", "00000000-0000-4000-8000-000000000009",
                         new PageStatusChanged(PAGE, INCIDENT, CONTACT, ChannelType.SMS, DeliveryStatus.SENT, 1,
                                 "sns message id 9b1c", false)),

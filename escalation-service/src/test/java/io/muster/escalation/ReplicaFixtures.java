@@ -28,10 +28,19 @@ public final class ReplicaFixtures {
     }
 
     public static UUID contact(String name, int level, boolean active) {
+        return contact(name, level, active, "p@example.org");
+    }
+
+    /** An active person whose email channel has the given address (a signed-in caller can be matched by it). */
+    public static UUID contactWithEmail(String name, String email) {
+        return contact(name, 7, true, email);
+    }
+
+    private static UUID contact(String name, int level, boolean active, String email) {
         UUID id = UUID.randomUUID();
         put(new ContactSnapshot(id, name, "UTC", active, level, List.of(),
                 List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, "+4915100000001", 1, true),
-                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, "p@example.org", 2, true))));
+                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, true))));
         return id;
     }
 

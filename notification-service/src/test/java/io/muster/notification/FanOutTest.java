@@ -27,6 +27,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +129,7 @@ class FanOutTest {
                 "incident-commander", 1, 0, Severity.HIGH, "Impossible travel for admin login",
                 "Admin account j.doe signed in from Lisbon and from Singapore within 4 minutes; MFA prompts "
                         + "approved on both; session tokens issued to 3 devices; see SIEM case 8812 for details",
-                false, false, false);
+                false, false, false, Set.of());
         KafkaEvents.publish(page);
         await().atMost(WAIT).until(() -> publishesTo(person.phone()).size() == 1);
         String sms = form(publishesTo(person.phone()).get(0)).get("Message");

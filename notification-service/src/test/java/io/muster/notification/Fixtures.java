@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A person in the directory replica and pages for them, as escalation and the directory would publish them. */
@@ -54,7 +55,7 @@ final class Fixtures {
     static PageRequested page(Person person, Severity severity, boolean drill) {
         return new PageRequested(UUID.randomUUID(), UUID.randomUUID(), person.contactId(), "incident-commander", 1,
                 0, severity, "Public S3 bucket with customer exports", "bucket acme-exports is public since 02:14",
-                drill, false, false);
+                drill, false, false, Set.of());
     }
 
     static List<SendAttempt> attempts(UUID pageId) {

@@ -19,6 +19,7 @@ import io.muster.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class PageIntakeTest {
     private static PageRequested page(UUID incident, boolean silent) {
         return new PageRequested(UUID.randomUUID(), incident, UUID.randomUUID(), "incident-commander", 1, 0,
                 Severity.CRITICAL, "Public S3 bucket with customer exports", "bucket acme-exports is public",
-                silent, silent, false);
+                silent, silent, false, Set.of());
     }
 
     private static int deliveries(UUID incident) {

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SmsRateLimitTest {
 
     private static PageRequested page(Fixtures.Person person, Severity severity, String title) {
         return new PageRequested(UUID.randomUUID(), UUID.randomUUID(), person.contactId(), "soc-analyst", 1, 0,
-                severity, title, "details in the incident", false, false, false);
+                severity, title, "details in the incident", false, false, false, Set.of());
     }
 
     private static List<SendAttempt> summaries(UUID contact) {

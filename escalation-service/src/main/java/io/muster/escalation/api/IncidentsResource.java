@@ -3,6 +3,7 @@ package io.muster.escalation.api;
 import io.muster.contracts.Severity;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.service.IncidentDesk;
+import io.muster.platform.problem.ProblemException;
 import io.muster.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,8 +25,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,7 +82,7 @@ public class IncidentsResource {
     @Path("{id}/acknowledge")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse acknowledge(@PathParam("id") UUID id) {
-        return IncidentResponse.of(desk.acknowledge(id, caller(), null));
+        return acknowledged(desk.acknowledgeAsCaller(id, caller(), callerNames()));
     }
 
     @POST
@@ -93,7 +97,7 @@ public class IncidentsResource {
     @Path("acknowledge")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse acknowledgeByDedupKey(@NotNull @Valid IncidentRequests.ByDedupKey request) {
-        return IncidentResponse.of(desk.acknowledgeByDedupKey(request.dedupKey(), caller()));
+        return acknowledged(desk.acknowledgeByDedupKeyAsCaller(request.dedupKey(), caller(), callerNames()));
     }
 
     @POST
@@ -121,5 +125,28 @@ public class IncidentsResource {
 
     private String caller() {
         return identity.getPrincipal().getName();
+    }
+
+    /** The names the caller goes by, to tie an acknowledgement to a person (drill faults). */
+    private Set<String> callerNames() {
+        Set<String> names = new HashSet<>();
+        names.add(caller());
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("email") instanceof String email) {
+            names.add(email);
+        }
+        return names;
+    }
+
+    /*
+     * An acknowledgement a drill fault ignores was recorded on the timeline (committed), but the caller did not
+     * take the incident: 409, so a client never mistakes it for success.
+     */
+    private static IncidentResponse acknowledged(IncidentDesk.Acknowledgement outcome) {
+        if (outcome.ignored()) {
+            throw ProblemException.conflict("drill-fault-ack-ignored", "drillFaults", "acknowledgement ignored: "
+                    + "the caller is unavailable in this drill (" + outcome.ignoredBecause()
+                    + "); escalation continues");
+        }
+        return IncidentResponse.of(outcome.incident());
     }
 }

@@ -1,6 +1,8 @@
 package io.muster.escalation.api;
 
 import io.muster.contracts.Severity;
+import io.muster.escalation.domain.DrillFaults;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,8 +10,10 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Raise an incident. A {@code dedupKey} that matches an open incident adds to that incident instead of opening
- * another; without one, every request opens a new incident.
+ * another; without one, every request opens a new incident. {@code drillFaults} (drills only) makes people,
+ * roles or channels fail on purpose, so a game day tests the escalation path and the channel fallback.
  */
+@DrillFaultsOnlyInDrills
 public record RaiseIncidentRequest(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 10_000) String summary,
@@ -20,5 +24,6 @@ public record RaiseIncidentRequest(
         @Size(max = 255) String dedupKey,
         Boolean drill,
         /* A silent drill records who would have been paged without sending anything (tabletop game days). */
-        Boolean silent) {
+        Boolean silent,
+        @Valid DrillFaults drillFaults) {
 }

@@ -1,5 +1,6 @@
 package io.muster.escalation.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.muster.contracts.Severity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -43,6 +44,10 @@ public class Incident extends PanacheEntityBase {
     /** A drill whose pages are recorded but not sent (tabletop game days). Only drills can be silent. */
     public boolean silent;
 
+    /** The faults a drill injects, as JSON; null for every incident without faults (always for real ones). */
+    @Column(name = "drill_faults")
+    public String drillFaultsJson;
+
     /** How many triggers were folded into this incident by its dedup key. */
     @Column(name = "trigger_count")
     public int triggerCount;
@@ -85,6 +90,33 @@ public class Incident extends PanacheEntityBase {
 
     @Column(name = "resolved_by")
     public String resolvedBy;
+
+    public DrillFaults drillFaults() {
+        if (drillFaultsJson == null) {
+            return DrillFaults.NONE;
+        }
+        try {
+            return JsonColumns.MAPPER.readValue(drillFaultsJson, DrillFaults.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("incident " + id + " has unreadable drill faults", e);
+        }
+    }
+
+    /** Stores the faults of a drill; none (or a real incident) stores nothing. */
+    public void injectFaults(DrillFaults faults) {
+        if (faults == null || faults.isNone()) {
+            drillFaultsJson = null;
+            return;
+        }
+        if (!drill) {
+            throw new IllegalStateException("only a drill can inject faults");
+        }
+        try {
+            drillFaultsJson = JsonColumns.MAPPER.writeValueAsString(faults);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static Optional<Incident> findOpenByDedupKey(String dedupKey) {
         return find("dedupKey = ?1 and status <> ?2", dedupKey, IncidentStatus.RESOLVED).firstResultOptional();

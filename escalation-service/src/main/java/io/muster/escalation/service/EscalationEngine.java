@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -207,7 +208,7 @@ public class EscalationEngine {
         engagement.persist();
         outbox.publish(new PageRequested(engagement.pageId, incident.id, target.contactId(), target.roleKey(),
                 stage + 1, cycle + 1, incident.severity, incident.title, incident.summary, incident.drill, incident.silent,
-                notifyOnly));
+                notifyOnly, incident.drill ? incident.drillFaults().downChannelSet() : Set.of()));
     }
 
     private String names(List<OnCallResolver.Target> targets) {

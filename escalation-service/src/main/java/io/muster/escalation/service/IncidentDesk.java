@@ -5,6 +5,7 @@ import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.escalation.api.RaiseIncidentRequest;
+import io.muster.escalation.domain.DrillFaults;
 import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
@@ -23,7 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Where incidents are raised, deduplicated, acknowledged, resolved, annotated and looked up. */
 @ApplicationScoped
@@ -44,8 +47,21 @@ public class IncidentDesk {
     @Inject
     IncidentMetrics metrics;
 
+    @Inject
+    OnCallResolver resolver;
+
     /** The outcome of a trigger: the incident, and whether the trigger opened it or was folded into it. */
     public record Raised(Incident incident, boolean opened) {
+    }
+
+    /**
+     * The outcome of an acknowledgement through the API: taken, or ignored because a drill fault makes the caller
+     * unavailable ({@code ignoredBecause} says which fault; escalation carries on).
+     */
+    public record Acknowledgement(Incident incident, String ignoredBecause) {
+        public boolean ignored() {
+            return ignoredBecause != null;
+        }
     }
 
     /** Filters for listing; null means "any". */
@@ -56,6 +72,9 @@ public class IncidentDesk {
     public Raised raise(RaiseIncidentRequest request, String caller) {
         if (Boolean.TRUE.equals(request.silent()) && !Boolean.TRUE.equals(request.drill())) {
             throw ProblemException.badRequest("silent", "only a drill can be silent");
+        }
+        if (request.drillFaults() != null && !Boolean.TRUE.equals(request.drill())) {
+            throw ProblemException.badRequest("drillFaults", "only a drill can inject faults");
         }
         Instant now = clock.instant();
         String dedupKey = request.dedupKey() == null || request.dedupKey().isBlank()
@@ -84,6 +103,7 @@ public class IncidentDesk {
         incident.status = IncidentStatus.TRIGGERED;
         incident.drill = Boolean.TRUE.equals(request.drill());
         incident.silent = Boolean.TRUE.equals(request.silent());
+        incident.injectFaults(request.drillFaults());
         incident.triggerCount = 1;
         incident.createdBy = caller;
         incident.createdAt = now;
@@ -93,6 +113,10 @@ public class IncidentDesk {
                 incident.source, incident.dedupKey, incident.drill));
         timeline.record(incident.id, "triggered", caller, incident.severity + " " + incident.incidentType + ": "
                 + incident.title + (incident.drill ? " (drill)" : ""));
+        DrillFaults faults = incident.drillFaults();
+        if (!faults.isNone()) {
+            timeline.record(incident.id, "drill-faults", caller, describe(faults));
+        }
         engine.start(incident);
         return new Raised(incident, true);
     }
@@ -125,6 +149,31 @@ public class IncidentDesk {
         return acknowledge(openByDedupKey(dedupKey).id, actor, null);
     }
 
+    /**
+     * An acknowledgement by a signed-in caller. In a drill with faults, a caller the directory replica knows as an
+     * unavailable person (by name, or paged for an unavailable role) is not listened to: the timeline records the
+     * ignored acknowledgement and the escalation goes on as if nobody had answered.
+     */
+    @Transactional
+    public Acknowledgement acknowledgeAsCaller(UUID id, String actor, Set<String> callerNames) {
+        Incident incident = locked(id);
+        if (incident.drill && incident.status != IncidentStatus.RESOLVED && !incident.drillFaults().isNone()) {
+            for (UUID contact : resolver.contactsKnownAs(callerNames)) {
+                String why = ackIgnoredBecause(incident, contact);
+                if (why != null) {
+                    recordIgnoredAck(incident, actor, contact, why);
+                    return new Acknowledgement(incident, why);
+                }
+            }
+        }
+        return new Acknowledgement(acknowledge(id, actor, null), null);
+    }
+
+    @Transactional
+    public Acknowledgement acknowledgeByDedupKeyAsCaller(String dedupKey, String actor, Set<String> callerNames) {
+        return acknowledgeAsCaller(openByDedupKey(dedupKey).id, actor, callerNames);
+    }
+
     /** Ends the incident (from triggered or acknowledged); a second resolve is refused. */
     @Transactional
     public Incident resolve(UUID id, String actor) {
@@ -155,6 +204,14 @@ public class IncidentDesk {
         Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
             return;
+        }
+        if (incident.drill && contactId != null) {
+            String why = ackIgnoredBecause(incident, contactId);
+            if (why != null) {
+                // The page stays REQUESTED: to the escalation it is as if this person never answered.
+                recordIgnoredAck(incident, actor, contactId, why);
+                return;
+            }
         }
         Engagement page = pageId == null ? null : Engagement.findById(pageId);
         if (page != null && page.incidentId.equals(incidentId)) {
@@ -230,6 +287,36 @@ public class IncidentDesk {
         return (where.isEmpty() ? Incident.<Incident>findAll(newestFirst)
                 : Incident.<Incident>find(String.join(" and ", where), newestFirst, params))
                 .page(Page.ofSize(filter.limit())).list();
+    }
+
+    /** Why a drill fault makes this person's acknowledgement not count, or null when it counts. */
+    private String ackIgnoredBecause(Incident incident, UUID contactId) {
+        DrillFaults faults = incident.drillFaults();
+        if (faults.isNone()) {
+            return null;
+        }
+        Set<String> rolesPagedFor = Engagement.<Engagement>list("incidentId = ?1 and contactId = ?2", incident.id,
+                contactId).stream().map(e -> e.roleKey).filter(r -> r != null).collect(Collectors.toSet());
+        return faults.whyUnavailable(contactId, rolesPagedFor);
+    }
+
+    private void recordIgnoredAck(Incident incident, String actor, UUID contactId, String why) {
+        timeline.record(incident.id, "ack-ignored", actor, "acknowledgement by " + resolver.nameOf(contactId)
+                + " ignored: drill fault (" + why + "); escalation continues");
+    }
+
+    private static String describe(DrillFaults faults) {
+        List<String> parts = new ArrayList<>();
+        if (!faults.unavailableContacts().isEmpty()) {
+            parts.add("unavailable contacts " + faults.unavailableContacts());
+        }
+        if (!faults.unavailableRoles().isEmpty()) {
+            parts.add("unavailable roles " + faults.unavailableRoles());
+        }
+        if (!faults.downChannels().isEmpty()) {
+            parts.add("channels down " + faults.downChannels());
+        }
+        return "drill faults injected: " + String.join("; ", parts);
     }
 
     private Incident locked(UUID id) {

@@ -1,6 +1,7 @@
 package io.muster.escalation.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.muster.contracts.ChannelType;
 import io.muster.contracts.EventJson;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.RoleRoster;
@@ -13,9 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Turns stage targets into people, from the local directory replica only (so a directory outage stops no page).
@@ -93,6 +97,22 @@ public class OnCallResolver {
                     byId.put(c.contactId(), c);
                 });
         return byId;
+    }
+
+    /**
+     * The people a signed-in caller may be: those whose id, or the address of one of whose email channels, equals
+     * one of the caller's names (token principal, email claim), ignoring case. Tokens carry no contact id, so this
+     * is how an acknowledgement through the API is tied to a person.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> contactsKnownAs(Set<String> callerNames) {
+        Set<String> names = callerNames.stream().filter(n -> n != null && !n.isBlank())
+                .map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return contacts().values().stream()
+                .filter(c -> names.contains(c.contactId().toString()) || c.channels().stream()
+                        .anyMatch(ch -> ch.type() == ChannelType.EMAIL && ch.address() != null
+                                && names.contains(ch.address().strip().toLowerCase(Locale.ROOT))))
+                .map(ContactSnapshot::contactId).toList();
     }
 
     /** The display name the replica knows for a person, for the timeline. */

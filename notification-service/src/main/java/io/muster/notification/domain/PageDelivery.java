@@ -10,7 +10,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.muster.contracts.ChannelType;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /** A page escalation asked for, and where its delivery to the person stands. */
@@ -74,7 +78,20 @@ public class PageDelivery extends PanacheEntityBase {
     @Column(name = "ack_method")
     public AckMethod ackMethod;
 
+    /** Channel types a drill says are down for this page, comma-separated; empty for every real page. */
+    @Column(name = "down_channels")
+    public String downChannels = "";
+
     public boolean critical() {
         return severity == Severity.CRITICAL;
+    }
+
+    public void downChannels(Set<ChannelType> channels) {
+        downChannels = channels.stream().sorted().map(ChannelType::name).collect(Collectors.joining(","));
+    }
+
+    /** Whether a drill fault makes this channel fail for this page without the provider being called. */
+    public boolean channelDown(ChannelType channel) {
+        return drill && !downChannels.isEmpty() && Arrays.asList(downChannels.split(",")).contains(channel.name());
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.muster.contracts.ChannelType;
+import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.notification.config.NotificationConfig;
@@ -36,6 +37,9 @@ import org.jboss.logging.Logger;
 public class AttemptOutcomes {
 
     private static final Logger LOG = Logger.getLogger(AttemptOutcomes.class);
+
+    /** The detail of an attempt a drill fault failed; game-day scorecards count these as channel failures. */
+    public static final String DRILL_FAULT = "drill fault: channel down";
 
     @Inject
     SendQueue queue;
@@ -144,7 +148,11 @@ public class AttemptOutcomes {
         int nextRank = Math.max(attempts.stream().mapToInt(a -> a.channelRank).max().orElse(-1),
                 bundled == null ? -1 : bundled.channelRank) + 1;
         if (nextRank < channels) {
-            queue.enqueuePage(page, nextRank);
+            if (failedByDrillFault(page, nextRank)) {
+                channelGaveUp(page, now); // bounded: each call takes the next rank
+            } else {
+                queue.enqueuePage(page, nextRank);
+            }
             return;
         }
         boolean stillGoing = attempts.stream().anyMatch(a -> a.state == AttemptState.PENDING
@@ -156,6 +164,44 @@ public class AttemptOutcomes {
         page.updatedAt = now;
         outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, null,
                 DeliveryStatus.ALL_CHANNELS_FAILED, 0, "every channel of the person failed", page.drill));
+    }
+
+    /**
+     * When a drill says the channel at {@code rank} of the page is down: records its attempt as FAILED with
+     * {@link #DRILL_FAULT} and announces it like a provider failure, without calling the provider (nor counting a
+     * provider failure). The caller then moves on to the next channel. False, and nothing written, otherwise.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean failedByDrillFault(PageDelivery page, int rank) {
+        ContactSnapshot.Channel channel = ContactReplica.readChannels(page.channelPlan).get(rank);
+        if (!page.channelDown(channel.type())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        SendAttempt attempt = new SendAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.pageId = page.pageId;
+        attempt.contactId = page.contactId;
+        attempt.incidentId = page.incidentId;
+        attempt.purpose = MessagePurpose.PAGE;
+        attempt.channelType = channel.type();
+        attempt.channelRank = rank;
+        attempt.address = channel.address();
+        attempt.attempt = 1;
+        attempt.state = AttemptState.FAILED;
+        attempt.bodyText = "(not sent: " + DRILL_FAULT + ")";
+        attempt.messageKey = "page-" + page.pageId + "-" + rank;
+        attempt.critical = page.critical();
+        attempt.drill = true;
+        attempt.requestedAt = page.requestedAt;
+        attempt.dueAt = now;
+        attempt.claimedAt = now;
+        attempt.finishedAt = now;
+        attempt.error = DRILL_FAULT;
+        attempt.persist();
+        outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, channel.type(),
+                DeliveryStatus.FAILED, attempt.attempt, DRILL_FAULT, page.drill));
+        return true;
     }
 
     /**

@@ -43,6 +43,9 @@ public class PageIntake {
     @Inject
     SmsRateLimit smsRateLimit;
 
+    @Inject
+    AttemptOutcomes outcomes;
+
     /** Handles one event from the page-request topic (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accept(EventEnvelope envelope) {
@@ -72,6 +75,9 @@ public class PageIntake {
         delivery.drill = page.drill();
         delivery.silent = page.silent();
         delivery.notifyOnly = page.notifyOnly();
+        if (page.drill()) {
+            delivery.downChannels(page.downChannels());
+        }
         delivery.status = page.silent() ? DeliveryStatus.SUPPRESSED : DeliveryStatus.QUEUED;
         delivery.requestedAt = envelope.occurredAt();
         delivery.updatedAt = clock.instant();
@@ -96,8 +102,17 @@ public class PageIntake {
         }
         // Critical pages go out on the first two channels at once; others start with the first.
         int startWith = delivery.critical() ? Math.min(2, channels.size()) : 1;
+        int down = 0;
         for (int rank = 0; rank < startWith; rank++) {
-            smsRateLimit.enqueueOrBundle(delivery, rank);
+            if (outcomes.failedByDrillFault(delivery, rank)) {
+                down++;
+            } else {
+                smsRateLimit.enqueueOrBundle(delivery, rank);
+            }
+        }
+        // Only now, with every starting channel queued or failed, move on as a real failure of each would.
+        for (int i = 0; i < down; i++) {
+            outcomes.channelGaveUp(delivery, clock.instant());
         }
     }
 
