@@ -39,6 +39,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +124,7 @@ class DrillRunTest {
 
     static PageRequested page(UUID incident, UUID contact, String role, int stage, boolean silent) {
         return new PageRequested(UUID.randomUUID(), incident, contact, role, stage, 1, Severity.HIGH,
-                "[DRILL] Credential drill", "exercise", true, silent, false);
+                "[DRILL] Credential drill", "exercise", true, silent, false, Set.of());
     }
 
     static PageStatusChanged status(PageRequested page, ChannelType channel, DeliveryStatus status, int attempt,
