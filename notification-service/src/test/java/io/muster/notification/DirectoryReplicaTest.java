@@ -76,12 +76,12 @@ class DirectoryReplicaTest {
                 List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, phone, 1, false),
                         new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, false),
                         new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.WEBHOOK,
-                                "https://hooks.example.org/x", 3, true))));
+                                "https://hooks.example.org/x", 3, false))));
         await().atMost(WAIT).until(() -> Fixtures.replica(id) != null);
         PageRequested page = Fixtures.page(new Fixtures.Person(id, phone, email), Severity.HIGH, false);
         KafkaEvents.publish(page);
         assertThat(allFailed(page.pageId()).payloadAs(PageStatusChanged.class).detail())
-                .contains("no verified SMS or email");
+                .contains("no verified SMS, email or webhook");
         assertThat(publishesTo(phone)).isEmpty();
         assertThat(mailTo(email)).isEmpty();
     }

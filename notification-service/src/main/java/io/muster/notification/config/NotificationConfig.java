@@ -3,6 +3,7 @@ package io.muster.notification.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,28 @@ public interface NotificationConfig {
 
     /** Messages from SNS to the inbound endpoint (SMS replies, subscription handshakes). */
     SnsInbound snsInbound();
+
+    /** Pages to WEBHOOK channels: a signed JSON POST to the channel's https address. */
+    Webhook webhook();
+
+    interface Webhook {
+
+        /**
+         * HMAC-SHA256 key the receiver checks the {@code Muster-Signature} header with (at least 32 characters); comes
+         * from a Secret in production. Without it webhook pages fail over to the person's next channel.
+         */
+        Optional<String> signingSecret();
+
+        /**
+         * A PEM file of CA certificates to trust instead of the JVM's (receivers behind a private CA); the JVM's
+         * trust store when absent.
+         */
+        Optional<Path> trustedCertificates();
+
+        /** How long one POST may take before it counts as a failed (retryable) attempt. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 
     interface SnsInbound {
 

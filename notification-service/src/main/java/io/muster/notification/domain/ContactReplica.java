@@ -23,7 +23,7 @@ import java.util.UUID;
 public class ContactReplica extends PanacheEntityBase {
 
     /** Channel types this service can send on. */
-    public static final Set<ChannelType> SENDABLE = EnumSet.of(ChannelType.SMS, ChannelType.EMAIL);
+    public static final Set<ChannelType> SENDABLE = EnumSet.of(ChannelType.SMS, ChannelType.EMAIL, ChannelType.WEBHOOK);
 
     private static final TypeReference<List<ContactSnapshot.Channel>> CHANNELS = new TypeReference<>() {
     };

@@ -1,5 +1,7 @@
 package io.muster.notification.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.contracts.ChannelType;
 import io.muster.contracts.Severity;
 import io.muster.notification.domain.PageDelivery;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,14 +26,33 @@ import java.util.Map;
 @ApplicationScoped
 public class MessageRenderer {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
 
     @Inject
     Engine engine;
 
-    /** Subject, text and (email only) HTML of a page; {@code ackLink} is null for SMS and notify-only pages. */
+    /**
+     * Subject, text and (email only) HTML of a page; {@code ackLink} is null for SMS and notify-only pages. A webhook
+     * gets the page as JSON in {@code text}, for machines rather than people.
+     */
     public RenderedMessage page(PageDelivery page, ChannelType channel, String ackLink) {
+        if (channel == ChannelType.WEBHOOK) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("type", "page");
+            json.put("pageId", page.pageId.toString());
+            json.put("incidentId", page.incidentId.toString());
+            json.put("severity", page.severity.name());
+            json.put("title", (page.drill ? "[DRILL] " : "") + page.title);
+            json.put("summary", page.summary);
+            json.put("roleKey", page.roleKey);
+            json.put("drill", page.drill);
+            json.put("notifyOnly", page.notifyOnly);
+            json.put("ackCode", page.ackCode);
+            json.put("ackUrl", ackLink);
+            return new RenderedMessage(null, write(json), null);
+        }
         Map<String, Object> data = new HashMap<>();
         data.put("drill", page.drill);
         data.put("severity", page.severity.name());
@@ -58,6 +80,10 @@ public class MessageRenderer {
     /** A plain message carrying a verification code: no ack link, no incident. */
     public RenderedMessage verification(ChannelType channel, String code, Instant expiresAt) {
         Map<String, Object> data = Map.of("code", code, "expiresAt", EXPIRY.format(expiresAt));
+        if (channel == ChannelType.WEBHOOK) {
+            return new RenderedMessage(null, write(Map.of("type", "verification", "code", code,
+                    "expiresAt", expiresAt.toString())), null);
+        }
         if (channel == ChannelType.SMS) {
             return new RenderedMessage(null, render(engine.getTemplate("sms/verification.txt"), data), null);
         }
@@ -69,6 +95,14 @@ public class MessageRenderer {
         Template specific = engine.getTemplate(channel + "/" + name + "-" + severity.name().toLowerCase(Locale.ROOT)
                 + "." + suffix);
         return specific != null ? specific : engine.getTemplate(channel + "/" + name + "." + suffix);
+    }
+
+    private static String write(Map<String, Object> json) {
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a webhook body", e);
+        }
     }
 
     private static String render(Template template, Map<String, Object> data) {

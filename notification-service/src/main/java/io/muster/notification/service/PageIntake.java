@@ -97,7 +97,7 @@ public class PageIntake {
             outbox.publish(new PageStatusChanged(page.pageId(), page.incidentId(), page.contactId(), null,
                     DeliveryStatus.ALL_CHANNELS_FAILED, 0, contact == null
                             ? "the person is not in the directory replica"
-                            : "the person has no verified SMS or email channel", page.drill()));
+                            : "the person has no verified SMS, email or webhook channel", page.drill()));
             return;
         }
         // Critical pages go out on the first two channels at once; others start with the first.

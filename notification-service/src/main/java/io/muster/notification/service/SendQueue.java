@@ -50,8 +50,8 @@ public class SendQueue {
     @Transactional(Transactional.TxType.MANDATORY)
     public SendAttempt enqueuePage(PageDelivery page, int rank) {
         ContactSnapshot.Channel channel = ContactReplica.readChannels(page.channelPlan).get(rank);
-        String ackLink = channel.type() == ChannelType.EMAIL && !page.notifyOnly ? ackLinks.issue(page.pageId)
-                : null;
+        boolean linkable = channel.type() == ChannelType.EMAIL || channel.type() == ChannelType.WEBHOOK;
+        String ackLink = linkable && !page.notifyOnly ? ackLinks.issue(page.pageId) : null;
         MessageRenderer.RenderedMessage message = renderer.page(page, channel.type(), ackLink);
         SendAttempt attempt = new SendAttempt();
         attempt.id = UUID.randomUUID();
