@@ -123,6 +123,21 @@ class FanOutTest {
     }
 
     @Test
+    void aDrillWhoseTitleAlreadySaysSoIsMarkedOnce() throws Exception {
+        Fixtures.Person person = Fixtures.person();
+        PageRequested base = Fixtures.page(person, Severity.CRITICAL, true);
+        PageRequested page = new PageRequested(base.pageId(), base.incidentId(), base.contactId(), base.roleKey(),
+                base.stage(), base.cycle(), base.severity(), "[DRILL] Ransomware drill", base.summary(), true,
+                false, false, Set.of());
+        KafkaEvents.publish(page);
+        await().atMost(WAIT).until(() -> publishesTo(person.phone()).size() == 1 && mailTo(person.email()).size() == 1);
+
+        assertThat(form(publishesTo(person.phone()).get(0)).get("Message")).startsWith("[DRILL] ")
+                .containsOnlyOnce("[DRILL]");
+        assertThat(mailTo(person.email()).get(0).getSubject()).isEqualTo("[DRILL] [CRITICAL] Ransomware drill");
+    }
+
+    @Test
     void aLongSummaryIsCutSoTheSmsStaysOneSegment() {
         Fixtures.Person person = Fixtures.person();
         PageRequested page = new PageRequested(UUID.randomUUID(), UUID.randomUUID(), person.contactId(),

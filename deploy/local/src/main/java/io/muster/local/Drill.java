@@ -259,9 +259,10 @@ public final class Drill {
                     escalation.path("reason").asText());
         }
         JsonNode counts = card.path("counts");
-        say("  acks ignored by the injected fault: %d; channel failures: %d; people unreachable: %d",
-                counts.path("acksIgnored").asInt(), counts.path("channelFailures").asInt(),
-                card.path("unreachable").size());
+        long byFault = list(card.path("unreachable")).stream().filter(u -> u.path("drillFault").asBoolean()).count();
+        say("  acks ignored by the injected fault: %d; channel failures: %d; people not reached: %d "
+                + "(%d of them made unavailable by the fault)", counts.path("acksIgnored").asInt(),
+                counts.path("channelFailures").asInt(), card.path("unreachable").size(), byFault);
     }
 
     private static String seconds(JsonNode value) {

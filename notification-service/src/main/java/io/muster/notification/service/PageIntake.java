@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PageIntake {
 
+    private static final String DRILL_MARK = "[DRILL]";
+
     private static final Logger LOG = Logger.getLogger(PageIntake.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,7 +72,9 @@ public class PageIntake {
         delivery.stage = page.stage();
         delivery.cycle = page.cycle();
         delivery.severity = page.severity();
-        delivery.title = page.title();
+        // Every message marks a drill in its own place; a title that already says so would say it twice.
+        delivery.title = page.drill() && page.title().startsWith(DRILL_MARK)
+                ? page.title().substring(DRILL_MARK.length()).strip() : page.title();
         delivery.summary = page.summary();
         delivery.drill = page.drill();
         delivery.silent = page.silent();
