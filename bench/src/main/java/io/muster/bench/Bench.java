@@ -60,7 +60,7 @@ public final class Bench {
     /** What to run and for how long; every value can be set from the environment. */
     record Settings(Set<String> phases, List<Double> raiseRates, int raiseSeconds, List<Double> searchRates,
             int searchSeconds, int drainSeconds, int ingestSeconds, int ingestConcurrency, int fanOutPeople,
-            int timers, int timerDelaySeconds, int timerConcurrency, int warmUpSeconds) {
+            int timers, int timerDelaySeconds, int timerConcurrency, int warmUpSeconds, int raisePeople) {
 
         static Settings from(Map<String, String> env, Integer seconds) {
             return new Settings(
@@ -76,7 +76,8 @@ public final class Bench {
                     Integer.parseInt(env.getOrDefault("BENCH_TIMERS", "10000")),
                     Integer.parseInt(env.getOrDefault("BENCH_TIMER_DELAY_SECONDS", "90")),
                     Integer.parseInt(env.getOrDefault("BENCH_TIMER_CONCURRENCY", "16")),
-                    Integer.parseInt(env.getOrDefault("BENCH_WARMUP_SECONDS", "20")));
+                    Integer.parseInt(env.getOrDefault("BENCH_WARMUP_SECONDS", "20")),
+                    Integer.parseInt(env.getOrDefault("BENCH_RAISE_PEOPLE", "50")));
         }
 
         private static List<Double> rates(String csv) {
@@ -117,15 +118,23 @@ public final class Bench {
         BenchSetup setup = new BenchSetup(api.token("muster-admin"));
         setup.prepare();
         int runNumber = (int) (System.currentTimeMillis() / 1000 % 10_000);
+        boolean raising = settings.warmUpSeconds() > 0 || settings.phases().contains("raise");
+        if (raising) {
+            setup.freshRaisePeople(run, runNumber, settings.raisePeople());
+        }
         if (settings.warmUpSeconds() > 0) {
             // Freshly started services spend their first minute compiling hot code: warm the whole paging path up
             // (raise, page, send, status events) before anything is measured. Its numbers are kept but not shown.
-            results.put("warm_up", phases.raiseToSend("w", 20, settings.warmUpSeconds(), settings.drainSeconds()));
+            results.put("warm_up", phases.raiseToSend("w", 20, settings.warmUpSeconds(), settings.drainSeconds(),
+                    settings.raisePeople()));
             System.out.printf("(warmed up: %d s of raises at 20/s)%n", settings.warmUpSeconds());
         }
 
         if (settings.phases().contains("raise")) {
             raiseToSend(phases);
+        }
+        if (raising) {
+            setup.removeRaisePeople(settings.raisePeople());
         }
         if (settings.phases().contains("fanout")) {
             setup.freshFanOutPeople(run, runNumber, settings.fanOutPeople());
@@ -243,7 +252,8 @@ public final class Bench {
 
     private Map<String, Object> raiseStep(Phases phases, String step, double rate, int seconds, double floorPath)
             throws Exception {
-        Map<String, Object> r = measured(() -> phases.raiseToSend(step, rate, seconds, settings.drainSeconds()));
+        Map<String, Object> r = measured(() -> phases.raiseToSend(step, rate, seconds, settings.drainSeconds(),
+                settings.raisePeople()));
         Stats s = (Stats) r.get("raise_to_send");
         row(String.format("raise-to-send @%.0f/s for %ds", rate, seconds), String.format("%s; missing %s",
                 s, r.get("sms_missing")), String.format("p50 %.1fx floor path", s.p50() / floorPath));

@@ -22,9 +22,11 @@ import org.apache.kafka.common.TopicPartition;
  * APIs. Each phase raises incidents of its own type, so its load goes to bench people only and never to the demo
  * organisation:
  * <ul>
- * <li>{@code bench-raise} (CRITICAL): one person with SMS first and email second. Critical pages are sent on both
- * channels at once and are never held back by the per-person SMS limit, so one person can be paged 100 times a
- * second; the first provider call is the SMS.</li>
+ * <li>{@code bench-raise-<k>} (CRITICAL), k = 0..people-1: one plan, policy, role and person each, so raise i
+ * pages person i mod people, SMS first and email second. Critical pages go out on both channels at once and are
+ * never held back by the per-person SMS limit; spreading them over several people keeps one person from holding
+ * thousands of unacknowledged pages (4-digit ack codes must be unique among them), which no real person does.
+ * The people are made fresh for each run.</li>
  * <li>{@code bench-ingest} and the Events v2 key's {@code security-alert} at severity info (LOW): a role nobody
  * holds, so the incident opens, its only stage is skipped and escalation ends; no page is requested. (Paging one
  * person thousands of times with non-critical pages would measure notification's SMS bundling instead.)</li>
@@ -47,17 +49,11 @@ final class BenchSetup {
 
     /** The persistent bench people and every policy and plan except the timers' (which depends on the delay). */
     void prepare() throws Exception {
-        role("bench-raise", "Bench: raise-to-send target");
-        role("bench-sink", "Bench: ingest sink");
+        role("bench-sink", "Bench: timer sink");
         role("bench-fanout", "Bench: fan-out");
-        if (peopleWithRole("bench-raise").isEmpty()) {
-            importPeople(List.of(person("bench-raise", "Bench Raise", "bench-raise", "+15550000001",
-                    "bench-raise@" + DOMAIN)));
-        }
         if (peopleWithRole("bench-sink").isEmpty()) {
             importPeople(List.of(person("bench-sink", "Bench Sink", "bench-sink", "+15550000002", null)));
         }
-        plan("bench-raise", "CRITICAL", policy("bench: raise to send", "bench-raise", 86_400, 0));
         // Ingest pages nobody: a role nobody holds, so the stage is skipped and escalation ends at once. The
         // phase measures taking triggers in; paging is what raise-to-send and fan-out measure.
         String unstaffed = policy("bench: ingest (nobody paged)", "bench-unstaffed", 86_400, 0);
@@ -66,6 +62,38 @@ final class BenchSetup {
         plan("security-alert", "LOW", unstaffed);
         plan("bench-fanout", "CRITICAL", policy("bench: fan-out", "bench-fanout", 86_400, 0));
         waitForDirectoryConsumers(Duration.ofSeconds(120));
+    }
+
+    static String raiseRole(int k) {
+        return "bench-raise-" + k;
+    }
+
+    static String raiseEmail(String run, int k) {
+        return "rts-" + run + "-" + k + "@" + DOMAIN;
+    }
+
+    /**
+     * The raise-to-send people: {@code count} fresh ones (run-unique addresses), person k the only holder of role
+     * bench-raise-k, which the CRITICAL plan of incident type bench-raise-k pages.
+     */
+    void freshRaisePeople(String run, int runNumber, int count) throws Exception {
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            role(raiseRole(k), "Bench: raise-to-send target " + k);
+            removePeopleWithRole(raiseRole(k));
+            plan(raiseRole(k), "CRITICAL", policy("bench: raise to send " + k, raiseRole(k), 86_400, 0));
+            people.add(person("rts-" + k, "Bench Raise " + k, raiseRole(k),
+                    String.format("+1557%04d%04d", runNumber % 10_000, k), raiseEmail(run, k)));
+        }
+        importPeople(people);
+        waitForDirectoryConsumers(Duration.ofSeconds(180));
+    }
+
+    void removeRaisePeople(int count) throws Exception {
+        for (int k = 0; k < count; k++) {
+            removePeopleWithRole(raiseRole(k));
+        }
+        waitForDirectoryConsumers(Duration.ofSeconds(180));
     }
 
     /** Two stages: the first escalates after {@code delaySeconds}, the second waits a day. */
@@ -94,13 +122,17 @@ final class BenchSetup {
     }
 
     void removeFanOutPeople() throws Exception {
-        List<String> ids = peopleWithRole("bench-fanout");
+        if (removePeopleWithRole("bench-fanout") > 0) {
+            waitForDirectoryConsumers(Duration.ofSeconds(180));
+        }
+    }
+
+    private int removePeopleWithRole(String role) throws Exception {
+        List<String> ids = peopleWithRole(role);
         for (String id : ids) {
             Api.call("DELETE", Api.DIRECTORY + "/api/v1/people/" + id, admin, null, 204, 200, 404);
         }
-        if (!ids.isEmpty()) {
-            waitForDirectoryConsumers(Duration.ofSeconds(180));
-        }
+        return ids.size();
     }
 
     private List<String> peopleWithRole(String role) throws Exception {

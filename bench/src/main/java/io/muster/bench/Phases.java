@@ -52,7 +52,8 @@ final class Phases {
      * Raises CRITICAL incidents at a steady {@code rate} (open loop) for {@code seconds}, each with a unique token in
      * its title, and measures from each raise's scheduled time to the SNS stand-in logging the SMS with that token.
      */
-    Map<String, Object> raiseToSend(String step, double rate, int seconds, int drainSeconds) throws Exception {
+    Map<String, Object> raiseToSend(String step, double rate, int seconds, int drainSeconds, int people)
+            throws Exception {
         String prefix = "rts-" + run + "-" + step + "-";
         Pacer pacer = new Pacer(rate, TimeUnit.SECONDS.toNanos(seconds));
         int slots = (int) pacer.slots();
@@ -66,8 +67,8 @@ final class Phases {
         long worstLag = pacer.run(start, i -> {
             dueEpochMs[(int) i] = startEpochMs + pacer.offsetNanos(i) / 1e6;
             long due = start + pacer.offsetNanos(i);
-            String body = "{\"title\":\"" + prefix + i + "\",\"severity\":\"CRITICAL\",\"incidentType\":\"bench-raise\","
-                    + "\"source\":\"bench\"}";
+            String body = "{\"title\":\"" + prefix + i + "\",\"severity\":\"CRITICAL\",\"incidentType\":\""
+                    + BenchSetup.raiseRole((int) (i % people)) + "\",\"source\":\"bench\"}";
             pending.add(Api.HTTP.sendAsync(Api.request("POST", Api.ESCALATION + "/api/v1/incidents",
                     integrationToken, body).build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                         answerNanos.add(System.nanoTime() - due);
@@ -102,7 +103,10 @@ final class Phases {
         List<Long> latencies = new ArrayList<>();
         firstSms.forEach((i, at) -> latencies.add((long) ((at - dueEpochMs[i]) * 1_000_000)));
         StandIns.forgetSms(prefix);
-        int emails = emailsWith("bench-raise@bench.muster.example", prefix);
+        int emails = 0;
+        for (int k = 0; k < people; k++) {
+            emails += emailsWith(BenchSetup.raiseEmail(run, k), prefix);
+        }
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rate_per_s", rate);
