@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * CPU time and memory of the local run's processes, read from /proc: CPU seconds used between two readings, and
- * the resident set size now and at its peak (VmHWM).
+ * the resident set size now and at its peak (VmHWM). A process's CPU includes its children, live and exited: the
+ * PostgreSQL server does its work in one backend process per connection.
  */
 final class ProcessCost {
 
@@ -19,9 +20,11 @@ final class ProcessCost {
 
     ProcessCost(Path pidDir, String... names) throws IOException {
         for (String name : names) {
-            Path file = pidDir.resolve(name + ".pid");
+            // The runner's pid file for PostgreSQL names the launcher; the server is the postmaster it started.
+            Path file = name.equals("postgres") && Files.exists(pidDir.resolveSibling("postgres/postmaster.pid"))
+                    ? pidDir.resolveSibling("postgres/postmaster.pid") : pidDir.resolve(name + ".pid");
             if (Files.exists(file)) {
-                pids.put(name, Long.parseLong(Files.readString(file).strip()));
+                pids.put(name, Long.parseLong(Files.readString(file).strip().split("\\s+")[0]));
             }
         }
     }
@@ -52,11 +55,30 @@ final class ProcessCost {
         return stop();
     }
 
+    /** utime + stime of the process and of its exited children (cutime + cstime), plus its live children's. */
     private static long cpuTicks(long pid) throws IOException {
+        String[] f = statFields(pid);
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        Path children = Path.of("/proc/" + pid + "/task/" + pid + "/children");
+        if (Files.exists(children)) {
+            for (String child : Files.readString(children).strip().split("\\s+")) {
+                if (!child.isEmpty()) {
+                    try {
+                        String[] c = statFields(Long.parseLong(child));
+                        ticks += Long.parseLong(c[11]) + Long.parseLong(c[12]);
+                    } catch (IOException gone) {
+                        // exited between the listing and the read: its time is in the parent's cutime/cstime now
+                    }
+                }
+            }
+        }
+        return ticks;
+    }
+
+    private static String[] statFields(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         // Fields after the command name, which is in parentheses and may contain spaces.
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static long statusKb(long pid, String key) throws IOException {

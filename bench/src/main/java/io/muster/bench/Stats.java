@@ -26,6 +26,7 @@ record Stats(int count, double p50, double p95, double p99, double max) {
         return nanos / 1_000_000.0;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", count);

@@ -37,7 +37,9 @@ public class OnCallResolver {
     public List<Target> resolve(StageDefinition stage, List<String> extraRoles, Instant at) {
         Map<UUID, Target> chosen = new LinkedHashMap<>();
         List<RotationSnapshot> rotations = rotations();
-        Map<UUID, ContactSnapshot> contacts = contacts();
+        // Only a level target needs every contact; reading (and parsing) the whole replica for every stage made each
+        // raise cost in proportion to the size of the directory.
+        Map<UUID, ContactSnapshot> everyone = stage.levels().isEmpty() ? Map.of() : contacts();
         List<String> roles = new ArrayList<>(stage.roles());
         extraRoles.stream().filter(r -> !roles.contains(r)).forEach(roles::add);
         for (String role : roles) {
@@ -55,12 +57,13 @@ public class OnCallResolver {
             chosen.putIfAbsent(person, new Target(person, null));
         }
         for (int level : stage.levels()) {
-            contacts.values().stream()
+            everyone.values().stream()
                     .filter(c -> c.active() && c.escalationLevel() == level)
                     .forEach(c -> chosen.putIfAbsent(c.contactId(), new Target(c.contactId(), null)));
         }
         // A person the replica knows as inactive is not paged; one it does not know yet still is.
-        chosen.values().removeIf(t -> contacts.containsKey(t.contactId()) && !contacts.get(t.contactId()).active());
+        Map<UUID, ContactSnapshot> known = stage.levels().isEmpty() ? contacts(chosen.keySet()) : everyone;
+        chosen.values().removeIf(t -> known.containsKey(t.contactId()) && !known.get(t.contactId()).active());
         return List.copyOf(chosen.values());
     }
 
@@ -113,6 +116,20 @@ public class OnCallResolver {
                         .anyMatch(ch -> ch.type() == ChannelType.EMAIL && ch.address() != null
                                 && names.contains(ch.address().strip().toLowerCase(Locale.ROOT))))
                 .map(ContactSnapshot::contactId).toList();
+    }
+
+    /** The replica's snapshots of the given people (those it knows), in one query. */
+    private Map<UUID, ContactSnapshot> contacts(java.util.Collection<UUID> ids) {
+        Map<UUID, ContactSnapshot> byId = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey in ?1",
+                ids.stream().map(ContactSnapshot::keyOf).toList()).forEach(e -> {
+                    ContactSnapshot c = read(e, ContactSnapshot.class);
+                    byId.put(c.contactId(), c);
+                });
+        return byId;
     }
 
     /** The display name the replica knows for a person, for the timeline. */

@@ -69,10 +69,12 @@ public class RunDispatcher {
     }
 
     private boolean startOneDueRun() {
+        // No result class on these polled queries: with UUID.class, Hibernate 6 added a query-plan cache entry on
+        // every call (all hashing alike), so each poll got slower. The driver returns UUIDs for uuid columns.
         @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery("""
                 SELECT id FROM game_day_run WHERE status = 'SCHEDULED' AND due_at <= ?1
-                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class)
+                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, clock.instant()).getResultList();
         if (due.isEmpty()) {
             return false;
@@ -109,7 +111,7 @@ public class RunDispatcher {
                 WHERE r.status = 'RUNNING'
                   AND (r.end_reason IS NOT NULL OR r.started_at + make_interval(secs => g.time_limit_s) <= ?1)
                   AND NOT (r.id = ANY (?2))
-                ORDER BY r.started_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED""", UUID.class)
+                ORDER BY r.started_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED""")
                 .setParameter(1, clock.instant())
                 .setParameter(2, tried.toArray(UUID[]::new))
                 .getResultList();
