@@ -38,13 +38,19 @@ public class PageEventsConsumer {
     @Incoming("page-status")
     @Blocking
     public void onStatus(ConsumerRecord<String, String> record) {
-        inbound.handle(STATUS, record, this::statusChanged, null);
+        // Only a page that failed on every channel moves escalation; the other states cost no transaction.
+        inbound.handle(STATUS, record, PageEventsConsumer::allChannelsFailed, this::statusChanged, null);
     }
 
     void acknowledged(EventEnvelope envelope) {
         if (envelope.payload() instanceof PageAcknowledged ack) {
             desk.pageAcknowledged(ack.incidentId(), ack.pageId(), ack.contactId(), "contact:" + ack.contactId());
         }
+    }
+
+    static boolean allChannelsFailed(EventEnvelope envelope) {
+        return envelope.payload() instanceof PageStatusChanged status
+                && status.status() == DeliveryStatus.ALL_CHANNELS_FAILED;
     }
 
     void statusChanged(EventEnvelope envelope) {

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,16 @@ public class InboundEvents {
      */
     public void handle(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> onEvent,
             Consumer<String> onTombstone) {
+        handle(consumer, record, envelope -> true, onEvent, onTombstone);
+    }
+
+    /**
+     * As {@link #handle(String, ConsumerRecord, Consumer, Consumer)}, but events that {@code relevant} rejects are
+     * passed over without a transaction or a processed-event record: a consumer that acts on a few kinds of event
+     * in a busy topic (only failed deliveries, only drills) then costs the database nothing for the rest.
+     */
+    public void handle(String consumer, ConsumerRecord<String, String> record, Predicate<EventEnvelope> relevant,
+            Consumer<EventEnvelope> onEvent, Consumer<String> onTombstone) {
         // The work joins the producer's trace, so events it publishes in turn carry the same trace id onwards.
         Span span = tracer.spanBuilder(consumer + " process")
                 .setParent(TraceContext.parentOf(record.headers()))
@@ -49,14 +60,14 @@ public class InboundEvents {
                 .setAttribute("messaging.destination.name", record.topic())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            handleInSpan(consumer, record, onEvent, onTombstone);
+            handleInSpan(consumer, record, relevant, onEvent, onTombstone);
         } finally {
             span.end();
         }
     }
 
-    private void handleInSpan(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> onEvent,
-            Consumer<String> onTombstone) {
+    private void handleInSpan(String consumer, ConsumerRecord<String, String> record,
+            Predicate<EventEnvelope> relevant, Consumer<EventEnvelope> onEvent, Consumer<String> onTombstone) {
         if (record.value() == null) {
             if (onTombstone != null) {
                 untilDone(consumer, record, () -> QuarkusTransaction.requiringNew()
@@ -69,6 +80,9 @@ public class InboundEvents {
             envelope = EventJson.read(record.value());
         } catch (EventJson.MalformedEventException e) {
             reject(consumer, record, e);
+            return;
+        }
+        if (!relevant.test(envelope)) {
             return;
         }
         untilDone(consumer, record, () -> QuarkusTransaction.requiringNew().run(() -> {
