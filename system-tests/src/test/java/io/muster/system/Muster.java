@@ -35,6 +35,9 @@ final class Muster {
             String phone = null;
             for (JsonNode c : ok("GET", DIRECTORY + "/api/v1/people/" + p.path("id").asText() + "/channels", admin,
                     null)) {
+                if (!c.path("verified").asBoolean(true)) {
+                    continue; // unverified channels are never paged
+                }
                 if (c.path("type").asText().equals("EMAIL") && email == null) {
                     email = c.path("address").asText();
                 } else if (c.path("type").asText().equals("SMS") && phone == null) {
@@ -118,6 +121,11 @@ final class Muster {
      * thrown by the condition count as "not yet" (a service may be restarting) and the last one is reported.
      */
     static void await(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
+        await(what, timeout, Duration.ofMillis(250), condition);
+    }
+
+    /** As {@link #await(String, Duration, Callable)}, polling every {@code every} (for conditions costly to check). */
+    static void await(String what, Duration timeout, Duration every, Callable<Boolean> condition) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Exception last = null;
         while (true) {
@@ -132,7 +140,7 @@ final class Muster {
                 throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what
                         + (last == null ? "" : " (last error: " + last + ")"));
             }
-            Thread.sleep(250);
+            Thread.sleep(every.toMillis());
         }
     }
 }

@@ -109,6 +109,21 @@ final class Suite {
         return Files.readString(log);
     }
 
+    /** The pid the runner recorded for a part, or null when it is not running. */
+    static String pid(String part) throws IOException {
+        Path file = STATE.resolve("pids").resolve(part + ".pid");
+        return Files.exists(file) ? Files.readString(file).strip() : null;
+    }
+
+    /** One number from a read-only query on a service's database (e.g. how many send attempts are still queued). */
+    static long count(String db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:15432/" + db, "postgres", "");
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     static String url(String service, String path) {
         return "http://localhost:" + SERVICES.get(service) + path;
     }
