@@ -27,6 +27,13 @@ public final class Summary implements TestExecutionListener {
         FACTS.put(key, line);
     }
 
+    private static long startedAt;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        startedAt = System.nanoTime();
+    }
+
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (test.isTest()) {
@@ -46,7 +53,8 @@ public final class Summary implements TestExecutionListener {
             }
             StringBuilder out = new StringBuilder("\n==== Muster system tests: summary ====\n");
             long passed = RESULTS.stream().filter(r -> r.trim().startsWith("SUCCESSFUL")).count();
-            out.append(String.format("tests: %d passed of %d%n", passed, RESULTS.size()));
+            out.append(String.format("tests: %d passed of %d in %d s (suite start included)%n", passed,
+                    RESULTS.size(), (System.nanoTime() - startedAt) / 1_000_000_000L));
             RESULTS.forEach(r -> out.append(r).append('\n'));
             FACTS.forEach((k, v) -> out.append(String.format("%s: %s%n", k, v)));
             out.append("======================================\n");
