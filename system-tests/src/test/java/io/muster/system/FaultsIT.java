@@ -275,14 +275,16 @@ class FaultsIT {
             Suite.runner("up", Duration.ofMinutes(5));
         }
         Instant restarted = Instant.now();
+        long outage = Duration.between(stopped, restarted).toSeconds();
         Burst burst = join(first, during);
         Tally after = settle(burst);
         long catchUp = Duration.between(restarted, Instant.now()).toSeconds();
         resolveAll(burst);
         Map<String, String> pidsAfter = pids();
         Summary.record("fault Kafka broker stopped 20 s", String.format("%s; readiness down during the outage: %s; "
-                + "services restarted: %s; every page delivered %d s after the broker and all services were back",
-                after.line(), sawNotReady, pids.equals(pidsAfter) ? "none" : "SOME", catchUp));
+                + "services restarted: %s; broker stopped to all services ready again: %d s; every page delivered "
+                + "%d s after that", after.line(), sawNotReady, pids.equals(pidsAfter) ? "none" : "SOME", outage,
+                catchUp));
         assertThat(sawNotReady).as("readiness reported the outage").doesNotContainValue(false);
         assertThat(pidsAfter).as("no service restarted").isEqualTo(pids);
         assertThat(after.problems()).isEmpty();
