@@ -104,6 +104,8 @@ class AccessMatrixIT {
         }
         System.out.printf("access matrix: %d operations, %d cells checked, %d wrong%n", operations.size(), cells,
                 wrong.size());
+        Summary.record("access matrix", String.format("%d operations, %d cells checked, %d wrong",
+                operations.size(), cells, wrong.size()));
         assertThat(wrong).isEmpty();
     }
 }

@@ -126,6 +126,8 @@ class BadInputIT {
         Map<String, String> after = Suite.databaseSnapshot();
         System.out.printf("bad input: %d malformed requests tried, %d answered 5xx, %d not a 4xx problem%n", tried,
                 fiveHundreds, wrong.size());
+        Summary.record("bad input", String.format("%d malformed requests tried, %d answered 5xx, %d not a 4xx problem, "
+                + "databases %s", tried, fiveHundreds, wrong.size(), after.equals(before) ? "unchanged" : "CHANGED"));
         assertThat(tried).isGreaterThanOrEqualTo(100);
         assertThat(wrong).isEmpty();
         assertThat(after).as("databases unchanged by bad requests").isEqualTo(before);

@@ -49,37 +49,82 @@ final class Suite {
         if (up) {
             return;
         }
-        runner("up", Duration.ofMinutes(5));
-        up = true;
+        // Every run starts from nothing: stop what an aborted earlier run may have left, and drop its data.
+        runner("down", Duration.ofMinutes(2));
+        deleteTree(STATE.resolve("postgres"));
+        deleteTree(STATE.resolve("kafka"));
+        // Registered before `up`, so that a start that fails half-way still stops what it started.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 runner("down", Duration.ofMinutes(2));
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
                 System.err.println("muster down failed: " + e);
             }
         }, "muster-down"));
+        up = true;
+        runner("up", Duration.ofMinutes(5));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Runs {@code deploy/local/muster <command>} on this suite and returns what it printed; fails on a non-zero exit. */
     static String runner(String command, Duration timeout) throws Exception {
+        return runner(timeout, command);
+    }
+
+    /** Runs {@code deploy/local/muster <args...>}, e.g. {@code stop kafka}; fails on a non-zero exit. */
+    static String runner(Duration timeout, String... args) throws Exception {
         Files.createDirectories(STATE);
-        Path log = STATE.resolve("runner-" + command + ".log");
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("deploy/local/muster").toString(), command)
+        Path log = STATE.resolve("runner-" + String.join("-", args) + ".log");
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/muster").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("MUSTER_STATE_DIR", STATE.toString());
         pb.environment().put("MUSTER_RUNNER_CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().put("MUSTER_DEMO_STAGE_SECONDS", "10");
+        // The drill starts a few seconds after it is scheduled, and its first stage times out after 10 s.
+        pb.environment().put("MUSTER_DRILL_LEAD_SECONDS", "5");
+        pb.environment().put("MUSTER_DRILL_STAGE_SECONDS", "10");
+        // The services inherit the runner's environment. A send attempt left in flight by a killed
+        // notification-service counts as abandoned after this lease (2 minutes in production), so the crash tests
+        // see it recovered within their bounds.
+        pb.environment().put("MUSTER_NOTIFICATION_IN_FLIGHT_LEASE", "10s");
         Process p = pb.start();
         boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly();
         }
         assertThat(done && p.exitValue() == 0)
-                .as("deploy/local/muster %s failed:%n%s", command, Files.readString(log))
+                .as("deploy/local/muster %s failed:%n%s", String.join(" ", args), Files.readString(log))
                 .isTrue();
         return Files.readString(log);
+    }
+
+    /** The pid the runner recorded for a part, or null when it is not running. */
+    static String pid(String part) throws IOException {
+        Path file = STATE.resolve("pids").resolve(part + ".pid");
+        return Files.exists(file) ? Files.readString(file).strip() : null;
+    }
+
+    /** One number from a read-only query on a service's database (e.g. how many send attempts are still queued). */
+    static long count(String db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:15432/" + db, "postgres", "");
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static String url(String service, String path) {

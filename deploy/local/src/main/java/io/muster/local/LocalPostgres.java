@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,10 +28,11 @@ public final class LocalPostgres {
         int port = Integer.parseInt(args[1]);
         List<String> databases = List.of(args).subList(2, args.length);
         Files.createDirectories(dataDir);
-        // A fresh cluster on every start: the local run is for trying Muster, and seeds its demo data itself.
+        // An existing cluster is reused (initdb runs only when the directory holds none): a restarted PostgreSQL
+        // must come back with every row it had, as a real one would. Deleting the directory starts from nothing.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(true)
+                .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
                 .start();
@@ -38,8 +41,12 @@ public final class LocalPostgres {
                 if (!db.matches("[a-z][a-z0-9_]{0,30}")) {
                     throw new IllegalArgumentException("database name " + db);
                 }
-                s.execute("CREATE ROLE " + db + " LOGIN PASSWORD '" + db + "'");
-                s.execute("CREATE DATABASE " + db + " OWNER " + db);
+                if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", db)) {
+                    s.execute("CREATE ROLE " + db + " LOGIN PASSWORD '" + db + "'");
+                }
+                if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", db)) {
+                    s.execute("CREATE DATABASE " + db + " OWNER " + db);
+                }
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -53,5 +60,14 @@ public final class LocalPostgres {
         }));
         System.out.println("PostgreSQL ready on port " + port + " with databases " + databases);
         stopped.await();
+    }
+
+    private static boolean exists(Connection c, String query, String name) throws Exception {
+        try (PreparedStatement q = c.prepareStatement(query)) {
+            q.setString(1, name);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 }

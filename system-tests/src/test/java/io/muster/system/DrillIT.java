@@ -1,0 +1,45 @@
+package io.muster.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's game day, run as a security team runs it: a live drill with the incident commander made
+ * unavailable must page, ignore that commander's acknowledgement, escalate to the incident manager, end when
+ * every role is covered, and leave a scorecard and a report page.
+ */
+class DrillIT {
+
+    @BeforeAll
+    static void up() throws Exception {
+        Suite.up();
+    }
+
+    @Test
+    void aLiveDrillWithTheCommanderUnavailableEscalatesAndIsScored() throws Exception {
+        String out = Suite.runner("drill", Duration.ofMinutes(5));
+        System.out.println(out);
+        assertThat(out)
+                .contains("injected fault: the incident-commander is unavailable")
+                .containsPattern("SMS +to \\+\\d+ .*\\[DRILL\\]")
+                .contains("ack-ignored")
+                .containsPattern("The run ended: COMPLETED.*ALL_ROLES_ACKED")
+                .containsPattern("incident-commander +UNAVAILABLE")
+                .containsPattern("escalation taken +.*stage 1 -> 2 \\(timeout\\)")
+                .containsPattern("acks ignored by the injected fault: [1-9]")
+                .containsPattern("readiness score +\\d+ / 100")
+                .contains("Result: drill passed");
+        Matcher report = Pattern.compile("Report page .*: (\\S+\\.html)").matcher(out);
+        assertThat(report.find()).as("the drill names its report page").isTrue();
+        String html = Files.readString(Path.of(report.group(1)));
+        assertThat(html).containsIgnoringCase("<html").contains("incident-commander").contains("UNAVAILABLE")
+                .contains("Acknowledgements counted / ignored");
+    }
+}
