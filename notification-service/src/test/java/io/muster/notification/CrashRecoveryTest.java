@@ -63,7 +63,10 @@ class CrashRecoveryTest {
             workers.start();
         }
 
-        await().atMost(WAIT).until(() -> mailTo(person.email()).size() == 3 && publishesTo(person.phone()).size() == 2);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(mailTo(person.email())).as("emails, attempts %s", attemptStates(pages)).hasSize(3);
+            assertThat(publishesTo(person.phone())).as("SMS, attempts %s", attemptStates(pages)).hasSize(2);
+        });
         // Every page reached the person by email exactly once; the email that was in flight went again under
         // the same Message-ID, so a mailbox that already had it can drop the copy.
         List<String> messageIds = mailTo(person.email()).stream().map(m -> {
@@ -86,6 +89,12 @@ class CrashRecoveryTest {
         assertThat(Fixtures.attempts(pages.get(2).pageId())).extracting(a -> a.state)
                 .containsOnly(AttemptState.SENT);
         pages.forEach(p -> assertThat(Fixtures.delivery(p.pageId()).status).isEqualTo(DeliveryStatus.SENT));
+    }
+
+    private static List<String> attemptStates(List<PageRequested> pages) {
+        return pages.stream().flatMap(p -> Fixtures.attempts(p.pageId()).stream())
+                .map(a -> a.channelType + "#" + a.attempt + "#" + a.state + (a.error == null ? "" : " " + a.error))
+                .toList();
     }
 
     /** Leaves the page's attempt on the channel as a worker that died inside the provider call would. */

@@ -76,8 +76,12 @@ public class ProviderStandIns implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A phone number no other test uses (E.164, the UK drama range). */
+    /* Numbers handed out in sequence: random ones collided now and then, and a test then saw another's SMS. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PHONE = new java.util.concurrent.atomic.AtomicInteger(
+            ThreadLocalRandom.current().nextInt(50_000));
+
     public static String uniquePhone() {
-        return "+4477009" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        return "+4477009" + String.format("%05d", NEXT_PHONE.getAndIncrement() % 100_000);
     }
 
     public static String uniqueEmail() {
