@@ -28,7 +28,8 @@ class DrillIT {
         System.out.println(out);
         assertThat(out)
                 .contains("injected fault: the incident-commander is unavailable")
-                .containsPattern("SMS +to \\+\\d+ .*\\[DRILL\\]")
+                .containsPattern("email +to \\S+@\\S+ \\(.*incident-manager.*\\[DRILL\\]")
+                .containsPattern("ack +.* answers through the email link \\(GET 200, POST 200\\)")
                 .contains("ack-ignored")
                 .containsPattern("The run ended: COMPLETED.*ALL_ROLES_ACKED")
                 .containsPattern("incident-commander +UNAVAILABLE")

@@ -182,6 +182,8 @@ public final class Drill {
     /** Prints pages, the timeline and acknowledgements as they happen, acting as each paged responder once. */
     private String follow(String admin, String gameDayId, String runId, String incidentId, String title)
             throws Exception {
+        // Pages carry the title after their own "[DRILL] [SEVERITY]" marks, so match on the title without its mark.
+        String titleText = title.replaceFirst("^\\[DRILL\\] ", "");
         Set<String> seenTimeline = new HashSet<>();
         Set<String> answered = new HashSet<>();
         Instant deadline = Instant.now().plusSeconds(6 * 60);
@@ -193,11 +195,11 @@ public final class Drill {
                             entry.path("kind").asText(), oneLine(entry.path("detail").asText()));
                 }
             }
-            for (LocalRun.Sms sms : local.newSms(text -> text.contains(title))) {
+            for (LocalRun.Sms sms : local.newSms(text -> text.contains(titleText))) {
                 say("%s SMS       to %s (%s): %s", since(sms.at()), sms.phone(),
                         whoByAddress.getOrDefault(sms.phone(), "?"), oneLine(sms.message()));
             }
-            for (LocalRun.Mail mail : local.newMail(subject -> subject.contains(title))) {
+            for (LocalRun.Mail mail : local.newMail(subject -> subject.contains(titleText))) {
                 String who = whoByAddress.getOrDefault(mail.to(), mail.to());
                 say("%s email     to %s (%s): %s", since(Instant.now()), mail.to(), who, mail.subject());
                 if (answered.add(mail.to())) {
