@@ -19,6 +19,14 @@ public interface EscalationConfig {
     String timerPollEvery();
 
     /**
+     * How many due stage timers fire at once when several are due (a burst of incidents raised together times out
+     * together). Each still fires in its own transaction, claimed with SKIP LOCKED, so none fires twice.
+     */
+    @WithDefault("4")
+    @Min(1)
+    int timerFiringThreads();
+
+    /**
      * An integration key (32 characters) to make sure exists at start-up, for demos and first installs; absent in
      * production, where admins create keys over the API.
      */

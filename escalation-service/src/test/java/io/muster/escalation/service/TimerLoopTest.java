@@ -4,6 +4,7 @@ import static io.muster.escalation.EscalationApi.paged;
 import static io.muster.escalation.EscalationApi.planWithPolicy;
 import static io.muster.escalation.EscalationApi.raise;
 import static io.muster.escalation.EscalationApi.stage;
+import static io.muster.escalation.EscalationApi.timelineKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,8 +15,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,5 +51,22 @@ class TimerLoopTest {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !paged(incident, 1, 0).isEmpty());
         assertThat(paged(incident, 1, 0)).containsExactly(second);
+    }
+
+    @Test
+    void aBurstOfDueTimersFiresEachOnceAcrossTheFiringThreads() {
+        UUID first = ReplicaFixtures.contact("Burst First", 7);
+        UUID second = ReplicaFixtures.contact("Burst Second", 7);
+        String type = planWithPolicy("HIGH", 0, "[" + stage(120, first) + "," + stage(120, second) + "]", null);
+        List<UUID> incidents = IntStream.range(0, 40).mapToObj(i -> raise(type, "HIGH")).toList();
+
+        clock.advance(Duration.ofSeconds(120));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> incidents.stream().allMatch(id -> !paged(id, 1, 0).isEmpty()));
+        for (UUID id : incidents) {
+            assertThat(paged(id, 1, 0)).as("stage 2 of %s", id).containsExactly(second);
+            assertThat(timelineKinds(id).stream().filter("stage-timed-out"::equals)).as("timeouts of %s", id)
+                    .hasSize(1);
+        }
     }
 }
