@@ -1,11 +1,10 @@
 package io.muster.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLDecoder;
+import io.muster.local.FormBody;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,7 +36,7 @@ final class StandIns {
         JsonNode found = Api.call("POST", Api.SNS + "/__admin/requests/find", null, pattern(text), 200);
         List<Sms> out = new ArrayList<>();
         for (JsonNode r : found.path("requests")) {
-            Map<String, String> form = form(r.path("body").asText());
+            Map<String, String> form = FormBody.decode(r.path("body").asText());
             out.add(new Sms(form.getOrDefault("Message", ""), form.getOrDefault("PhoneNumber", ""),
                     r.path("loggedDate").asLong()));
         }
@@ -93,15 +92,4 @@ final class StandIns {
         }
     }
 
-    static Map<String, String> form(String body) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 }

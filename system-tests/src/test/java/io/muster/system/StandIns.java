@@ -1,12 +1,11 @@
 package io.muster.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLDecoder;
+import io.muster.local.FormBody;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,7 +54,7 @@ final class StandIns {
             if (!body.contains("Action=Publish")) {
                 continue;
             }
-            Map<String, String> form = form(body);
+            Map<String, String> form = FormBody.decode(body);
             out.add(new Sms(event.path("id").asText(), form.getOrDefault("PhoneNumber", ""),
                     form.getOrDefault("Message", ""), event.path("response").path("status").asInt()));
         }
@@ -118,15 +117,4 @@ final class StandIns {
         return Suite.JSON.readTree(r.body());
     }
 
-    static Map<String, String> form(String body) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 }

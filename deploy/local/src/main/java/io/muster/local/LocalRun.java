@@ -3,7 +3,6 @@ package io.muster.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -133,7 +132,7 @@ final class LocalRun {
             if (!body.contains("Action=Publish") || !seenSms.add(request.path("id").asText())) {
                 continue;
             }
-            Map<String, String> form = form(body);
+            Map<String, String> form = FormBody.decode(body);
             String text = form.getOrDefault("Message", "");
             if (message.test(text)) {
                 out.add(new Sms(Instant.ofEpochMilli(request.path("request").path("loggedDate").asLong()),
@@ -173,17 +172,6 @@ final class LocalRun {
         return new LinkAck(page.statusCode(), ack.statusCode());
     }
 
-    static Map<String, String> form(String body) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 
     static String oneLine(String s) {
         String line = s.replaceAll("\\s+", " ").strip();
