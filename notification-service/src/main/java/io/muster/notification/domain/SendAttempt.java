@@ -1,6 +1,7 @@
 package io.muster.notification.domain;
 
 import io.muster.contracts.ChannelType;
+import io.muster.contracts.directory.ContactSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -88,6 +89,27 @@ public class SendAttempt extends PanacheEntityBase {
     public String error;
 
     /** A new pending attempt carrying the same message, for a retry on the same channel. */
+    /** The first attempt of a page on the channel at {@code rank} of its plan, due at {@code due}, not yet saved. */
+    public static SendAttempt firstForPage(PageDelivery page, ContactSnapshot.Channel channel, int rank, Instant due) {
+        SendAttempt attempt = new SendAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.pageId = page.pageId;
+        attempt.contactId = page.contactId;
+        attempt.incidentId = page.incidentId;
+        attempt.purpose = MessagePurpose.PAGE;
+        attempt.channelType = channel.type();
+        attempt.channelRank = rank;
+        attempt.address = channel.address();
+        attempt.attempt = 1;
+        attempt.state = AttemptState.PENDING;
+        attempt.messageKey = "page-" + page.pageId + "-" + rank;
+        attempt.critical = page.critical();
+        attempt.drill = page.drill;
+        attempt.requestedAt = page.requestedAt;
+        attempt.dueAt = due;
+        return attempt;
+    }
+
     public SendAttempt retry(Instant due) {
         SendAttempt next = new SendAttempt();
         next.id = UUID.randomUUID();

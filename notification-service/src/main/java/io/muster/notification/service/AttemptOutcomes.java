@@ -178,23 +178,10 @@ public class AttemptOutcomes {
             return false;
         }
         Instant now = clock.instant();
-        SendAttempt attempt = new SendAttempt();
-        attempt.id = UUID.randomUUID();
-        attempt.pageId = page.pageId;
-        attempt.contactId = page.contactId;
-        attempt.incidentId = page.incidentId;
-        attempt.purpose = MessagePurpose.PAGE;
-        attempt.channelType = channel.type();
-        attempt.channelRank = rank;
-        attempt.address = channel.address();
-        attempt.attempt = 1;
+        SendAttempt attempt = SendAttempt.firstForPage(page, channel, rank, now);
         attempt.state = AttemptState.FAILED;
-        attempt.bodyText = "(not sent: " + DRILL_FAULT + ")";
-        attempt.messageKey = "page-" + page.pageId + "-" + rank;
-        attempt.critical = page.critical();
         attempt.drill = true;
-        attempt.requestedAt = page.requestedAt;
-        attempt.dueAt = now;
+        attempt.bodyText = "(not sent: " + DRILL_FAULT + ")";
         attempt.claimedAt = now;
         attempt.finishedAt = now;
         attempt.error = DRILL_FAULT;

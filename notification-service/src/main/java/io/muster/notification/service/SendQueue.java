@@ -53,25 +53,10 @@ public class SendQueue {
         boolean linkable = channel.type() == ChannelType.EMAIL || channel.type() == ChannelType.WEBHOOK;
         String ackLink = linkable && !page.notifyOnly ? ackLinks.issue(page.pageId) : null;
         MessageRenderer.RenderedMessage message = renderer.page(page, channel.type(), ackLink);
-        SendAttempt attempt = new SendAttempt();
-        attempt.id = UUID.randomUUID();
-        attempt.pageId = page.pageId;
-        attempt.contactId = page.contactId;
-        attempt.incidentId = page.incidentId;
-        attempt.purpose = MessagePurpose.PAGE;
-        attempt.channelType = channel.type();
-        attempt.channelRank = rank;
-        attempt.address = channel.address();
-        attempt.attempt = 1;
-        attempt.state = AttemptState.PENDING;
+        SendAttempt attempt = SendAttempt.firstForPage(page, channel, rank, clock.instant());
         attempt.subject = message.subject();
         attempt.bodyText = message.text();
         attempt.bodyHtml = message.html();
-        attempt.messageKey = "page-" + page.pageId + "-" + rank;
-        attempt.critical = page.critical();
-        attempt.drill = page.drill;
-        attempt.requestedAt = page.requestedAt;
-        attempt.dueAt = clock.instant();
         return add(attempt);
     }
 
