@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.pages.PageRequested;
 import java.time.Instant;
 import java.util.Map;
@@ -67,7 +70,9 @@ public record EventEnvelope(
          * from an older producer still in flight or in a topic reads only through this list.
          */
         private static final Map<String, Map<String, JsonNode>> ADDED_LATER = Map.of(
-                PageRequested.TYPE, Map.of("downChannels", JsonNodeFactory.instance.arrayNode()));
+                PageRequested.TYPE, Map.of("downChannels", JsonNodeFactory.instance.arrayNode()),
+                ContactSnapshot.TYPE, Map.of("backupContactId", NullNode.getInstance()),
+                RoleRoster.TYPE, Map.of("escalationContactId", NullNode.getInstance()));
 
         Reader() {
             super(EventEnvelope.class);
@@ -85,17 +90,7 @@ public record EventEnvelope(
             if (written == null || !written.isObject()) {
                 return context.reportInputMismatch(EventEnvelope.class, "missing payload");
             }
-            JsonNode payload = written;
-            Map<String, JsonNode> addedLater = ADDED_LATER.getOrDefault(type, Map.of());
-            if (addedLater.keySet().stream().anyMatch(field -> !written.has(field))) {
-                ObjectNode completed = ((ObjectNode) written).deepCopy();
-                addedLater.forEach((field, absent) -> {
-                    if (!completed.has(field)) {
-                        completed.set(field, absent.deepCopy());
-                    }
-                });
-                payload = completed;
-            }
+            JsonNode payload = completed(type, written);
             JsonNode version = node.get("version");
             if (version == null || !version.canConvertToInt()) {
                 return context.reportInputMismatch(EventEnvelope.class, "missing version");
@@ -111,6 +106,21 @@ public record EventEnvelope(
             } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
                 return context.reportInputMismatch(EventEnvelope.class, "%s", e.getMessage());
             }
+        }
+
+        /** The payload with the fields added after it was written filled in with what their absence means. */
+        static JsonNode completed(String type, JsonNode written) {
+            Map<String, JsonNode> addedLater = ADDED_LATER.getOrDefault(type, Map.of());
+            if (!written.isObject() || addedLater.keySet().stream().allMatch(written::has)) {
+                return written;
+            }
+            ObjectNode completed = ((ObjectNode) written).deepCopy();
+            addedLater.forEach((field, absent) -> {
+                if (!completed.has(field)) {
+                    completed.set(field, absent.deepCopy());
+                }
+            });
+            return completed;
         }
 
         private static String text(JsonNode node, String field, DeserializationContext context) throws IOException {

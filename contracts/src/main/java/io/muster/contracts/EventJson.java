@@ -39,6 +39,18 @@ public final class EventJson {
         }
     }
 
+    /**
+     * Parses a payload stored on its own (a replica row), reading one written before a field was added the way an
+     * envelope would.
+     */
+    public static <T extends EventPayload> T readPayload(String json, Class<T> type, String typeName) {
+        try {
+            return MAPPER.treeToValue(EventEnvelope.Reader.completed(typeName, MAPPER.readTree(json)), type);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new MalformedEventException(e.getMessage(), e);
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

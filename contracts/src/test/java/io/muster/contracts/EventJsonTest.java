@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.pages.PageRequested;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,6 +84,23 @@ class EventJsonTest {
         PageRequested read = EventJson.read(older).payloadAs(PageRequested.class);
         assertThat(read).isEqualTo(GoldenSamples.expected().get("page-requested").payload());
         assertThat(read.downChannels()).isEmpty();
+    }
+
+    @Test
+    void snapshotsWrittenBeforeBackupsAndEscalationContactsExistedReadWithNobody() throws IOException {
+        String contact = sample("contact-snapshot")
+                .replace(",\n    \"backupContactId\" : \"9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88\"", "");
+        assertThat(contact).doesNotContain("backupContactId");
+        assertThat(EventJson.read(contact).payloadAs(ContactSnapshot.class).backupContactId()).isNull();
+        String roster = sample("role-roster")
+                .replace(",\n    \"escalationContactId\" : \"9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88\"", "");
+        assertThat(roster).doesNotContain("escalationContactId");
+        assertThat(EventJson.read(roster).payloadAs(RoleRoster.class).escalationContactId()).isNull();
+        // A replica row holds the payload alone; it reads the same way.
+        String payload = EventJson.mapper().readTree(contact).get("payload").toString();
+        ContactSnapshot stored = EventJson.readPayload(payload, ContactSnapshot.class, ContactSnapshot.TYPE);
+        assertThat(stored.backupContactId()).isNull();
+        assertThat(stored.displayName()).isEqualTo("Ada Okafor");
     }
 
     @Test

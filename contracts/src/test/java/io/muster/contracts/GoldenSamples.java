@@ -39,9 +39,11 @@ final class GoldenSamples {
                                                 ChannelType.SMS, "+447700900123", 1, true),
                                         new ContactSnapshot.Channel(
                                                 UUID.fromString("8f3c7a1d-69e2-4e9f-9b7a-ab5c2d3e4f55"),
-                                                ChannelType.EMAIL, "ada@example.org", 2, true)))),
+                                                ChannelType.EMAIL, "ada@example.org", 2, true)),
+                                UUID.fromString("9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88"))),
                 sample("role-roster", "00000000-0000-4000-8000-000000000002",
-                        new RoleRoster("incident-commander", "Incident commander", 1, 1, List.of(CONTACT))),
+                        new RoleRoster("incident-commander", "Incident commander", 1, 1, List.of(CONTACT),
+                                UUID.fromString("9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88"))),
                 sample("rotation-snapshot", "00000000-0000-4000-8000-000000000003",
                         new RotationSnapshot(UUID.fromString("5a4d8b2e-7af3-4fa0-8c8b-bc6d3e4f5a66"),
                                 "SecOps primary", UUID.fromString("4b5e9c3f-8b04-4ab1-9d9c-cd7e4f5a6b77"),

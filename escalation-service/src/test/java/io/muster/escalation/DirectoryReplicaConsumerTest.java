@@ -22,7 +22,7 @@ class DirectoryReplicaConsumerTest {
     private static ContactSnapshot contact(UUID id, String name) {
         return new ContactSnapshot(id, name, "Europe/Berlin", true, 1, List.of("incident-commander"),
                 List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, "+4915112345678", 1, true),
-                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, "ic@example.org", 2, true)));
+                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, "ic@example.org", 2, true)), null);
     }
 
     private static DirectoryReplicaEntry entry(UUID id) {

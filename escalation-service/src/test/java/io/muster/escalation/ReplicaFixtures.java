@@ -40,12 +40,12 @@ public final class ReplicaFixtures {
         UUID id = UUID.randomUUID();
         put(new ContactSnapshot(id, name, "UTC", active, level, List.of(),
                 List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, "+4915100000001", 1, true),
-                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, true))));
+                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, true)), null));
         return id;
     }
 
     public static void roster(String roleKey, UUID... people) {
-        put(new RoleRoster(roleKey, roleKey, 1, 1, List.of(people)));
+        put(new RoleRoster(roleKey, roleKey, 1, 1, List.of(people), null));
     }
 
     /** A rotation whose one very long shift makes its first member the one on call for every test. */

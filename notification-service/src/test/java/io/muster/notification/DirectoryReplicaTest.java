@@ -25,7 +25,7 @@ class DirectoryReplicaTest {
 
     private static ContactSnapshot contact(UUID id, String name, String phone) {
         return new ContactSnapshot(id, name, "Europe/Berlin", true, 1, List.of("incident-commander"),
-                List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, phone, 1, true)));
+                List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, phone, 1, true)), null);
     }
 
     private static EventEnvelope allFailed(UUID pageId) {
@@ -76,7 +76,7 @@ class DirectoryReplicaTest {
                 List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, phone, 1, false),
                         new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, false),
                         new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.WEBHOOK,
-                                "https://hooks.example.org/x", 3, false))));
+                                "https://hooks.example.org/x", 3, false)), null));
         await().atMost(WAIT).until(() -> Fixtures.replica(id) != null);
         PageRequested page = Fixtures.page(new Fixtures.Person(id, phone, email), Severity.HIGH, false);
         KafkaEvents.publish(page);

@@ -43,7 +43,7 @@ final class Fixtures {
         channels.add(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL,
                 "unverified-" + email, 0, false));
         KafkaEvents.publish(new ContactSnapshot(contact, "Ada Okafor", "Europe/London", true, 1,
-                List.of("incident-commander"), channels));
+                List.of("incident-commander"), channels, null));
         await().atMost(WAIT).until(() -> replica(contact) != null);
         return new Person(contact, phone, email);
     }

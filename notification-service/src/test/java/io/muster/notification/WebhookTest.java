@@ -38,7 +38,7 @@ class WebhookTest {
         String email = ProviderStandIns.uniqueEmail();
         KafkaEvents.publish(new ContactSnapshot(id, "Bot Bridge", "UTC", true, 1, List.of("incident-commander"),
                 List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.WEBHOOK, url, 1, true),
-                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, true))));
+                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, true)), null));
         await().atMost(WAIT).until(() -> Fixtures.replica(id) != null);
         return new Fixtures.Person(id, null, email);
     }

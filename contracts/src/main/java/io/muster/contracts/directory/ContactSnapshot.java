@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The full current state of one person as other services need it for paging. Published on every change; a
- * deleted person is a tombstone (null value) under the same key.
+ * deleted person is a tombstone (null value) under the same key. {@code backupContactId} is who answers in their
+ * place when they cannot be reached (null for nobody).
  */
 public record ContactSnapshot(
         UUID contactId,
@@ -17,7 +18,8 @@ public record ContactSnapshot(
         boolean active,
         int escalationLevel,
         List<String> roles,
-        List<Channel> channels) implements EventPayload {
+        List<Channel> channels,
+        UUID backupContactId) implements EventPayload {
 
     public static final String TYPE = "ContactSnapshot";
 

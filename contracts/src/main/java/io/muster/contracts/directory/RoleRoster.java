@@ -5,13 +5,17 @@ import io.muster.contracts.Topics;
 import java.util.List;
 import java.util.UUID;
 
-/** An incident-response role and the people who currently hold it. */
+/**
+ * An incident-response role and the active people who hold it, in priority order (escalation level, then name).
+ * {@code escalationContactId} is who is paged for the role after every holder (null for nobody).
+ */
 public record RoleRoster(
         String roleKey,
         String name,
         int defaultEscalationLevel,
         int notificationPriority,
-        List<UUID> contactIds) implements EventPayload {
+        List<UUID> contactIds,
+        UUID escalationContactId) implements EventPayload {
 
     public static final String TYPE = "RoleRoster";
 
