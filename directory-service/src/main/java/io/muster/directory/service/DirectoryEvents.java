@@ -54,7 +54,7 @@ public class DirectoryEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishRoster(IrRole role) {
         outbox.publish(new RoleRoster(role.key, role.name, role.defaultEscalationLevel, role.notificationPriority,
-                holdersOf(role.key)));
+                holdersOf(role.key), null));
     }
 
     /** Active people holding the role, in a stable order. */
