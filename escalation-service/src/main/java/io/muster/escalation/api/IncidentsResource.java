@@ -3,6 +3,7 @@ package io.muster.escalation.api;
 import io.muster.contracts.Severity;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.service.IncidentDesk;
+import io.muster.escalation.service.Responders;
 import io.muster.platform.problem.ProblemException;
 import io.muster.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,6 +43,9 @@ public class IncidentsResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    Responders responders;
+
     /** 201 when the trigger opened an incident, 200 when its dedup key folded it into an open one. */
     @POST
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
@@ -76,6 +80,14 @@ public class IncidentsResource {
     @RolesAllowed({ Roles.VIEWER, Roles.GAMEDAY })
     public List<TimelineEntryResponse> timeline(@PathParam("id") UUID id) {
         return desk.timeline(id).stream().map(TimelineEntryResponse::of).toList();
+    }
+
+    /** Each person paged, for which roles, each channel's outcome and how they answered; each role's engagement. */
+    @GET
+    @Path("{id}/responders")
+    @RolesAllowed({ Roles.VIEWER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public Responders.Team responders(@PathParam("id") UUID id) {
+        return responders.of(id);
     }
 
     @POST

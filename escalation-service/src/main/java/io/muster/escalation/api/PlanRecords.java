@@ -3,6 +3,7 @@ package io.muster.escalation.api;
 import io.muster.contracts.Severity;
 import io.muster.escalation.domain.EscalationPolicy;
 import io.muster.escalation.domain.ResponsePlan;
+import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.StageDefinition;
 import io.muster.escalation.domain.Stakeholders;
 import jakarta.validation.Valid;
@@ -43,14 +44,38 @@ public final class PlanRecords {
                     message = "must be lower-case words joined by dashes, or * for every type") String incidentType,
             @NotNull Severity severity,
             @NotNull UUID policyId,
-            @Size(max = 20) List<@NotBlank @Size(max = 80) String> rolesToEngage) {
+            @Size(max = 20) List<@NotBlank @Size(max = 80) String> rolesToEngage,
+            @Size(max = 20) List<@NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
+                    message = "must be a role key: lower-case words joined by dashes") String> requiredRoles) {
     }
 
+    /** {@code requiredRoles}: each must be engaged, on its own path, until someone paged for it acknowledges. */
     public record PlanResponse(UUID id, String incidentType, Severity severity, UUID policyId,
-            List<String> rolesToEngage, Instant updatedAt) {
+            List<String> rolesToEngage, List<String> requiredRoles, Instant updatedAt) {
 
         static PlanResponse of(ResponsePlan p) {
-            return new PlanResponse(p.id, p.incidentType, p.severity, p.policyId, p.rolesToEngage(), p.updatedAt);
+            return new PlanResponse(p.id, p.incidentType, p.severity, p.policyId, p.rolesToEngage(),
+                    p.requiredRoles(), p.updatedAt);
+        }
+    }
+
+    /** A severity's definition as admins write it. */
+    public record SeverityRequest(
+            @NotBlank @Size(max = 80) String name,
+            @NotBlank @Size(max = 2000) String criteria,
+            @Min(10) @Max(86_400) int ackTargetSeconds,
+            boolean allChannelsAtOnce,
+            boolean bundlingExempt,
+            @Size(max = 20) List<@NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
+                    message = "must be a role key: lower-case words joined by dashes") String> stakeholderRoles) {
+    }
+
+    public record SeverityResponse(Severity severity, String name, String criteria, int ackTargetSeconds,
+            boolean allChannelsAtOnce, boolean bundlingExempt, List<String> stakeholderRoles, Instant updatedAt) {
+
+        static SeverityResponse of(SeverityDefinition d) {
+            return new SeverityResponse(d.severity, d.name, d.criteria, d.ackTargetSeconds, d.allChannelsAtOnce,
+                    d.bundlingExempt, d.stakeholderRoles(), d.updatedAt);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.muster.escalation.api;
 
 import io.muster.escalation.service.PlanCatalog;
 import io.muster.platform.security.Roles;
+import io.muster.contracts.Severity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -103,5 +104,23 @@ public class PlansResource {
     @RolesAllowed(Roles.VIEWER)
     public List<PlanRecords.PlanResponse> plans() {
         return catalog.plans().stream().map(PlanRecords.PlanResponse::of).toList();
+    }
+
+    /** Severity definitions, most severe first, as they drive escalation. */
+    @GET
+    @Path("severities")
+    @RolesAllowed(Roles.VIEWER)
+    public List<PlanRecords.SeverityResponse> severities() {
+        return catalog.severities().stream()
+                .sorted(java.util.Comparator.comparing(d -> d.severity))
+                .map(PlanRecords.SeverityResponse::of).toList();
+    }
+
+    @PUT
+    @Path("severities/{severity}")
+    @RolesAllowed(Roles.ADMIN)
+    public PlanRecords.SeverityResponse defineSeverity(@PathParam("severity") Severity severity,
+            @NotNull @Valid PlanRecords.SeverityRequest request) {
+        return PlanRecords.SeverityResponse.of(catalog.defineSeverity(severity, request));
     }
 }

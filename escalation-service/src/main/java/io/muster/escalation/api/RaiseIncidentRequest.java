@@ -3,6 +3,7 @@ package io.muster.escalation.api;
 import io.muster.contracts.Severity;
 import io.muster.escalation.domain.DrillFaults;
 import jakarta.validation.Valid;
+import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
  * Raise an incident. A {@code dedupKey} that matches an open incident adds to that incident instead of opening
  * another; without one, every request opens a new incident. {@code drillFaults} (drills only) makes people,
  * roles or channels fail on purpose, so a game day tests the escalation path and the channel fallback.
+ * {@code requiredRoles} are engaged in addition to those the plan requires.
  */
 @DrillFaultsOnlyInDrills
 public record RaiseIncidentRequest(
@@ -25,5 +27,8 @@ public record RaiseIncidentRequest(
         Boolean drill,
         /* A silent drill records who would have been paged without sending anything (tabletop game days). */
         Boolean silent,
-        @Valid DrillFaults drillFaults) {
+        @Valid DrillFaults drillFaults,
+        /* Roles to engage on top of the plan's required roles, each on its own path (a game day's roles). */
+        @Size(max = 20) List<@NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
+                message = "must be a role key: lower-case words joined by dashes") String> requiredRoles) {
 }

@@ -1,5 +1,6 @@
 package io.muster.escalation.domain;
 
+import io.muster.contracts.pages.AckMethod;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,6 +37,9 @@ public class Engagement extends PanacheEntityBase {
 
     public int cycle;
 
+    /** "" for a page sent by entering a stage; the role's key for a page sent on that role's own path. */
+    public String track = "";
+
     @Column(name = "notify_only")
     public boolean notifyOnly;
 
@@ -44,4 +48,11 @@ public class Engagement extends PanacheEntityBase {
 
     @Column(name = "requested_at")
     public Instant requestedAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ack_method")
+    public AckMethod ackMethod;
 }

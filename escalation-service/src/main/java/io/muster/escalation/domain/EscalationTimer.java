@@ -19,6 +19,9 @@ public class EscalationTimer extends PanacheEntityBase {
     @Column(name = "incident_id")
     public UUID incidentId;
 
+    /** "" for a stage's timer; a role's key for the timer of that role's own path (stage = its step). */
+    public String track = "";
+
     public int stage;
 
     public int cycle;

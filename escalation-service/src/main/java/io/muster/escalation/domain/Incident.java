@@ -1,6 +1,7 @@
 package io.muster.escalation.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.muster.contracts.Severity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -90,6 +92,28 @@ public class Incident extends PanacheEntityBase {
 
     @Column(name = "resolved_by")
     public String resolvedBy;
+
+    /** When every required role was first engaged; null while one is not. */
+    @Column(name = "engaged_at")
+    public Instant engagedAt;
+
+    /** Roles the raise asked to engage on top of the plan's (a game day's roles). */
+    @Column(name = "required_roles")
+    public String requiredRolesJson = "[]";
+
+    public List<String> requiredRoles() {
+        try {
+            return JsonColumns.MAPPER.readValue(requiredRolesJson,
+                    new TypeReference<List<String>>() {
+                    });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("incident " + id + " has unreadable required roles", e);
+        }
+    }
+
+    public void requiredRoles(List<String> roles) {
+        requiredRolesJson = JsonColumns.write(roles == null ? List.of() : roles);
+    }
 
     public DrillFaults drillFaults() {
         if (drillFaultsJson == null) {

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Incident type x severity -> escalation policy, plus roles engaged together with the first stage. */
+/**
+ * Incident type x severity -> escalation policy, plus roles paged together with the first stage and the roles
+ * that must each be engaged.
+ */
 @Entity
 @Table(name = "response_plan")
 public class ResponsePlan extends PanacheEntityBase {
@@ -38,6 +41,9 @@ public class ResponsePlan extends PanacheEntityBase {
     @Column(name = "roles_to_engage")
     public String rolesToEngageJson;
 
+    @Column(name = "required_roles")
+    public String requiredRolesJson = "[]";
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -56,6 +62,20 @@ public class ResponsePlan extends PanacheEntityBase {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Roles that must each be engaged: each escalates on its own path until someone paged for it acknowledges. */
+    public List<String> requiredRoles() {
+        try {
+            return JsonColumns.MAPPER.readValue(requiredRolesJson, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plan " + id + " has unreadable required roles", e);
+        }
+    }
+
+    public void requiredRoles(List<String> roles) {
+        requiredRolesJson = JsonColumns.write(roles == null ? List.of() : roles);
     }
 
     /** The plan for this type and severity, else the catch-all plan for the severity. */

@@ -5,6 +5,7 @@ import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.escalation.service.EscalationEngine;
+import io.muster.escalation.service.Responders;
 import io.muster.escalation.service.IncidentDesk;
 import io.muster.platform.messaging.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -29,6 +30,9 @@ public class PageEventsConsumer {
     @Inject
     EscalationEngine engine;
 
+    @Inject
+    Responders responders;
+
     @Incoming("page-acks")
     @Blocking
     public void onAck(ConsumerRecord<String, String> record) {
@@ -38,25 +42,23 @@ public class PageEventsConsumer {
     @Incoming("page-status")
     @Blocking
     public void onStatus(ConsumerRecord<String, String> record) {
-        // Only a page that failed on every channel moves escalation; the other states cost no transaction.
-        inbound.handle(STATUS, record, PageEventsConsumer::allChannelsFailed, this::statusChanged, null);
+        // Every state is kept for the responders view (one upsert); only all-channels-failed moves escalation.
+        inbound.handle(STATUS, record, this::statusChanged, null);
     }
 
     void acknowledged(EventEnvelope envelope) {
         if (envelope.payload() instanceof PageAcknowledged ack) {
-            desk.pageAcknowledged(ack.incidentId(), ack.pageId(), ack.contactId(), "contact:" + ack.contactId());
+            desk.pageAcknowledged(ack.incidentId(), ack.pageId(), ack.contactId(), ack.method(),
+                    "contact:" + ack.contactId());
         }
     }
 
-    static boolean allChannelsFailed(EventEnvelope envelope) {
-        return envelope.payload() instanceof PageStatusChanged status
-                && status.status() == DeliveryStatus.ALL_CHANNELS_FAILED;
-    }
-
     void statusChanged(EventEnvelope envelope) {
-        if (envelope.payload() instanceof PageStatusChanged status
-                && status.status() == DeliveryStatus.ALL_CHANNELS_FAILED) {
-            engine.pageFailed(status.incidentId(), status.pageId());
+        if (envelope.payload() instanceof PageStatusChanged status) {
+            responders.statusChanged(status, envelope.occurredAt());
+            if (status.status() == DeliveryStatus.ALL_CHANNELS_FAILED) {
+                engine.pageFailed(status.incidentId(), status.pageId());
+            }
         }
     }
 }

@@ -99,7 +99,7 @@ public class AlertmanagerWebhook {
         String source = firstText(notification.path("externalURL"));
         RaiseIncidentRequest request = new RaiseIncidentRequest(clip(title.strip(), 200),
                 clip(details.toString().strip(), 10_000), severity, integration.incidentType,
-                clip(source == null ? "alertmanager" : source, 120), dedupKey, false, false, null);
+                clip(source == null ? "alertmanager" : source, 120), dedupKey, false, false, null, null);
         IncidentDesk.Raised raised = desk.raise(request, actor);
         return new Outcome(raised.opened() ? "opened" : "updated", raised.incident());
     }

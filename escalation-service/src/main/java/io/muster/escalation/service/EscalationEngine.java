@@ -1,5 +1,7 @@
 package io.muster.escalation.service;
 
+import io.muster.contracts.directory.ResponderSelection.Candidate;
+import io.muster.contracts.directory.ResponderSelection.Reason;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.escalation.domain.Engagement;
@@ -9,6 +11,8 @@ import io.muster.escalation.domain.EscalationTimer;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.domain.ResponsePlan;
+import io.muster.escalation.domain.RoleEngagement;
+import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.StageDefinition;
 import io.muster.escalation.domain.Stakeholders;
 import io.muster.platform.outbox.Outbox;
@@ -18,22 +22,37 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Decides who is paged when: enters stages, skips stages with nobody on call, moves on when a stage times out or
- * every page of it failed, and repeats the policy. Every method runs inside the caller's transaction, with the
- * incident row locked, so the pages (outbox), engagement rows and the next timer commit together.
+ * Decides who is paged when. Two kinds of path run side by side for an incident:
+ * <ul>
+ * <li>the <b>stage path</b> of the plan's escalation policy: enters stages, skips stages with nobody reachable,
+ * moves on when a stage times out or every page of it failed, repeats the policy, and stops at the first
+ * acknowledgement;</li>
+ * <li>one <b>role path</b> per required role (the plan's, plus any the raise asked for): paged with the first
+ * stage, then, each time the severity's ack target passes with nobody paged for the role acknowledging, the next
+ * candidate the selection rule gives (next holder, then the role's escalation contact), repeating as often as the
+ * policy repeats, until someone paged for the role acknowledges.</li>
+ * </ul>
+ * An acknowledgement engages every role its person was paged for; the incident is engaged once every required
+ * role is. Every method runs inside the caller's transaction, with the incident row locked, so the pages (outbox),
+ * engagement rows and the next timer commit together.
  *
  * <p>Lock order is always timer row (when a timer fires) then incident row. Nothing that holds an incident lock
- * touches existing timers: a timer left behind by a stage that is over finds the incident moved on and does
- * nothing, which is how a stale or replayed timer can never page anyone twice.
+ * touches existing timers: a timer left behind by a stage or role step that is over finds the incident moved on
+ * and does nothing, which is how a stale or replayed timer can never page anyone twice.
  */
 @ApplicationScoped
 public class EscalationEngine {
+
+    private static final String STAGE_PATH = "";
 
     @Inject
     Outbox outbox;
@@ -47,37 +66,98 @@ public class EscalationEngine {
     @Inject
     Timeline timeline;
 
-    /** Starts escalating a newly opened incident: notify-only stakeholders once, then the first stage. */
+    @Inject
+    IncidentMetrics metrics;
+
+    /**
+     * What opening an incident under a plan pages: the roles that must be engaged, the roles paged with the first
+     * stage, and the notify-only stakeholders (the policy's and the severity's, less anyone paged anyway). One
+     * computation for the engine and for the response-team preview, so the preview is what a raise does.
+     */
+    public record Opening(List<String> requiredRoles, List<String> firstStageExtras, StageDefinition informed) {
+
+        public static Opening of(ResponsePlan plan, EscalationPolicy policy, SeverityDefinition severity,
+                List<String> raisedWithRoles) {
+            Set<String> required = new LinkedHashSet<>(plan == null ? List.of() : plan.requiredRoles());
+            required.addAll(raisedWithRoles);
+            List<String> extras = new ArrayList<>(plan == null ? List.of() : plan.rolesToEngage());
+            required.stream().filter(r -> !extras.contains(r)).forEach(extras::add);
+            Set<String> pagedAnyway = new LinkedHashSet<>(extras);
+            List<StageDefinition> stages = policy == null ? List.of() : policy.stages();
+            if (!stages.isEmpty()) {
+                pagedAnyway.addAll(stages.get(0).roles());
+            }
+            Stakeholders stakeholders = policy == null ? Stakeholders.NONE : policy.stakeholders();
+            List<String> informedRoles = new ArrayList<>(stakeholders.roles());
+            severity.stakeholderRoles().stream().filter(r -> !informedRoles.contains(r)).forEach(informedRoles::add);
+            informedRoles.removeAll(pagedAnyway);
+            return new Opening(List.copyOf(required), List.copyOf(extras),
+                    new StageDefinition(informedRoles, List.of(), stakeholders.contacts(), List.of(), 1));
+        }
+    }
+
+    /** Starts escalating a newly opened incident: notify-only stakeholders once, the first stage, the role paths. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void start(Incident incident) {
         ResponsePlan plan = ResponsePlan.forIncident(incident.incidentType, incident.severity).orElse(null);
+        SeverityDefinition severity = SeverityDefinition.of(incident.severity);
+        EscalationPolicy policy = plan == null ? null : EscalationPolicy.findById(plan.policyId);
+        Opening opening = Opening.of(plan, policy, severity, incident.requiredRoles());
+        List<String> required = opening.requiredRoles();
         if (plan == null) {
-            timeline.record(incident.id, "no-plan", Timeline.SYSTEM,
-                    "no response plan for " + incident.incidentType + " / " + incident.severity + "; nobody paged");
+            timeline.record(incident.id, "no-plan", Timeline.SYSTEM, "no response plan for " + incident.incidentType
+                    + " / " + incident.severity + (required.isEmpty() ? "; nobody paged" : "; engaging " + required));
+            startRolePaths(incident, required, severity);
             return;
         }
-        EscalationPolicy policy = EscalationPolicy.findById(plan.policyId);
         incident.planId = plan.id;
         incident.policyId = policy.id;
         timeline.record(incident.id, "plan", Timeline.SYSTEM, "response plan " + plan.incidentType + " / "
-                + plan.severity + " chose policy '" + policy.name + "'");
-        Stakeholders stakeholders = policy.stakeholders();
-        if (!stakeholders.roles().isEmpty() || !stakeholders.contacts().isEmpty()) {
-            StageDefinition informed = new StageDefinition(stakeholders.roles(), List.of(), stakeholders.contacts(),
-                    List.of(), 1);
-            List<OnCallResolver.Target> targets = resolver.resolve(informed, List.of(), clock.instant());
-            targets.forEach(t -> page(incident, t, 0, 0, true));
+                + plan.severity + " chose policy '" + policy.name + "'"
+                + (required.isEmpty() ? "" : "; roles that must be engaged: " + String.join(", ", required)));
+        StageDefinition informed = opening.informed();
+        if (!informed.roles().isEmpty() || !informed.contacts().isEmpty()) {
+            List<OnCallResolver.Target> targets = resolver.resolve(informed, List.of(), clock.instant()).targets();
+            targets.forEach(t -> page(incident, t, STAGE_PATH, 0, 0, true));
             if (!targets.isEmpty()) {
                 timeline.record(incident.id, "stakeholders-notified", Timeline.SYSTEM, "informed " + names(targets));
             }
         }
-        enter(incident, policy, 0, 0, -1, null);
+        enter(incident, policy, 0, 0, -1, null, opening.firstStageExtras());
+        startRolePaths(incident, required, severity);
     }
 
-    /** A stage timer came due. Does nothing unless the incident is still waiting on exactly that stage. */
+    /**
+     * The severity went up: roles the new plan requires that the incident has not engaged yet are paged now on paths
+     * of their own. Nobody is un-paged when it goes down.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> replan(Incident incident) {
+        ResponsePlan plan = ResponsePlan.forIncident(incident.incidentType, incident.severity).orElse(null);
+        List<String> added = new ArrayList<>();
+        EscalationPolicy policy = plan == null ? null : EscalationPolicy.findById(plan.policyId);
+        SeverityDefinition severity = SeverityDefinition.of(incident.severity);
+        for (String role : Opening.of(plan, policy, severity, incident.requiredRoles()).requiredRoles()) {
+            RoleEngagement row = RoleEngagement.find(incident.id, role);
+            if (row == null || !row.required) {
+                added.add(role);
+            }
+        }
+        if (plan != null) {
+            incident.planId = plan.id;
+        }
+        startRolePaths(incident, added, severity);
+        return added;
+    }
+
+    /** A stage or role timer came due. Does nothing unless the incident still waits on exactly that step. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void timerFired(EscalationTimer timer) {
         Incident incident = Incident.findById(timer.incidentId, LockModeType.PESSIMISTIC_WRITE);
+        if (timer.track != null && !timer.track.isEmpty()) {
+            roleTimerFired(incident, timer);
+            return;
+        }
         if (!waitingOn(incident, timer.stage, timer.cycle)) {
             return;
         }
@@ -86,7 +166,10 @@ public class EscalationEngine {
         moveOn(incident, "timeout");
     }
 
-    /** Every channel of one page failed; when that is true of every page of the current stage, move on now. */
+    /**
+     * Every channel of one page failed. When that is true of every page of the current stage, the stage path moves
+     * on now; when it is true of every page of a required role's current step, that role's path moves on now.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void pageFailed(UUID incidentId, UUID pageId) {
         Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
@@ -97,21 +180,177 @@ public class EscalationEngine {
         engagement.status = Engagement.Status.FAILED;
         timeline.record(incident.id, "page-failed", Timeline.SYSTEM,
                 "every channel failed for " + resolver.nameOf(engagement.contactId));
-        if (engagement.notifyOnly || !waitingOn(incident, engagement.stage, engagement.cycle)) {
+        if (engagement.notifyOnly) {
+            return;
+        }
+        if (engagement.roleKey != null && incident.status != IncidentStatus.RESOLVED) {
+            RoleEngagement row = RoleEngagement.find(incident.id, engagement.roleKey);
+            if (row != null && row.required && row.status == RoleEngagement.Status.PAGED
+                    && pagedInPass(incident, row).stream().allMatch(e -> e.status == Engagement.Status.FAILED)) {
+                advanceRole(incident, row, "every page for " + row.roleKey + " failed");
+            }
+        }
+        if (!STAGE_PATH.equals(engagement.track) || !waitingOn(incident, engagement.stage, engagement.cycle)) {
             return;
         }
         long stillReachable = Engagement.count("incidentId = ?1 and stage = ?2 and cycle = ?3 and notifyOnly = false"
-                + " and status <> ?4", incident.id, engagement.stage, engagement.cycle, Engagement.Status.FAILED);
+                + " and track = ?4 and status <> ?5", incident.id, engagement.stage, engagement.cycle, STAGE_PATH,
+                Engagement.Status.FAILED);
         if (stillReachable == 0) {
             moveOn(incident, "all channels failed");
         }
     }
 
-    /** Acknowledged or resolved: no further stage is entered (leftover timers find this and do nothing). */
+    /**
+     * Someone answered: every role they were paged for in this incident is engaged, and the incident is engaged
+     * once every required role is. Idempotent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void engagedBy(Incident incident, UUID contactId, String actor) {
+        Instant now = clock.instant();
+        if (contactId != null) {
+            Set<String> roles = Engagement.<Engagement>list("incidentId = ?1 and contactId = ?2 and notifyOnly = false",
+                    incident.id, contactId).stream().map(e -> e.roleKey).filter(r -> r != null)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            for (String role : roles) {
+                RoleEngagement row = RoleEngagement.find(incident.id, role);
+                if (row != null && row.status != RoleEngagement.Status.ENGAGED) {
+                    row.status = RoleEngagement.Status.ENGAGED;
+                    row.engagedContact = contactId;
+                    row.engagedBy = actor;
+                    row.engagedAt = now;
+                    timeline.record(incident.id, "role-engaged", actor,
+                            role + " engaged by " + resolver.nameOf(contactId));
+                }
+            }
+        }
+        if (incident.engagedAt == null) {
+            List<RoleEngagement> rows = RoleEngagement.ofIncident(incident.id);
+            List<String> waiting = rows.stream().filter(r -> r.required && r.status != RoleEngagement.Status.ENGAGED)
+                    .map(r -> r.roleKey).toList();
+            if (waiting.isEmpty()) {
+                incident.engagedAt = now;
+                List<String> required = rows.stream().filter(r -> r.required).map(r -> r.roleKey).toList();
+                timeline.record(incident.id, "engaged", Timeline.SYSTEM, required.isEmpty()
+                        ? "engaged: acknowledged, and the plan requires no particular role"
+                        : "engaged: every required role has someone on it (" + String.join(", ", required) + ")");
+                metrics.engaged(incident, now);
+            }
+        }
+    }
+
+    /** Acknowledged or resolved: the stage path enters no further stage (leftover timers find this). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stop(Incident incident) {
         if (incident.escalationState == EscalationState.ACTIVE) {
             incident.escalationState = EscalationState.STOPPED;
+        }
+    }
+
+    /**
+     * Makes each role required and waits on it: a role the stage path already paged gets its timer; one it did not
+     * page is paged now (the first people the rule gives, or its escalation contact at once).
+     */
+    private void startRolePaths(Incident incident, List<String> roles, SeverityDefinition severity) {
+        Instant now = clock.instant();
+        for (String role : roles) {
+            RoleEngagement row = RoleEngagement.find(incident.id, role);
+            boolean alreadyPaged = row != null && row.status == RoleEngagement.Status.PAGED;
+            if (row != null && row.status == RoleEngagement.Status.ENGAGED) {
+                row.required = true;
+                continue;
+            }
+            if (!alreadyPaged) {
+                OnCallResolver.Resolution resolution = resolver.resolve(new StageDefinition(List.of(role), List.of(),
+                        List.of(), List.of(), 1), List.of(), now);
+                noteUnreachable(incident, resolution);
+                int cycle = row == null ? 0 : row.cycle;
+                resolution.targets().forEach(t -> page(incident, t, role, 0, cycle, false));
+                if (!resolution.nobody()) {
+                    timeline.record(incident.id, "role-paged", Timeline.SYSTEM,
+                            role + " paged on its own path: " + names(resolution.targets()));
+                }
+                row = RoleEngagement.find(incident.id, role);
+            }
+            if (row == null) {
+                row = unreachableRow(incident, role);
+            }
+            row.required = true;
+            if (row.status == RoleEngagement.Status.PAGED) {
+                roleTimer(incident, row, severity);
+            }
+        }
+    }
+
+    private void roleTimerFired(Incident incident, EscalationTimer timer) {
+        if (incident == null || incident.status == IncidentStatus.RESOLVED) {
+            return;
+        }
+        RoleEngagement row = RoleEngagement.find(incident.id, timer.track);
+        if (row == null || row.status != RoleEngagement.Status.PAGED || row.step != timer.stage
+                || row.cycle != timer.cycle) {
+            return;
+        }
+        timeline.record(incident.id, "role-timed-out", Timeline.SYSTEM, row.roleKey + " was not acknowledged in time"
+                + " (step " + (row.step + 1) + ", pass " + (row.cycle + 1) + ")");
+        advanceRole(incident, row, "timeout");
+    }
+
+    /** Pages the role's next candidate not yet paged in this pass; after the last, the next pass or exhaustion. */
+    private void advanceRole(Incident incident, RoleEngagement row, String reason) {
+        Instant now = clock.instant();
+        Set<UUID> tried = pagedInPass(incident, row).stream().map(e -> e.contactId).collect(Collectors.toSet());
+        Candidate next = resolver.candidates(row.roleKey, now).stream()
+                .filter(c -> c.reachable() && !tried.contains(c.contactId())).findFirst().orElse(null);
+        SeverityDefinition severity = SeverityDefinition.of(incident.severity);
+        if (next != null) {
+            row.step++;
+            OnCallResolver.Target target = new OnCallResolver.Target(next.contactId(), row.roleKey, next.reason());
+            page(incident, target, row.roleKey, row.step, row.cycle, false);
+            timeline.record(incident.id, "role-escalated", Timeline.SYSTEM, row.roleKey + " (" + reason + "): paging "
+                    + names(List.of(target)));
+            roleTimer(incident, row, severity);
+            return;
+        }
+        EscalationPolicy policy = incident.policyId == null ? null : EscalationPolicy.findById(incident.policyId);
+        int repeats = policy == null ? 0 : policy.repeats;
+        if (row.cycle < repeats) {
+            row.cycle++;
+            row.step = 0;
+            OnCallResolver.Resolution again = resolver.resolve(new StageDefinition(List.of(row.roleKey), List.of(),
+                    List.of(), List.of(), 1), List.of(), now);
+            if (!again.nobody()) {
+                again.targets().forEach(t -> page(incident, t, row.roleKey, 0, row.cycle, false));
+                timeline.record(incident.id, "role-repeated", Timeline.SYSTEM, row.roleKey + ": starting pass "
+                        + (row.cycle + 1) + " of " + (repeats + 1) + ", paging " + names(again.targets()));
+                roleTimer(incident, row, severity);
+                return;
+            }
+        }
+        row.status = RoleEngagement.Status.EXHAUSTED;
+        timeline.record(incident.id, "role-exhausted", Timeline.SYSTEM, row.roleKey
+                + ": everyone who could answer was paged and nobody acknowledged");
+    }
+
+    /** The pages of the role's current pass: its own path's, and in the first pass the stage path's too. */
+    private static List<Engagement> pagedInPass(Incident incident, RoleEngagement row) {
+        return Engagement.<Engagement>list("incidentId = ?1 and roleKey = ?2 and notifyOnly = false", incident.id,
+                row.roleKey).stream()
+                .filter(e -> row.roleKey.equals(e.track) ? e.cycle == row.cycle : row.cycle == 0)
+                .toList();
+    }
+
+    private void roleTimer(Incident incident, RoleEngagement row, SeverityDefinition severity) {
+        EscalationTimer timer = new EscalationTimer();
+        timer.id = UUID.randomUUID();
+        timer.incidentId = incident.id;
+        timer.track = row.roleKey;
+        timer.stage = row.step;
+        timer.cycle = row.cycle;
+        timer.dueAt = clock.instant().plusSeconds(severity.ackTargetSeconds);
+        if (EscalationTimer.count("incidentId = ?1 and track = ?2 and stage = ?3 and cycle = ?4", incident.id,
+                row.roleKey, row.step, row.cycle) == 0) {
+            timer.persist();
         }
     }
 
@@ -129,17 +368,19 @@ public class EscalationEngine {
                     "the escalation policy was deleted; nobody further can be paged");
             return;
         }
-        enter(incident, policy, incident.currentStage + 1, incident.currentCycle, incident.currentStage, reason);
+        enter(incident, policy, incident.currentStage + 1, incident.currentCycle, incident.currentStage, reason,
+                List.of());
     }
 
     /**
      * Enters {@code stage} of pass {@code cycle}, wrapping to the next pass after the last stage, and skipping
-     * stages whose targets resolve to nobody. Bounded by the number of stages in all passes.
+     * stages whose targets resolve to nobody. Bounded by the number of stages in all passes. {@code extraRoles} are
+     * paged with the stage if it is the first one entered.
      */
     private void enter(Incident incident, EscalationPolicy policy, int stage, int cycle, int fromStage,
-            String reason) {
+            String reason, List<String> extraRoles) {
         List<StageDefinition> stages = policy.stages();
-        ResponsePlan plan = incident.planId == null ? null : ResponsePlan.findById(incident.planId);
+        int ackTarget = SeverityDefinition.of(incident.severity).ackTargetSeconds;
         Instant now = clock.instant();
         for (int step = 0; step <= stages.size() * (policy.repeats + 1); step++) {
             if (stage >= stages.size()) {
@@ -162,9 +403,10 @@ public class EscalationEngine {
             incident.currentCycle = cycle;
             incident.updatedAt = now;
             StageDefinition definition = stages.get(stage);
-            List<String> engaged = stage == 0 && plan != null ? plan.rolesToEngage() : List.of();
-            List<OnCallResolver.Target> targets = resolver.resolve(definition, engaged, now);
-            if (targets.isEmpty()) {
+            List<String> engaged = fromStage < 0 && stage == 0 && cycle == 0 ? extraRoles : List.of();
+            OnCallResolver.Resolution resolution = resolver.resolve(definition, engaged, now);
+            noteUnreachable(incident, resolution);
+            if (resolution.nobody()) {
                 timeline.record(incident.id, "stage-skipped", Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
                         + (cycle + 1) + ") skipped: nobody on call for " + describe(definition, engaged));
                 fromStage = stage;
@@ -172,26 +414,55 @@ public class EscalationEngine {
                 stage++;
                 continue;
             }
-            for (OnCallResolver.Target target : targets) {
-                page(incident, target, stage, cycle, false);
+            for (OnCallResolver.Target target : resolution.targets()) {
+                page(incident, target, STAGE_PATH, stage, cycle, false);
             }
             EscalationTimer timer = new EscalationTimer();
             timer.id = UUID.randomUUID();
             timer.incidentId = incident.id;
             timer.stage = stage;
             timer.cycle = cycle;
-            timer.dueAt = now.plusSeconds(definition.timeoutSeconds());
+            timer.dueAt = now.plusSeconds(definition.timeoutOr(ackTarget));
             timer.persist();
             incident.escalationState = EscalationState.ACTIVE;
             timeline.record(incident.id, "stage-paged", Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
-                    + (cycle + 1) + ") paged " + names(targets) + "; waits until " + timer.dueAt);
+                    + (cycle + 1) + ") paged " + names(resolution.targets()) + "; waits until " + timer.dueAt);
             return;
         }
     }
 
-    private void page(Incident incident, OnCallResolver.Target target, int stage, int cycle, boolean notifyOnly) {
-        boolean already = Engagement.count("incidentId = ?1 and contactId = ?2 and stage = ?3 and cycle = ?4"
-                + " and notifyOnly = ?5", incident.id, target.contactId(), stage, cycle, notifyOnly) > 0;
+    /** A role nobody can answer for is on the timeline and counted; one handed to its escalation contact too. */
+    private void noteUnreachable(Incident incident, OnCallResolver.Resolution resolution) {
+        for (String role : resolution.unreachableRoles()) {
+            timeline.record(incident.id, "role-unreachable", Timeline.SYSTEM, "nobody who could answer for " + role
+                    + " can be reached (no holder active with a verified channel, no escalation contact)");
+            metrics.roleUnreachable(incident, role);
+            if (RoleEngagement.find(incident.id, role) == null) {
+                unreachableRow(incident, role);
+            }
+        }
+        for (OnCallResolver.Target target : resolution.escalatedAtOnce()) {
+            timeline.record(incident.id, "role-escalated", Timeline.SYSTEM, "no holder of " + target.roleKey()
+                    + " can be reached: paging the role's escalation contact " + resolver.nameOf(target.contactId())
+                    + " at once");
+            metrics.roleUnreachable(incident, target.roleKey());
+        }
+    }
+
+    private RoleEngagement unreachableRow(Incident incident, String role) {
+        RoleEngagement row = new RoleEngagement();
+        row.incidentId = incident.id;
+        row.roleKey = role;
+        row.status = RoleEngagement.Status.UNREACHABLE;
+        row.persist();
+        return row;
+    }
+
+    private void page(Incident incident, OnCallResolver.Target target, String track, int stage, int cycle,
+            boolean notifyOnly) {
+        boolean already = Engagement.count("incidentId = ?1 and contactId = ?2 and track = ?3 and stage = ?4"
+                + " and cycle = ?5 and notifyOnly = ?6", incident.id, target.contactId(), track, stage, cycle,
+                notifyOnly) > 0;
         if (already) {
             return;
         }
@@ -200,20 +471,42 @@ public class EscalationEngine {
         engagement.incidentId = incident.id;
         engagement.contactId = target.contactId();
         engagement.roleKey = target.roleKey();
+        engagement.track = track;
         engagement.stage = stage;
         engagement.cycle = cycle;
         engagement.notifyOnly = notifyOnly;
         engagement.status = Engagement.Status.REQUESTED;
         engagement.requestedAt = clock.instant();
         engagement.persist();
+        if (target.roleKey() != null && !notifyOnly) {
+            RoleEngagement row = RoleEngagement.find(incident.id, target.roleKey());
+            if (row == null) {
+                row = new RoleEngagement();
+                row.incidentId = incident.id;
+                row.roleKey = target.roleKey();
+                row.status = RoleEngagement.Status.PAGED;
+                row.persist();
+            } else if (row.status == RoleEngagement.Status.UNREACHABLE) {
+                row.status = RoleEngagement.Status.PAGED;
+            }
+            if (row.firstPagedAt == null) {
+                row.firstPagedAt = engagement.requestedAt;
+            }
+        }
         outbox.publish(new PageRequested(engagement.pageId, incident.id, target.contactId(), target.roleKey(),
-                stage + 1, cycle + 1, incident.severity, incident.title, incident.summary, incident.drill, incident.silent,
-                notifyOnly, incident.drill ? incident.drillFaults().downChannelSet() : Set.of()));
+                stage + 1, cycle + 1, incident.severity, incident.title, incident.summary, incident.drill,
+                incident.silent, notifyOnly, incident.drill ? incident.drillFaults().downChannelSet() : Set.of()));
     }
 
     private String names(List<OnCallResolver.Target> targets) {
         return targets.stream().map(t -> resolver.nameOf(t.contactId())
-                + (t.roleKey() == null ? "" : " (" + t.roleKey() + ")")).collect(Collectors.joining(", "));
+                + (t.roleKey() == null ? "" : " (" + t.roleKey() + why(t.reason()) + ")"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String why(Reason reason) {
+        return reason == null || reason == Reason.ON_CALL ? "" : ", " + reason.name().toLowerCase(Locale.ROOT)
+                .replace('_', ' ');
     }
 
     private static String describe(StageDefinition stage, List<String> engaged) {

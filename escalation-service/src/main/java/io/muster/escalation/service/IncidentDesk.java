@@ -4,6 +4,7 @@ import io.muster.contracts.Severity;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentTriggered;
+import io.muster.contracts.pages.AckMethod;
 import io.muster.escalation.api.RaiseIncidentRequest;
 import io.muster.escalation.domain.DrillFaults;
 import io.muster.escalation.domain.Engagement;
@@ -90,6 +91,9 @@ public class IncidentDesk {
             incident.updatedAt = now;
             timeline.record(incident.id, "retriggered", caller,
                     "trigger " + incident.triggerCount + " folded in by dedup key");
+            if (request.severity().isMoreSevereThan(incident.severity)) {
+                raiseSeverity(incident, request.severity(), caller);
+            }
             return new Raised(incident, false);
         }
         Incident incident = new Incident();
@@ -104,6 +108,7 @@ public class IncidentDesk {
         incident.drill = Boolean.TRUE.equals(request.drill());
         incident.silent = Boolean.TRUE.equals(request.silent());
         incident.injectFaults(request.drillFaults());
+        incident.requiredRoles(request.requiredRoles());
         incident.triggerCount = 1;
         incident.createdBy = caller;
         incident.createdAt = now;
@@ -130,6 +135,7 @@ public class IncidentDesk {
                     "incident " + id + " is resolved and can no longer be acknowledged");
         }
         if (incident.status == IncidentStatus.ACKNOWLEDGED) {
+            engine.engagedBy(incident, contactId, actor);
             return incident;
         }
         Instant now = clock.instant();
@@ -141,6 +147,7 @@ public class IncidentDesk {
         timeline.record(id, "acknowledged", actor, "acknowledged; escalation stopped");
         outbox.publish(new IncidentAcknowledged(id, contactId, actor, incident.drill));
         metrics.acknowledged(incident, now);
+        engine.engagedBy(incident, contactId, actor);
         return incident;
     }
 
@@ -157,8 +164,9 @@ public class IncidentDesk {
     @Transactional
     public Acknowledgement acknowledgeAsCaller(UUID id, String actor, Set<String> callerNames) {
         Incident incident = locked(id);
+        List<UUID> callerIs = resolver.contactsKnownAs(callerNames);
         if (incident.drill && incident.status != IncidentStatus.RESOLVED && !incident.drillFaults().isNone()) {
-            for (UUID contact : resolver.contactsKnownAs(callerNames)) {
+            for (UUID contact : callerIs) {
                 String why = ackIgnoredBecause(incident, contact);
                 if (why != null) {
                     recordIgnoredAck(incident, actor, contact, why);
@@ -166,7 +174,11 @@ public class IncidentDesk {
                 }
             }
         }
-        return new Acknowledgement(acknowledge(id, actor, null), null);
+        // The caller's ack engages the roles their person was paged for; a caller who is nobody in the directory
+        // (a monitoring system) takes the incident and engages no role.
+        Incident acknowledged = acknowledge(id, actor, callerIs.isEmpty() ? null : callerIs.get(0));
+        callerIs.stream().skip(1).forEach(contact -> engine.engagedBy(acknowledged, contact, actor));
+        return new Acknowledgement(acknowledged, null);
     }
 
     @Transactional
@@ -200,7 +212,7 @@ public class IncidentDesk {
 
     /** A PageAcknowledged from a responder: takes the incident unless it is already taken or over. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void pageAcknowledged(UUID incidentId, UUID pageId, UUID contactId, String actor) {
+    public void pageAcknowledged(UUID incidentId, UUID pageId, UUID contactId, AckMethod method, String actor) {
         Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
             return;
@@ -216,12 +228,19 @@ public class IncidentDesk {
         Engagement page = pageId == null ? null : Engagement.findById(pageId);
         if (page != null && page.incidentId.equals(incidentId)) {
             page.status = Engagement.Status.ACKNOWLEDGED;
+            if (page.acknowledgedAt == null) {
+                page.acknowledgedAt = clock.instant();
+                page.ackMethod = method;
+            }
         }
         if (incident.status == IncidentStatus.TRIGGERED) {
             acknowledge(incidentId, actor, contactId);
         } else {
             timeline.record(incidentId, "page-acknowledged", actor, "acknowledged a page after the incident was "
                     + incident.status.name().toLowerCase());
+            if (incident.status == IncidentStatus.ACKNOWLEDGED) {
+                engine.engagedBy(incident, contactId, actor);
+            }
         }
     }
 
@@ -240,12 +259,28 @@ public class IncidentDesk {
             throw ProblemException.conflict("incident-resolved", "status",
                     "incident " + id + " is resolved; its severity is final");
         }
-        if (incident.severity != severity) {
-            timeline.record(id, "severity-changed", actor, incident.severity + " -> " + severity);
+        if (severity.isMoreSevereThan(incident.severity)) {
+            raiseSeverity(incident, severity, actor);
+        } else if (incident.severity != severity) {
+            timeline.record(id, "severity-changed", actor, incident.severity + " -> " + severity
+                    + "; everyone already paged stays engaged");
             incident.severity = severity;
             incident.updatedAt = clock.instant();
         }
         return incident;
+    }
+
+    /** Up: the plan for the new severity applies, and the roles it adds are paged now. */
+    private void raiseSeverity(Incident incident, Severity severity, String actor) {
+        timeline.record(incident.id, "severity-changed", actor, incident.severity + " -> " + severity);
+        incident.severity = severity;
+        incident.updatedAt = clock.instant();
+        if (incident.status != IncidentStatus.RESOLVED) {
+            List<String> added = engine.replan(incident);
+            timeline.record(incident.id, "replanned", Timeline.SYSTEM, added.isEmpty()
+                    ? "the " + severity + " plan requires no role the incident has not engaged"
+                    : "the " + severity + " plan requires " + String.join(", ", added) + ": paged now");
+        }
     }
 
     @Transactional

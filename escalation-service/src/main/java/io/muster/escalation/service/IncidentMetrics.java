@@ -33,6 +33,34 @@ public class IncidentMetrics {
         record("muster.incident.time.to.resolve", incident, Duration.between(incident.createdAt, at));
     }
 
+    /** Every required role engaged: the figure SEC10 cares about more than the first acknowledgement. */
+    void engaged(Incident incident, Instant at) {
+        record("muster.incident.time.to.engaged", incident, Duration.between(incident.createdAt, at));
+    }
+
+    /** A role was to be paged and nobody who could answer for it could be reached (drills counted too). */
+    void roleUnreachable(Incident incident, String roleKey) {
+        io.micrometer.core.instrument.Counter counter = io.micrometer.core.instrument.Counter
+                .builder("muster.role.unreachable").tag("role", roleKey).tag("drill", Boolean.toString(incident.drill))
+                .register(registry);
+        afterCommit(counter::increment);
+    }
+
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
     private void record(String name, Incident incident, Duration elapsed) {
         if (incident.drill) {
             return;
@@ -43,18 +71,7 @@ public class IncidentMetrics {
                 .tag("plan", plan)
                 .publishPercentileHistogram()
                 .register(registry);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    timer.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
-                }
-            }
-        });
+        afterCommit(() -> timer.record(elapsed.isNegative() ? Duration.ZERO : elapsed));
     }
 
     private static String planName(Incident incident) {

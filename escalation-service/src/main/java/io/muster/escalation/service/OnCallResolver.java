@@ -1,13 +1,13 @@
 package io.muster.escalation.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.muster.contracts.ChannelType;
-import io.muster.contracts.EventJson;
 import io.muster.contracts.directory.ContactSnapshot;
-import io.muster.contracts.directory.RoleRoster;
+import io.muster.contracts.directory.ResponderSelection;
+import io.muster.contracts.directory.ResponderSelection.Candidate;
+import io.muster.contracts.directory.ResponderSelection.Reason;
 import io.muster.contracts.directory.RotationSnapshot;
-import io.muster.escalation.domain.DirectoryReplicaEntry;
 import io.muster.escalation.domain.StageDefinition;
+import io.muster.escalation.persistence.ReplicaDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,83 +23,96 @@ import java.util.stream.Collectors;
 
 /**
  * Turns stage targets into people, from the local directory replica only (so a directory outage stops no page).
- * A role or team pages whoever its rotations have on call; a role without any rotation falls back to everyone on
- * its roster. Inactive people are never paged.
+ * Roles and teams go through {@link ResponderSelection}, the rule the directory's who-is-on-call applies too; a
+ * role none of whose holders can be reached goes at once to its escalation contact. Named people are paged unless
+ * the replica knows them as inactive; a level pages every active person at it.
  */
 @ApplicationScoped
 public class OnCallResolver {
 
-    /** A person to page, and the role they are paged for (null when named directly). */
-    public record Target(UUID contactId, String roleKey) {
+    /**
+     * A person to page, the role they are paged for (null when named directly, by team or level) and why they were
+     * chosen (null when named directly or by level).
+     */
+    public record Target(UUID contactId, String roleKey, Reason reason) {
+    }
+
+    /** The people a stage pages, and the roles in it for which nobody at all could be reached. */
+    public record Resolution(List<Target> targets, List<String> unreachableRoles, List<Target> escalatedAtOnce) {
+        public boolean nobody() {
+            return targets.isEmpty();
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Target> resolve(StageDefinition stage, List<String> extraRoles, Instant at) {
+    public Resolution resolve(StageDefinition stage, List<String> extraRoles, Instant at) {
+        ReplicaDirectory directory = new ReplicaDirectory();
         Map<UUID, Target> chosen = new LinkedHashMap<>();
-        List<RotationSnapshot> rotations = rotations();
-        // Only a level target needs every contact; reading (and parsing) the whole replica for every stage made each
-        // raise cost in proportion to the size of the directory.
-        Map<UUID, ContactSnapshot> everyone = stage.levels().isEmpty() ? Map.of() : contacts();
+        List<String> unreachable = new ArrayList<>();
+        List<Target> atOnce = new ArrayList<>();
         List<String> roles = new ArrayList<>(stage.roles());
         extraRoles.stream().filter(r -> !roles.contains(r)).forEach(roles::add);
         for (String role : roles) {
-            for (UUID person : onCallForRole(role, rotations, at)) {
-                chosen.putIfAbsent(person, new Target(person, role));
+            List<Target> forRole = forRole(role, at, directory);
+            if (forRole.isEmpty()) {
+                unreachable.add(role);
+            } else if (forRole.get(0).reason() == Reason.ESCALATION_CONTACT) {
+                atOnce.add(forRole.get(0));
             }
+            forRole.forEach(t -> chosen.putIfAbsent(t.contactId(), t));
         }
         for (UUID team : stage.teams()) {
-            rotations.stream().filter(r -> team.equals(r.teamId()))
-                    .map(r -> r.onCallAt(at))
-                    .filter(people -> !people.isEmpty())
-                    .forEach(people -> chosen.putIfAbsent(people.get(0), new Target(people.get(0), null)));
-        }
-        for (UUID person : stage.contacts()) {
-            chosen.putIfAbsent(person, new Target(person, null));
-        }
-        for (int level : stage.levels()) {
-            everyone.values().stream()
-                    .filter(c -> c.active() && c.escalationLevel() == level)
-                    .forEach(c -> chosen.putIfAbsent(c.contactId(), new Target(c.contactId(), null)));
-        }
-        // A person the replica knows as inactive is not paged; one it does not know yet still is.
-        Map<UUID, ContactSnapshot> known = stage.levels().isEmpty() ? contacts(chosen.keySet()) : everyone;
-        chosen.values().removeIf(t -> known.containsKey(t.contactId()) && !known.get(t.contactId()).active());
-        return List.copyOf(chosen.values());
-    }
-
-    private List<UUID> onCallForRole(String role, List<RotationSnapshot> rotations, Instant at) {
-        List<RotationSnapshot> own = rotations.stream().filter(r -> role.equals(r.roleKey())).toList();
-        if (own.isEmpty()) {
-            return roster(role).map(RoleRoster::contactIds).orElse(List.of());
-        }
-        List<UUID> people = new ArrayList<>();
-        for (RotationSnapshot rotation : own) {
-            List<UUID> onCall = rotation.onCallAt(at);
-            if (!onCall.isEmpty() && !people.contains(onCall.get(0))) {
-                people.add(onCall.get(0));
+            for (RotationSnapshot rotation : directory.rotations()) {
+                if (team.equals(rotation.teamId())) {
+                    ResponderSelection.answeringFor(rotation, at, directory).ifPresent(c -> chosen.putIfAbsent(
+                            c.contactId(), new Target(c.contactId(), null, c.reason())));
+                }
             }
         }
-        return people;
+        if (!stage.contacts().isEmpty()) {
+            directory.prefetch(stage.contacts());
+        }
+        for (UUID person : stage.contacts()) {
+            // A person the replica knows as inactive is not paged; one it does not know yet still is.
+            Optional<ContactSnapshot> known = directory.contact(person);
+            if (known.isEmpty() || known.get().active()) {
+                chosen.putIfAbsent(person, new Target(person, null, null));
+            }
+        }
+        if (!stage.levels().isEmpty()) {
+            for (ContactSnapshot c : directory.everyone().values()) {
+                if (c.active() && stage.levels().contains(c.escalationLevel())) {
+                    chosen.putIfAbsent(c.contactId(), new Target(c.contactId(), null, null));
+                }
+            }
+        }
+        return new Resolution(List.copyOf(chosen.values()), List.copyOf(unreachable), List.copyOf(atOnce));
     }
 
-    private Optional<RoleRoster> roster(String role) {
-        DirectoryReplicaEntry entry = DirectoryReplicaEntry.findById(RoleRoster.keyOf(role));
-        return entry == null ? Optional.empty() : Optional.of(read(entry, RoleRoster.class));
+    /**
+     * Who is paged for a role now: everyone the rule says answers, or, when none of its holders can be reached, its
+     * escalation contact at once. Empty when not even that person can be reached.
+     */
+    private static List<Target> forRole(String role, Instant at, ReplicaDirectory directory) {
+        List<Candidate> answering = ResponderSelection.answering(role, at, directory);
+        if (!answering.isEmpty()) {
+            return answering.stream().map(c -> new Target(c.contactId(), role, c.reason())).toList();
+        }
+        return ResponderSelection.candidates(role, at, directory).stream()
+                .filter(c -> c.reachable() && c.reason() == Reason.ESCALATION_CONTACT)
+                .map(c -> new Target(c.contactId(), role, c.reason())).limit(1).toList();
     }
 
-    private List<RotationSnapshot> rotations() {
-        return DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1", "rotation:%").stream()
-                .map(e -> read(e, RotationSnapshot.class)).toList();
+    /** Everyone who could answer for the role now, in the order its own path tries them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Candidate> candidates(String role, Instant at) {
+        return ResponderSelection.candidates(role, at, new ReplicaDirectory());
     }
 
-    private Map<UUID, ContactSnapshot> contacts() {
-        Map<UUID, ContactSnapshot> byId = new LinkedHashMap<>();
-        DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1 order by entityKey", "contact:%")
-                .forEach(e -> {
-                    ContactSnapshot c = read(e, ContactSnapshot.class);
-                    byId.put(c.contactId(), c);
-                });
-        return byId;
+    /** The replica's snapshot of one person, if it knows them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ContactSnapshot> contact(UUID contactId) {
+        return new ReplicaDirectory().contact(contactId);
     }
 
     /**
@@ -111,39 +124,17 @@ public class OnCallResolver {
     public List<UUID> contactsKnownAs(Set<String> callerNames) {
         Set<String> names = callerNames.stream().filter(n -> n != null && !n.isBlank())
                 .map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        return contacts().values().stream()
+        return new ReplicaDirectory().everyone().values().stream()
                 .filter(c -> names.contains(c.contactId().toString()) || c.channels().stream()
                         .anyMatch(ch -> ch.type() == ChannelType.EMAIL && ch.address() != null
                                 && names.contains(ch.address().strip().toLowerCase(Locale.ROOT))))
                 .map(ContactSnapshot::contactId).toList();
     }
 
-    /** The replica's snapshots of the given people (those it knows), in one query. */
-    private Map<UUID, ContactSnapshot> contacts(java.util.Collection<UUID> ids) {
-        Map<UUID, ContactSnapshot> byId = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return byId;
-        }
-        DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey in ?1",
-                ids.stream().map(ContactSnapshot::keyOf).toList()).forEach(e -> {
-                    ContactSnapshot c = read(e, ContactSnapshot.class);
-                    byId.put(c.contactId(), c);
-                });
-        return byId;
-    }
-
     /** The display name the replica knows for a person, for the timeline. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String nameOf(UUID contactId) {
-        DirectoryReplicaEntry entry = DirectoryReplicaEntry.findById(ContactSnapshot.keyOf(contactId));
-        return entry == null ? contactId.toString() : read(entry, ContactSnapshot.class).displayName();
-    }
-
-    private static <T> T read(DirectoryReplicaEntry entry, Class<T> type) {
-        try {
-            return EventJson.mapper().readValue(entry.snapshot, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("replica entry " + entry.entityKey + " is unreadable", e);
-        }
+        return new ReplicaDirectory().contact(contactId).map(ContactSnapshot::displayName)
+                .orElse(contactId.toString());
     }
 }

@@ -141,7 +141,7 @@ public class PagerDutyEvents {
                 String key = dedupKey != null ? dedupKey : HexFormat.of().formatHex(randomBytes());
                 String title = summary.length() > 200 ? summary.substring(0, 197) + "..." : summary;
                 desk.raise(new RaiseIncidentRequest(title, summary, severity, integration.get().incidentType,
-                        source.length() > 120 ? source.substring(0, 120) : source, key, false, false, null), actor);
+                        source.length() > 120 ? source.substring(0, 120) : source, key, false, false, null, null), actor);
                 return Answer.processed(key);
             }
             case "acknowledge" -> {

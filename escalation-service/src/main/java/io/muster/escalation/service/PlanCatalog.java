@@ -5,6 +5,8 @@ import io.muster.escalation.domain.EscalationPolicy;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.domain.ResponsePlan;
+import io.muster.escalation.domain.SeverityDefinition;
+import io.muster.contracts.Severity;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,6 +105,25 @@ public class PlanCatalog {
         return ResponsePlan.listAll(Sort.by("incidentType").and("severity"));
     }
 
+    @Transactional
+    public List<SeverityDefinition> severities() {
+        return SeverityDefinition.listAll(Sort.by("severity"));
+    }
+
+    /** Replaces a severity's definition; incidents already open keep the ack target their timers were set with. */
+    @Transactional
+    public SeverityDefinition defineSeverity(Severity severity, PlanRecords.SeverityRequest request) {
+        SeverityDefinition definition = SeverityDefinition.of(severity);
+        definition.name = request.name().strip();
+        definition.criteria = request.criteria().strip();
+        definition.ackTargetSeconds = request.ackTargetSeconds();
+        definition.allChannelsAtOnce = request.allChannelsAtOnce();
+        definition.bundlingExempt = request.bundlingExempt();
+        definition.stakeholderRoles(request.stakeholderRoles());
+        definition.updatedAt = clock.instant();
+        return definition;
+    }
+
     private void apply(EscalationPolicy policy, PlanRecords.PolicyRequest request) {
         policy.name = request.name().strip();
         policy.repeats = request.repeats();
@@ -119,6 +140,7 @@ public class PlanCatalog {
         plan.severity = request.severity();
         plan.policyId = request.policyId();
         plan.rolesToEngage(request.rolesToEngage());
+        plan.requiredRoles(request.requiredRoles());
         plan.updatedAt = clock.instant();
     }
 

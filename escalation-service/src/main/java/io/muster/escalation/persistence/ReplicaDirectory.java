@@ -1,0 +1,98 @@
+package io.muster.escalation.persistence;
+
+import io.muster.contracts.EventJson;
+import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.ResponderSelection;
+import io.muster.contracts.directory.RoleRoster;
+import io.muster.contracts.directory.RotationSnapshot;
+import io.muster.escalation.domain.DirectoryReplicaEntry;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The directory as escalation's replica holds it, read for one decision: rotations are read once, people and
+ * rosters on first use and kept, so a stage with several roles parses each snapshot once. Use inside a transaction
+ * and drop it afterwards; it does not see changes made after it read.
+ */
+public final class ReplicaDirectory implements ResponderSelection.Directory {
+
+    private List<RotationSnapshot> rotations;
+    private final Map<UUID, Optional<ContactSnapshot>> contacts = new HashMap<>();
+    private final Map<String, Optional<RoleRoster>> rosters = new HashMap<>();
+
+    @Override
+    public Optional<ContactSnapshot> contact(UUID contactId) {
+        return contacts.computeIfAbsent(contactId, id -> Optional.ofNullable(
+                DirectoryReplicaEntry.<DirectoryReplicaEntry>findById(ContactSnapshot.keyOf(id)))
+                .map(e -> read(e, ContactSnapshot.class, ContactSnapshot.TYPE)));
+    }
+
+    /** Reads the given people in one query, so that the rule's later lookups hit memory. */
+    public void prefetch(Collection<UUID> contactIds) {
+        List<String> keys = contactIds.stream().filter(id -> !contacts.containsKey(id))
+                .map(ContactSnapshot::keyOf).distinct().toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        contactIds.forEach(id -> contacts.putIfAbsent(id, Optional.empty()));
+        DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey in ?1", keys).forEach(e -> {
+            ContactSnapshot c = read(e, ContactSnapshot.class, ContactSnapshot.TYPE);
+            contacts.put(c.contactId(), Optional.of(c));
+        });
+    }
+
+    @Override
+    public List<RotationSnapshot> rotationsOf(String roleKey) {
+        return rotations().stream().filter(r -> roleKey.equals(r.roleKey())).toList();
+    }
+
+    /** Every rotation, in a stable order (by rotation id, as the directory lists them to nobody in particular). */
+    public List<RotationSnapshot> rotations() {
+        if (rotations == null) {
+            rotations = DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1", "rotation:%").stream()
+                    .map(e -> read(e, RotationSnapshot.class, RotationSnapshot.TYPE))
+                    .sorted(Comparator.comparing(RotationSnapshot::name).thenComparing(RotationSnapshot::rotationId))
+                    .toList();
+            prefetch(rotations.stream().flatMap(r -> java.util.stream.Stream.concat(r.members().stream(),
+                    r.overrides().stream().map(RotationSnapshot.Override::contactId))).toList());
+        }
+        return rotations;
+    }
+
+    @Override
+    public Optional<RoleRoster> roster(String roleKey) {
+        return rosters.computeIfAbsent(roleKey, key -> {
+            Optional<RoleRoster> roster = Optional.ofNullable(
+                    DirectoryReplicaEntry.<DirectoryReplicaEntry>findById(RoleRoster.keyOf(key)))
+                    .map(e -> read(e, RoleRoster.class, RoleRoster.TYPE));
+            roster.ifPresent(r -> prefetch(r.contactIds()));
+            return roster;
+        });
+    }
+
+    /** Every person the replica knows, by id. */
+    public Map<UUID, ContactSnapshot> everyone() {
+        Map<UUID, ContactSnapshot> byId = new java.util.LinkedHashMap<>();
+        DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1 order by entityKey", "contact:%")
+                .forEach(e -> {
+                    ContactSnapshot c = read(e, ContactSnapshot.class, ContactSnapshot.TYPE);
+                    byId.put(c.contactId(), c);
+                    contacts.put(c.contactId(), Optional.of(c));
+                });
+        return byId;
+    }
+
+    private static <T extends io.muster.contracts.EventPayload> T read(DirectoryReplicaEntry entry, Class<T> type,
+            String typeName) {
+        try {
+            return EventJson.readPayload(entry.snapshot, type, typeName);
+        } catch (EventJson.MalformedEventException e) {
+            throw new IllegalStateException("replica entry " + entry.entityKey + " is unreadable", e);
+        }
+    }
+}
