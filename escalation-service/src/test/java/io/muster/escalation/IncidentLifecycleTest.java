@@ -3,6 +3,7 @@ package io.muster.escalation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInRelativeOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -61,8 +62,8 @@ class IncidentLifecycleTest {
 
         as(Roles.VIEWER).when().get("/api/v1/incidents/" + id + "/timeline")
                 .then().statusCode(200)
-                .body("kind", contains("triggered", "plan", "stage-paged", "acknowledged", "note",
-                        "severity-changed", "resolved"))
+                .body("kind", containsInRelativeOrder("triggered", "plan", "stage-paged", "acknowledged", "note",
+                        "severity-changed", "replanned", "resolved"))
                 .body("find { it.kind == 'note' }.detail", equalTo("Blocked the egress IP at the firewall"));
 
         List<EventEnvelope> lifecycle = KafkaEvents.all(Topics.INCIDENTS, e -> e.key().equals(id), 3,

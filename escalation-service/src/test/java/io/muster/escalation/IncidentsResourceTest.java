@@ -45,8 +45,10 @@ class IncidentsResourceTest {
                 .body("dedupKey", equalTo(dedup))
                 .body("severity", equalTo("CRITICAL"));
 
-        List<EventEnvelope> events = KafkaEvents.all(Topics.INCIDENTS, e -> e.key().equals(id), 1,
-                Duration.ofSeconds(20));
+        // The default plan may escalate at once past roles nobody in this test's directory holds: only the
+        // trigger is about the raise.
+        List<EventEnvelope> events = KafkaEvents.all(Topics.INCIDENTS, e -> e.key().equals(id)
+                && e.payload() instanceof IncidentTriggered, 1, Duration.ofSeconds(20));
         assertThat(events).hasSize(1);
         IncidentTriggered triggered = events.get(0).payloadAs(IncidentTriggered.class);
         assertThat(triggered.severity()).isEqualTo(Severity.CRITICAL);
@@ -64,8 +66,8 @@ class IncidentsResourceTest {
                 .then().statusCode(200)
                 .body("id", equalTo(first))
                 .body("triggerCount", equalTo(2));
-        assertThat(KafkaEvents.all(Topics.INCIDENTS, e -> e.key().equals(first), 2, Duration.ofSeconds(3)))
-                .hasSize(1);
+        assertThat(KafkaEvents.all(Topics.INCIDENTS, e -> e.key().equals(first)
+                && e.payload() instanceof IncidentTriggered, 2, Duration.ofSeconds(3))).hasSize(1);
     }
 
     @Test

@@ -48,6 +48,29 @@ public final class ReplicaFixtures {
         put(new RoleRoster(roleKey, roleKey, 1, 1, List.of(people), null));
     }
 
+    /** A roster in priority order whose role goes to {@code escalationContact} after every holder. */
+    public static void rosterWithEscalationContact(String roleKey, UUID escalationContact, UUID... people) {
+        put(new RoleRoster(roleKey, roleKey, 1, 1, List.of(people), escalationContact));
+    }
+
+    /** An active person whose only channel is an unverified SMS: known, but not reachable. */
+    public static UUID unverifiedContact(String name) {
+        UUID id = UUID.randomUUID();
+        put(new ContactSnapshot(id, name, "UTC", true, 7, List.of(),
+                List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, "+4915100000002", 1, false)),
+                null));
+        return id;
+    }
+
+    /** An inactive person whose backup answers in their place. */
+    public static UUID inactiveWithBackup(String name, UUID backup) {
+        UUID id = UUID.randomUUID();
+        put(new ContactSnapshot(id, name, "UTC", false, 7, List.of(),
+                List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, "gone@example.org", 1, true)),
+                backup));
+        return id;
+    }
+
     /** A rotation whose one very long shift makes its first member the one on call for every test. */
     public static UUID rotation(String roleKey, UUID teamId, UUID... members) {
         UUID id = UUID.randomUUID();

@@ -2,6 +2,7 @@ package io.muster.escalation.api;
 
 import io.muster.contracts.Severity;
 import io.muster.escalation.service.ResponseTeamPreview;
+import io.muster.platform.problem.ProblemException;
 import io.muster.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** Who would be paged for an incident type and severity: the preview beside the plan editor. */
 @Path("/api/v1/response-team")
@@ -30,8 +32,21 @@ public class ResponseTeamResource {
             @QueryParam("incidentType") @NotBlank @Size(max = 80)
             @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case words joined by dashes")
             String incidentType,
-            @QueryParam("severity") @NotNull Severity severity,
-            @QueryParam("at") Instant at) {
-        return preview.preview(incidentType, severity, at);
+            @QueryParam("severity") @NotNull @Pattern(regexp = "CRITICAL|HIGH|MEDIUM|LOW",
+                    message = "must be CRITICAL, HIGH, MEDIUM or LOW") String severity,
+            @QueryParam("at") @Size(max = 40) String at) {
+        return preview.preview(incidentType, Severity.valueOf(severity), instant(at));
+    }
+
+    // Parsed here rather than by JAX-RS, which answers an unconvertible query parameter with 404.
+    private static Instant instant(String at) {
+        if (at == null || at.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(at.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("at", "must be an ISO-8601 instant such as 2026-12-01T09:00:00Z");
+        }
     }
 }
