@@ -60,7 +60,10 @@ final class BenchSetup {
         plan("bench-ingest", "LOW", unstaffed);
         // The seeded Events v2 key opens incidents of type security-alert; the bench sends severity info (LOW).
         plan("security-alert", "LOW", unstaffed);
-        plan("bench-fanout", "CRITICAL", policy("bench: fan-out", "bench-fanout", 86_400, 0));
+        // A role pages who answers for it (one person per rotation, or the first of its roster); the fan-out pages
+        // everyone at the fan-out people's escalation level at once, as a level-based plan does.
+        plan("bench-fanout", "CRITICAL", upsertPolicy("bench: fan-out", """
+                {"name":"bench: fan-out","repeats":0,"stages":[{"levels":[4],"timeoutSeconds":86400}]}"""));
         waitForDirectoryConsumers(Duration.ofSeconds(120));
     }
 
