@@ -102,13 +102,7 @@ public class Incident extends PanacheEntityBase {
     public String requiredRolesJson = "[]";
 
     public List<String> requiredRoles() {
-        try {
-            return JsonColumns.MAPPER.readValue(requiredRolesJson,
-                    new TypeReference<List<String>>() {
-                    });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("incident " + id + " has unreadable required roles", e);
-        }
+        return JsonColumns.strings(requiredRolesJson, "incident " + id);
     }
 
     public void requiredRoles(List<String> roles) {

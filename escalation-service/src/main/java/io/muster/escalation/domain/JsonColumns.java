@@ -16,6 +16,16 @@ final class JsonColumns {
     private JsonColumns() {
     }
 
+    /** A JSON array of strings kept in a text column; {@code owner} names the row in the error. */
+    static java.util.List<String> strings(String json, String owner) {
+        try {
+            return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<String>>() {
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(owner + " has an unreadable list", e);
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -66,12 +66,7 @@ public class ResponsePlan extends PanacheEntityBase {
 
     /** Roles that must each be engaged: each escalates on its own path until someone paged for it acknowledges. */
     public List<String> requiredRoles() {
-        try {
-            return JsonColumns.MAPPER.readValue(requiredRolesJson, new TypeReference<List<String>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("plan " + id + " has unreadable required roles", e);
-        }
+        return JsonColumns.strings(requiredRolesJson, "plan " + id);
     }
 
     public void requiredRoles(List<String> roles) {

@@ -1,7 +1,5 @@
 package io.muster.escalation.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.muster.contracts.Severity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -46,12 +44,7 @@ public class SeverityDefinition extends PanacheEntityBase {
     public Instant updatedAt;
 
     public List<String> stakeholderRoles() {
-        try {
-            return JsonColumns.MAPPER.readValue(stakeholderRolesJson, new TypeReference<List<String>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("severity " + severity + " has unreadable stakeholder roles", e);
-        }
+        return JsonColumns.strings(stakeholderRolesJson, "severity " + severity);
     }
 
     public void stakeholderRoles(List<String> roles) {
