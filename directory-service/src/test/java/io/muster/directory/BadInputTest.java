@@ -37,6 +37,7 @@ class BadInputTest {
     private static String teamName;
     private static String teamId;
     private static String rotationId;
+    private static UUID inactive;
 
     @Inject
     AgroalDataSource dataSource;
@@ -116,6 +117,15 @@ class BadInputTest {
                 bad("POST", "/api/v1/teams", "{\"name\":\"T\",\"memberIds\":[\"" + UUID.randomUUID() + "\"]}", 400,
                         "memberIds[0]"),
                 bad("POST", "/api/v1/teams", "{\"name\":\"{team}\"}", 409, "name"),
+                // roles' escalation contacts
+                bad("POST", "/api/v1/roles", "{\"key\":\"bad-escalation\",\"name\":\"R\",\"defaultEscalationLevel\":1,"
+                        + "\"notificationPriority\":1,\"escalationContactId\":\"" + UUID.randomUUID() + "\"}", 400,
+                        "escalationContactId"),
+                bad("POST", "/api/v1/roles", "{\"key\":\"bad-escalation\",\"name\":\"R\",\"defaultEscalationLevel\":1,"
+                        + "\"notificationPriority\":1,\"escalationContactId\":\"boss\"}", 400, "escalationContactId"),
+                bad("PUT", "/api/v1/roles/security-analyst", "{\"name\":\"Security analyst\",\"defaultEscalationLevel\":2,"
+                        + "\"notificationPriority\":3,\"escalationContactId\":\"{inactive}\"}", 400,
+                        "escalationContactId"),
                 // rotations, overrides and who-is-on-call
                 rotation("\"teamId\":\"" + UUID.randomUUID() + "\"", "teamId"),
                 rotation("\"timeZone\":\"Europe/Atlantis\"", "timeZone"),
@@ -148,7 +158,13 @@ class BadInputTest {
                 bad("POST", "/api/v1/import", "{\"people\":[{\"ref\":\"x\",\"displayName\":\"X\","
                         + "\"timeZone\":\"UTC\",\"escalationLevel\":\"urgent\"}]}", 400, "people[0].escalationLevel"),
                 bad("POST", "/api/v1/import", "{\"people\":[{\"ref\":\"has space\",\"displayName\":\"X\","
-                        + "\"timeZone\":\"UTC\",\"escalationLevel\":1}]}", 400, "people[0].ref"));
+                        + "\"timeZone\":\"UTC\",\"escalationLevel\":1}]}", 400, "people[0].ref"),
+                bad("POST", "/api/v1/import", "{\"people\":[{\"ref\":\"x\",\"displayName\":\"X\","
+                        + "\"timeZone\":\"UTC\",\"escalationLevel\":1}],\"roles\":[{\"key\":\"legal-counsel\","
+                        + "\"escalationContactRef\":\"y\"}]}", 400, "roles[0].escalationContactRef"),
+                bad("POST", "/api/v1/import", "{\"people\":[{\"ref\":\"x\",\"displayName\":\"X\","
+                        + "\"timeZone\":\"UTC\",\"escalationLevel\":1}],\"roles\":[{\"key\":\"\","
+                        + "\"escalationContactRef\":\"x\"}]}", 400, "roles[0].key"));
     }
 
     private static Arguments bad(String method, String path, String body, int status, String field) {
@@ -198,6 +214,8 @@ class BadInputTest {
         if (person == null) {
             person = createPerson(uniqueName("Bad Input Fixture"), "\"security-analyst\"");
             channel = addChannel(person, "EMAIL", "fixture@example.com", 1);
+            inactive = createPerson("{\"displayName\":\"%s\",\"timeZone\":\"UTC\",\"escalationLevel\":1,\"active\":false}"
+                    .formatted(uniqueName("Bad Input Inactive")));
             teamName = uniqueName("Fixture team");
             teamId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                     .body("{\"name\":\"" + teamName + "\"}").when().post("/api/v1/teams").then().statusCode(201)
@@ -222,7 +240,8 @@ class BadInputTest {
         RequestSpecification request = given().header("Authorization", ADMIN);
         if (body != null) {
             request = request.contentType(ContentType.JSON).body(body.replace("{person}", person.toString())
-                    .replace("{team}", teamName).replace("{teamId}", teamId));
+                    .replace("{team}", teamName).replace("{teamId}", teamId)
+                    .replace("{inactive}", inactive.toString()));
         }
         ValidatableResponse response = request.when().request(method, resolvedPath).then()
                 .statusCode(status)

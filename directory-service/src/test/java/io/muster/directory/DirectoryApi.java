@@ -53,6 +53,32 @@ final class DirectoryApi {
         return createPerson(personJson(name, roles, "\"forensics\""));
     }
 
+    /** The id of the one person whose name contains {@code uniqueName}. */
+    static UUID idOf(String uniqueName) {
+        List<String> ids = given().header("Authorization", ADMIN).queryParam("name", uniqueName)
+                .when().get("/api/v1/people")
+                .then().statusCode(200).extract().path("items.id");
+        if (ids.size() != 1) {
+            throw new IllegalStateException(ids.size() + " people are named like " + uniqueName);
+        }
+        return UUID.fromString(ids.get(0));
+    }
+
+    /**
+     * A person who can be paged (active, with a verified email), made through the import, which takes the admin's
+     * word for the channel instead of waiting for a code to come back.
+     */
+    static UUID createReachablePerson(String name, String roles) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("""
+                        {"people":[{"ref":"p","displayName":"%s","timeZone":"Europe/London","escalationLevel":2,
+                          "roles":[%s],"channels":[{"type":"EMAIL","address":"%s@example.com","preference":1,
+                          "verified":true}]}]}
+                        """.formatted(name, roles, UUID.randomUUID()))
+                .when().post("/api/v1/import").then().statusCode(200);
+        return idOf(name);
+    }
+
     /** Adds a channel and returns its id. */
     static UUID addChannel(UUID personId, String type, String address, int preference) {
         List<Object> ids = given().header("Authorization", ADMIN).contentType(ContentType.JSON)

@@ -26,8 +26,12 @@ class ExportResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Imports a small organisation whose names all carry {@code tag}. */
+    /** Imports a small organisation whose names all carry {@code tag}, with a role {@code r<tag>} escalated to its lead. */
     private static void importOrganisation(String tag) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"key\":\"r%s\",\"name\":\"Export role\",\"defaultEscalationLevel\":2,\"notificationPriority\":2}"
+                        .formatted(tag))
+                .when().post("/api/v1/roles").then().statusCode(201);
         String body = """
                 {"people":[
                   {"ref":"lead","displayName":"Lead %1$s","department":"Security","timeZone":"Europe/Berlin",
@@ -41,7 +45,8 @@ class ExportResourceTest {
                  "teams":[{"name":"Team %1$s","description":"export test","memberRefs":["lead","deputy"]}],
                  "rotations":[{"name":"Rotation %1$s","team":"Team %1$s","roleKey":"incident-commander",
                    "timeZone":"Europe/Berlin","handoffStart":"2026-11-02T09:00","shiftUnit":"WEEKS","shiftLength":1,
-                   "memberRefs":["lead","deputy"]}]}
+                   "memberRefs":["lead","deputy"]}],
+                 "roles":[{"key":"r%1$s","escalationContactRef":"lead"}]}
                 """.formatted(tag);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/import").then().statusCode(200).body("people", equalTo(2));
@@ -93,6 +98,15 @@ class ExportResourceTest {
         assertThat(rotation.path("memberRefs")).extracting(JsonNode::asText)
                 .containsExactly(lead.path("ref").asText(), deputy.path("ref").asText());
 
+        JsonNode role = null;
+        for (JsonNode r : export.path("roles")) {
+            if (r.path("key").asText().equals("r" + tag)) {
+                role = r;
+            }
+        }
+        assertThat(role).as("the role's escalation contact is exported").isNotNull();
+        assertThat(role.path("escalationContactRef").asText()).isEqualTo(lead.path("ref").asText());
+
         // Fed back to the import (names changed so they do not clash with the originals), it is accepted whole.
         ObjectNode again = JSON.createObjectNode();
         ArrayNode againPeople = again.putArray("people");
@@ -101,11 +115,12 @@ class ExportResourceTest {
         again.putArray("teams").add(team);
         ((ObjectNode) rotation).put("name", "Copy rotation " + tag).put("team", "Copy " + tag);
         again.putArray("rotations").add(rotation);
+        again.putArray("roles").add(role);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).queryParam("dryRun", true)
                 .body(JSON.writeValueAsString(again))
                 .when().post("/api/v1/import")
                 .then().statusCode(200).body("people", equalTo(2)).body("channels", equalTo(3))
-                .body("teams", equalTo(1)).body("rotations", equalTo(1));
+                .body("teams", equalTo(1)).body("rotations", equalTo(1)).body("roles", equalTo(1));
     }
 
     @Test

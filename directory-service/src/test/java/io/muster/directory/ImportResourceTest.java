@@ -34,7 +34,7 @@ class ImportResourceTest {
                 .when().post("/api/v1/import")
                 .then().statusCode(200)
                 .body("dryRun", equalTo(true)).body("people", equalTo(20)).body("teams", equalTo(2))
-                .body("rotations", equalTo(2)).body("externalResources", equalTo(3));
+                .body("rotations", equalTo(2)).body("externalResources", equalTo(3)).body("roles", equalTo(3));
         assertThat(peopleNamed("Amara Okafor")).isZero();
 
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(demo)
@@ -44,12 +44,31 @@ class ImportResourceTest {
         given().header("Authorization", ADMIN).queryParam("name", "Farid Haddad").when().get("/api/v1/people")
                 .then().body("items[0].reachable", equalTo(true))
                 .body("items[0].roles", contains("security-analyst"));
+        // Week 46 of the weekly rotation (amara, ben, tariq) is Ben's. Only he is paged now; before, the responders
+        // also listed the two off-shift members, who are candidates.
         given().header("Authorization", Tokens.bearer(Roles.VIEWER))
                 .queryParam("team", "Security Operations").queryParam("role", "incident-commander")
                 .queryParam("at", "2026-11-24T12:00:00Z")
                 .when().get("/api/v1/who-is-on-call")
                 .then().statusCode(200).body("rotations.name", contains("SecOps incident commander"))
-                .body("responders.size()", equalTo(3));
+                .body("responders.displayName", contains("Ben Hartley"))
+                .body("responders.reason", contains("ON_CALL"))
+                .body("candidates.displayName", contains("Ben Hartley", "Tariq Aziz", "Amara Okafor"));
+        UUID tariq = DirectoryApi.idOf("Tariq Aziz");
+        UUID ben = DirectoryApi.idOf("Ben Hartley");
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get("/api/v1/roles")
+                .then().statusCode(200)
+                .body("find { it.key == 'incident-commander' }.escalationContactId", equalTo(tariq.toString()))
+                .body("find { it.key == 'communications-lead' }.escalationContactId", equalTo(ben.toString()))
+                .body("find { it.key == 'legal-counsel' }.escalationContactId", equalTo(tariq.toString()));
+        // Legal counsel has no rotation: the roster answers (Omar before Priya, both level 4), then Tariq.
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER)).queryParam("role", "legal-counsel")
+                .when().get("/api/v1/who-is-on-call")
+                .then().statusCode(200)
+                .body("responders.displayName", contains("Omar Farouk"))
+                .body("responders.reason", contains("ROSTER"))
+                .body("candidates[-1].displayName", equalTo("Tariq Aziz"))
+                .body("candidates[-1].reason", equalTo("ESCALATION_CONTACT"));
         given().header("Authorization", ADMIN).queryParam("kind", "REGULATOR").when().get("/api/v1/external-resources")
                 .then().body("organisation", hasItem("Information Commissioner's Office"));
 
@@ -87,6 +106,32 @@ class ImportResourceTest {
                 .body("errors.field", contains("people[1].roles[0]", "people[1].timeZone",
                         "people[2].channels[0].address", "people[2].managerRef", "people[3].ref",
                         "teams[0].memberRefs[0]"));
+        assertThat(peopleNamed(tag)).isZero();
+    }
+
+    @Test
+    void aRolesEscalationContactMustBeAnActivePersonOfTheImport() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"people":[
+                  {"ref":"boss","displayName":"Boss %1$s","timeZone":"UTC","escalationLevel":1},
+                  {"ref":"gone","displayName":"Gone %1$s","timeZone":"UTC","escalationLevel":1,"active":false}],
+                 "roles":[{"key":"no-such-role","escalationContactRef":"boss"},
+                          {"key":"technical-lead","escalationContactRef":"ghost"},
+                          {"key":"security-analyst","escalationContactRef":"gone"},
+                          {"key":"technical-lead","escalationContactRef":"boss"}%2$s]}
+                """;
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(body.formatted(tag, ",{\"key\":\"legal-counsel\"}"))
+                .when().post("/api/v1/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("roles[4].escalationContactRef"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(body.formatted(tag, ""))
+                .when().post("/api/v1/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("roles[0].key", "roles[1].escalationContactRef",
+                        "roles[2].escalationContactRef", "roles[3].key"));
         assertThat(peopleNamed(tag)).isZero();
     }
 

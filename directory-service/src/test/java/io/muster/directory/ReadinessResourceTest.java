@@ -73,15 +73,51 @@ class ReadinessResourceTest {
                         .formatted(role))
                 .when().post("/api/v1/roles").then().statusCode(201);
         List<Map<String, Object>> findings = findingsAbout(role);
-        assertThat(codes(findings)).containsExactly("ROLE_UNDERSTAFFED");
-        assertThat(findings.get(0).get("severity")).isEqualTo("CRITICAL");
+        // Nobody holds it, so nobody could answer for it now either.
+        assertThat(codes(findings)).containsExactlyInAnyOrder("ROLE_UNDERSTAFFED", "ROLE_NOBODY_REACHABLE");
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("severity")).isEqualTo("CRITICAL"));
 
         UUID holder = createPerson(uniqueName("Thin Holder"), "\"" + role + "\"");
         verify(holder, addChannel(holder, "EMAIL", "holder@example.com", 1));
         verify(holder, addChannel(holder, "VOICE", "+447700900999", 2));
         findings = findingsAbout(role);
+        assertThat(codes(findings)).containsExactly("ROLE_UNDERSTAFFED");
         assertThat(findings.get(0).get("severity")).isEqualTo("HIGH");
         assertThat((String) findings.get(0).get("message")).startsWith("1 reachable person holds this role");
+    }
+
+    @Test
+    void aRoleNobodyCouldAnswerForNowIsFoundUntilSomeoneReachableHoldsIt() {
+        String role = "r" + UUID.randomUUID().toString().substring(0, 8);
+        String roleJson = "{\"name\":\"Silent role\",\"defaultEscalationLevel\":2,\"notificationPriority\":2,"
+                + "\"escalationContactId\":%s}";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(roleJson.replace("{", "{\"key\":\"" + role + "\",").formatted("null"))
+                .when().post("/api/v1/roles").then().statusCode(201);
+        UUID holder = createPerson(uniqueName("Silent Holder"), "\"" + role + "\"");
+        Map<String, Object> finding = findingsAbout(role).stream()
+                .filter(f -> "ROLE_NOBODY_REACHABLE".equals(f.get("code"))).findFirst().orElseThrow();
+        assertThat(finding.get("severity")).isEqualTo("CRITICAL");
+        assertThat((String) finding.get("message")).contains("(no verified channel that pages)")
+                .endsWith("the role has no escalation contact");
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String line = metrics.lines()
+                .filter(l -> l.startsWith("muster_directory_readiness_findings{code=\"ROLE_NOBODY_REACHABLE\""))
+                .findFirst().orElseThrow();
+        assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1.0);
+
+        // A reachable escalation contact softens it: pages still reach someone.
+        UUID boss = DirectoryApi.createReachablePerson(uniqueName("Silent Boss"), "");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(roleJson.formatted("\"" + boss + "\""))
+                .when().put("/api/v1/roles/" + role).then().statusCode(200);
+        finding = findingsAbout(role).stream()
+                .filter(f -> "ROLE_NOBODY_REACHABLE".equals(f.get("code"))).findFirst().orElseThrow();
+        assertThat(finding.get("severity")).isEqualTo("HIGH");
+        assertThat((String) finding.get("message")).contains("pages go straight to the escalation contact");
+
+        verify(holder, addChannel(holder, "SMS", "+447700900777", 1));
+        assertThat(codes(findingsAbout(role))).doesNotContain("ROLE_NOBODY_REACHABLE");
     }
 
     @Test

@@ -98,6 +98,44 @@ class RolesResourceTest {
     }
 
     @Test
+    void aRolesEscalationContactIsAnActivePersonPublishedWithItsRosterAndClearedWhenTheyAreDeleted() {
+        String admin = Tokens.bearer(Roles.ADMIN);
+        String key = uniqueKey();
+        UUID boss = DirectoryApi.createPerson(DirectoryApi.uniqueName("Escalation Boss"), "");
+        UUID inactive = DirectoryApi.createPerson("""
+                {"displayName":"%s","timeZone":"UTC","escalationLevel":1,"active":false}
+                """.formatted(DirectoryApi.uniqueName("Inactive Boss")));
+        String withContact = """
+                {"name":"Escalated role","defaultEscalationLevel":2,"notificationPriority":2,
+                 "escalationContactId":"%s"}""";
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(withContact.replace("{", "{\"key\":\"" + key + "\",").formatted(boss))
+                .when().post("/api/v1/roles")
+                .then().statusCode(201).body("escalationContactId", equalTo(boss.toString()));
+        for (UUID refused : List.of(inactive, UUID.randomUUID())) {
+            given().header("Authorization", admin).contentType(ContentType.JSON)
+                    .body(withContact.formatted(refused))
+                    .when().put("/api/v1/roles/" + key)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("escalationContactId"));
+        }
+        given().header("Authorization", admin).when().get("/api/v1/roles/" + key)
+                .then().statusCode(200).body("escalationContactId", equalTo(boss.toString()));
+
+        // Deleting the person clears them from the role, audited, and republishes the roster without them.
+        given().header("Authorization", admin).when().delete("/api/v1/people/" + boss).then().statusCode(204);
+        given().header("Authorization", admin).when().get("/api/v1/roles/" + key)
+                .then().statusCode(200).body("escalationContactId", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", admin).queryParam("entityType", "role").queryParam("entityId", key)
+                .when().get("/api/v1/audit")
+                .then().statusCode(200).body("action", contains("escalation-contact-removed", "created"));
+        List<EventEnvelope> rosters = KafkaEvents.all(Topics.DIRECTORY,
+                e -> e.key().equals(RoleRoster.keyOf(key)), 2, Duration.ofSeconds(20));
+        assertThat(rosters).extracting(e -> e.payloadAs(RoleRoster.class).escalationContactId())
+                .containsExactly(boss, null);
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         String admin = Tokens.bearer(Roles.ADMIN);
         given().header("Authorization", admin).contentType(ContentType.JSON)

@@ -1,7 +1,7 @@
 package io.muster.directory;
 
 import static io.muster.directory.DirectoryApi.ADMIN;
-import static io.muster.directory.DirectoryApi.createPerson;
+import static io.muster.directory.DirectoryApi.createReachablePerson;
 import static io.muster.directory.DirectoryApi.events;
 import static io.muster.directory.DirectoryApi.rawValues;
 import static io.muster.directory.DirectoryApi.uniqueName;
@@ -17,6 +17,8 @@ import io.muster.platform.security.Roles;
 import io.muster.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +33,8 @@ class RotationsResourceTest {
 
     /** A team of two people in a daily 09:00 Europe/London rotation; returns [team name, rotation, A, B]. */
     private static Object[] dailyRotation(String handoffStart) {
-        UUID a = createPerson(uniqueName("Rota A"), "\"incident-commander\"");
-        UUID b = createPerson(uniqueName("Rota B"), "\"incident-commander\"");
+        UUID a = createReachablePerson(uniqueName("Rota A"), "\"incident-commander\"");
+        UUID b = createReachablePerson(uniqueName("Rota B"), "\"incident-commander\"");
         String team = uniqueName("Rota team");
         String teamId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"memberIds\":[\"%s\",\"%s\"]}".formatted(team, a, b))
@@ -46,11 +48,24 @@ class RotationsResourceTest {
         return new Object[] { team, UUID.fromString(rotation), a, b };
     }
 
-    private static List<String> onCall(String team, Instant at) {
+    private static ExtractableResponse<Response> whoIsOnCall(String team, Instant at) {
         return given().header("Authorization", Tokens.bearer(Roles.VIEWER))
                 .queryParam("team", team).queryParam("role", "incident-commander").queryParam("at", at.toString())
                 .when().get("/api/v1/who-is-on-call")
-                .then().statusCode(200).extract().path("responders.contactId");
+                .then().statusCode(200).extract();
+    }
+
+    /** Who would be paged: the first reachable person of the team's rotation, nobody else. */
+    private static List<String> onCall(String team, Instant at) {
+        return whoIsOnCall(team, at).path("responders.contactId");
+    }
+
+    /**
+     * Everyone who could answer, in order, without the role's escalation contact (another test, such as the demo
+     * import, may have given incident-commander one).
+     */
+    private static List<String> candidates(String team, Instant at) {
+        return whoIsOnCall(team, at).path("candidates.findAll { it.reason != 'ESCALATION_CONTACT' }.contactId");
     }
 
     /** Walks half-hour steps and returns each instant the person on shift changed, with who took over. */
@@ -59,7 +74,8 @@ class RotationsResourceTest {
         String current = null;
         for (Instant at = from; at.isBefore(to); at = at.plus(Duration.ofMinutes(30))) {
             List<String> responders = onCall(team, at);
-            assertThat(responders).as("someone is on call at %s", at).hasSize(2);
+            // The off-shift member is a candidate, not a responder: they are paged only if the one on shift cannot be.
+            assertThat(responders).as("one person answers at %s", at).hasSize(1);
             if (!responders.get(0).equals(current)) {
                 current = responders.get(0);
                 changes.put(at, current);
@@ -106,25 +122,30 @@ class RotationsResourceTest {
         Object[] setup = dailyRotation("2026-06-01T09:00:00");
         String team = (String) setup[0];
         UUID rotation = (UUID) setup[1];
-        UUID cover = createPerson(uniqueName("Cover"), "\"incident-commander\"");
+        UUID cover = createReachablePerson(uniqueName("Cover"), "\"incident-commander\"");
         String overrideId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"contactId\":\"%s\",\"from\":\"2026-06-02T00:00:00Z\",\"to\":\"2026-06-03T00:00:00Z\"}"
                         .formatted(cover))
                 .when().post("/api/v1/rotations/" + rotation + "/overrides")
                 .then().statusCode(201).extract().path("overrides[0].id");
 
-        assertThat(onCall(team, Instant.parse("2026-06-01T23:59:00Z")))
+        // Before, the responders listed the off-shift member too; only the first reachable person is paged.
+        assertThat(onCall(team, Instant.parse("2026-06-01T23:59:00Z"))).containsExactly(setup[2].toString());
+        assertThat(candidates(team, Instant.parse("2026-06-01T23:59:00Z")))
                 .containsExactly(setup[2].toString(), setup[3].toString());
-        assertThat(onCall(team, Instant.parse("2026-06-02T12:00:00Z")))
+        assertThat(onCall(team, Instant.parse("2026-06-02T12:00:00Z"))).containsExactly(cover.toString());
+        assertThat(whoIsOnCall(team, Instant.parse("2026-06-02T12:00:00Z")).<List<String>>path("responders.reason"))
+                .containsExactly("OVERRIDE");
+        assertThat(candidates(team, Instant.parse("2026-06-02T12:00:00Z")))
                 .containsExactly(cover.toString(), setup[3].toString(), setup[2].toString());
-        assertThat(onCall(team, Instant.parse("2026-06-03T00:00:00Z")))
-                .containsExactly(setup[3].toString(), setup[2].toString());
+        assertThat(onCall(team, Instant.parse("2026-06-03T00:00:00Z"))).containsExactly(setup[3].toString());
 
         given().header("Authorization", ADMIN)
                 .when().delete("/api/v1/rotations/" + rotation + "/overrides/" + overrideId)
                 .then().statusCode(200);
-        assertThat(onCall(team, Instant.parse("2026-06-02T12:00:00Z")))
-                .containsExactly(setup[3].toString(), setup[2].toString());
+        assertThat(onCall(team, Instant.parse("2026-06-02T12:00:00Z"))).containsExactly(setup[3].toString());
+        assertThat(whoIsOnCall(team, Instant.parse("2026-06-02T12:00:00Z")).<List<String>>path("responders.reason"))
+                .containsExactly("ON_CALL");
 
         List<EventEnvelope> snapshots = events(RotationSnapshot.keyOf(rotation), 3, Duration.ofSeconds(30));
         assertThat(snapshots).extracting(e -> e.payloadAs(RotationSnapshot.class).overrides().size())

@@ -14,14 +14,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A directory to import in one go. People name each other (manager, backup, team and rotation members) by
- * {@code ref}, a key that only lives inside this document. Teams are named by name.
+ * A directory to import in one go. People name each other (manager, backup, team and rotation members, a role's
+ * escalation contact) by {@code ref}, a key that only lives inside this document. Teams are named by name, roles by
+ * their key in the catalog.
  */
 public record DirectoryImport(
         @Size(max = 2000) List<@NotNull @Valid Person> people,
         @Size(max = 200) List<@NotNull @Valid Team> teams,
         @Size(max = 200) List<@NotNull @Valid Rotation> rotations,
-        @Size(max = 500) List<@NotNull @Valid ExternalResourceRequest> externalResources) {
+        @Size(max = 500) List<@NotNull @Valid ExternalResourceRequest> externalResources,
+        @Size(max = 100) List<@NotNull @Valid Role> roles) {
 
     public record Person(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1-64 letters, digits, dots, dashes or underscores") String ref,
@@ -67,5 +69,14 @@ public record DirectoryImport(
             @NotNull RotationSnapshot.ShiftUnit shiftUnit,
             @NotNull @Min(1) @Max(1000) Integer shiftLength,
             @NotNull @Size(max = 100) List<@NotBlank String> memberRefs) {
+    }
+
+    /**
+     * What the import sets on a role of the catalog (which it neither creates nor renames): its escalation contact,
+     * an active person of this document paged for the role after every holder.
+     */
+    public record Role(
+            @NotBlank @Size(max = 63) String key,
+            @NotBlank @Size(max = 64) String escalationContactRef) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -34,6 +35,10 @@ public class IrRole extends PanacheEntityBase {
     /** 1 = paged first. */
     @Column(name = "notification_priority")
     public int notificationPriority;
+
+    /** Paged for the role after every holder (null for nobody); an active person when set. */
+    @Column(name = "escalation_contact_id")
+    public UUID escalationContactId;
 
     @Column(name = "created_at")
     public Instant createdAt;

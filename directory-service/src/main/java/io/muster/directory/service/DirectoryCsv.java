@@ -41,7 +41,7 @@ public final class DirectoryCsv {
         String[] lines = text.split("\r?\n", -1);
         if (lines.length == 0 || lines[0].isBlank()) {
             errors.add(new Problem.FieldError("line 1", "a header line naming the columns is required"));
-            return new Parsed(new DirectoryImport(List.of(), null, null, null), errors, UnaryOperator.identity());
+            return new Parsed(new DirectoryImport(List.of(), null, null, null, null), errors, UnaryOperator.identity());
         }
         List<String> header = Arrays.stream(split(lines[0])).map(String::strip).toList();
         for (String column : header) {
@@ -132,7 +132,7 @@ public final class DirectoryCsv {
             }
             return path;
         };
-        return new Parsed(new DirectoryImport(people, null, null, null), errors, names);
+        return new Parsed(new DirectoryImport(people, null, null, null, null), errors, names);
     }
 
     private static Boolean parseBoolean(String value, String field, List<Problem.FieldError> errors) {

@@ -53,20 +53,31 @@ public class DirectoryEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishRoster(IrRole role) {
-        outbox.publish(new RoleRoster(role.key, role.name, role.defaultEscalationLevel, role.notificationPriority,
-                holdersOf(role.key), null));
+        outbox.publish(rosterOf(role));
     }
 
-    /** Active people holding the role, in a stable order. */
+    /** The role's roster as it is published; the caller's changes must be flushed first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RoleRoster rosterOf(IrRole role) {
+        return new RoleRoster(role.key, role.name, role.defaultEscalationLevel, role.notificationPriority,
+                holdersOf(role.key), role.escalationContactId);
+    }
+
+    /**
+     * Active people holding the role in priority order: escalation level (1 is engaged first), then name, then id.
+     * A role without rotation is answered in this order, so a change to a holder's level or name republishes it.
+     */
     @SuppressWarnings("unchecked")
     public List<UUID> holdersOf(String roleKey) {
         return entityManager.createNativeQuery(
-                "SELECT id FROM person WHERE active AND ?1 = ANY (roles) ORDER BY lower(display_name), id", UUID.class)
+                "SELECT id FROM person WHERE active AND ?1 = ANY (roles)"
+                        + " ORDER BY escalation_level, lower(display_name), id", UUID.class)
                 .setParameter(1, roleKey)
                 .getResultList();
     }
 
-    static ContactSnapshot snapshotOf(Person person, List<ContactChannel> channels) {
+    /** The person's snapshot as it is published. */
+    public static ContactSnapshot snapshotOf(Person person, List<ContactChannel> channels) {
         List<ContactSnapshot.Channel> published = channels.stream()
                 .map(c -> new ContactSnapshot.Channel(c.id, c.type, c.address, c.preference, c.verified()))
                 .toList();

@@ -5,9 +5,11 @@ import io.muster.directory.api.DirectoryImport;
 import io.muster.directory.api.ExternalResourceRequest;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.ExternalResource;
+import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Rotation;
 import io.muster.directory.domain.Team;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,8 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The whole directory in the import format, so it can be backed up, reviewed offline or moved to another Muster:
- * exporting and importing the result into an empty directory recreates the same people, channels, teams, rotations
- * and external resources. People are referred to by their id. Exports carry contact details, so each one is
+ * exporting and importing the result into an empty directory recreates the same people, channels, teams, rotations,
+ * external resources and roles' escalation contacts. People are referred to by their id. Exports carry contact details, so each one is
  * recorded in the audit trail.
  */
 @ApplicationScoped
@@ -58,10 +60,15 @@ public class DirectoryExporter {
         List<DirectoryImport.Person> exported = people.stream()
                 .map(p -> person(p, channelsByPerson.getOrDefault(p.id, List.of())))
                 .toList();
+        // The catalog itself is not exported (an import never creates roles); what the import sets on a role is.
+        List<DirectoryImport.Role> roles = IrRole.<IrRole>listAll(Sort.by("key")).stream()
+                .filter(r -> r.escalationContactId != null)
+                .map(r -> new DirectoryImport.Role(r.key, r.escalationContactId.toString()))
+                .toList();
         audit.record("directory", "export", "exported", actor, null,
                 Map.of("people", exported.size(), "teams", teams.size(), "rotations", rotations.size(),
-                        "externalResources", resources.size()));
-        return new DirectoryImport(exported, teams, rotations, resources);
+                        "externalResources", resources.size(), "roles", roles.size()));
+        return new DirectoryImport(exported, teams, rotations, resources, roles);
     }
 
     private static DirectoryImport.Person person(Person p, List<ContactChannel> channels) {

@@ -61,6 +61,9 @@ public class DirectoryImporter {
     ExternalResources externalResources;
 
     @Inject
+    RoleCatalog roleCatalog;
+
+    @Inject
     DirectoryEvents events;
 
     @Inject
@@ -89,7 +92,8 @@ public class DirectoryImporter {
     private static boolean isEmpty(DirectoryImport data) {
         return (data.people() == null || data.people().isEmpty()) && (data.teams() == null || data.teams().isEmpty())
                 && (data.rotations() == null || data.rotations().isEmpty())
-                && (data.externalResources() == null || data.externalResources().isEmpty());
+                && (data.externalResources() == null || data.externalResources().isEmpty())
+                && (data.roles() == null || data.roles().isEmpty());
     }
 
     /** As above, with problems already found while parsing (named as the caller knows them). */
@@ -252,6 +256,26 @@ public class DirectoryImporter {
                 }
             }
         }
+        Map<String, DirectoryImport.Person> byRef = new HashMap<>();
+        persons.forEach(p -> byRef.putIfAbsent(p.ref(), p));
+        List<DirectoryImport.Role> roleList = listOf(data.roles());
+        Set<String> roleKeys = new HashSet<>();
+        for (int i = 0; i < roleList.size(); i++) {
+            DirectoryImport.Role role = roleList.get(i);
+            String at = "roles[" + i + "].";
+            if (IrRole.findById(role.key()) == null) {
+                errors.add(new Problem.FieldError(at + "key", "unknown role " + role.key()));
+            } else if (!roleKeys.add(role.key())) {
+                errors.add(new Problem.FieldError(at + "key", "is listed twice"));
+            }
+            DirectoryImport.Person contact = byRef.get(role.escalationContactRef());
+            if (contact == null) {
+                errors.add(new Problem.FieldError(at + "escalationContactRef",
+                        "no person with ref " + role.escalationContactRef() + " in this import"));
+            } else if (Boolean.FALSE.equals(contact.active())) {
+                errors.add(new Problem.FieldError(at + "escalationContactRef", "must be an active person"));
+            }
+        }
         List<io.muster.directory.api.ExternalResourceRequest> externals = listOf(data.externalResources());
         for (int i = 0; i < externals.size(); i++) {
             errors.addAll(ExternalResources.problemsWith(externals.get(i), "externalResources[" + i + "]."));
@@ -328,6 +352,10 @@ public class DirectoryImporter {
                 verifications.startFor(person, channel, actor);
             }
         }
+        for (DirectoryImport.Role r : listOf(data.roles())) {
+            roleCatalog.assignEscalationContact(IrRole.findById(r.key()), ids.get(r.escalationContactRef()), actor);
+            roles.add(r.key());
+        }
         events.rostersChanged(roles);
         Map<String, UUID> teamIds = new HashMap<>();
         for (DirectoryImport.Team t : listOf(data.teams())) {
@@ -348,6 +376,6 @@ public class DirectoryImporter {
             externalResources.create(resource, actor);
         }
         return new ImportResult(dryRun, persons.size(), channelCount, listOf(data.teams()).size(),
-                listOf(data.rotations()).size(), listOf(data.externalResources()).size());
+                listOf(data.rotations()).size(), listOf(data.externalResources()).size(), listOf(data.roles()).size());
     }
 }

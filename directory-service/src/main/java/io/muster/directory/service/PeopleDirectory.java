@@ -49,6 +49,9 @@ public class PeopleDirectory {
     RotationSchedule rotations;
 
     @Inject
+    RoleCatalog roleCatalog;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -138,12 +141,19 @@ public class PeopleDirectory {
         ContactDetails before = details(person);
         PersonResponse beforeState = PersonResponse.of(before, true);
         Set<String> rolesBefore = person.active ? Set.copyOf(person.roles) : Set.of();
+        int levelBefore = person.escalationLevel;
+        String nameBefore = person.displayName;
         apply(person, request, actor);
         ContactDetails after = details(person);
         audit.record(AUDIT_PERSON, id, "updated", actor, beforeState, PersonResponse.of(after, true));
         events.contactChanged(person, after.channels());
         Set<String> rolesAfter = person.active ? Set.copyOf(person.roles) : Set.of();
-        events.rostersChanged(symmetricDifference(rolesBefore, rolesAfter));
+        Set<String> rosters = symmetricDifference(rolesBefore, rolesAfter);
+        // Rosters list holders by escalation level and name, so a change to either reorders every roster they are on.
+        if (person.escalationLevel != levelBefore || !person.displayName.equals(nameBefore)) {
+            rosters.addAll(rolesAfter);
+        }
+        events.rostersChanged(rosters);
         return after;
     }
 
@@ -165,12 +175,35 @@ public class PeopleDirectory {
     public void delete(UUID id, String actor) {
         Person person = find(id);
         PersonResponse beforeState = PersonResponse.of(details(person), true);
-        List<String> roles = person.active ? List.copyOf(person.roles) : List.of();
+        Set<String> rosters = new HashSet<>(person.active ? person.roles : List.of());
         rotations.personRemoved(id, actor);
+        rosters.addAll(roleCatalog.personRemoved(id, actor));
+        forgetReferencesTo(id, actor);
         person.delete();
         audit.record(AUDIT_PERSON, id, "deleted", actor, beforeState, null);
         events.contactDeleted(id);
-        events.rostersChanged(roles);
+        events.rostersChanged(rosters);
+    }
+
+    /**
+     * Clears the deleted person as anyone's manager or backup. The database would do it on its own (ON DELETE SET
+     * NULL), but then the change would be neither audited nor published, and replicas would keep a backup who is gone.
+     */
+    private void forgetReferencesTo(UUID id, String actor) {
+        for (Person other : Person.<Person>list("(managerId = ?1 or backupContactId = ?1) and id <> ?1", id)) {
+            PersonResponse beforeState = PersonResponse.of(details(other), true);
+            if (id.equals(other.managerId)) {
+                other.managerId = null;
+            }
+            if (id.equals(other.backupContactId)) {
+                other.backupContactId = null;
+            }
+            touch(other);
+            ContactDetails after = details(other);
+            audit.record(AUDIT_PERSON, other.id, "reference-removed", actor, beforeState,
+                    PersonResponse.of(after, true));
+            events.contactChanged(other, after.channels());
+        }
     }
 
     @Transactional

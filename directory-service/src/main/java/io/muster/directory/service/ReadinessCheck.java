@@ -1,5 +1,9 @@
 package io.muster.directory.service;
 
+import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.ResponderSelection;
+import io.muster.contracts.directory.ResponderSelection.Candidate;
+import io.muster.contracts.directory.ResponderSelection.Reason;
 import io.muster.contracts.directory.RotationSnapshot;
 import io.muster.directory.api.ReadinessResponse;
 import io.muster.directory.api.ReadinessResponse.Finding;
@@ -24,13 +28,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The readiness report SEC10 asks for: who has not been reviewed, who cannot be reached, which roles are thin, where
- * rotations leave nobody on call in the next two weeks, and which outside parties are unconfirmed or overdue.
+ * The readiness report SEC10 asks for: who has not been reviewed, who cannot be reached, which roles are thin, which
+ * roles nobody would answer for if an incident started now (by {@link ResponderSelection}, as escalation would page),
+ * where rotations leave nobody on call in the next two weeks, and which outside parties are unconfirmed or overdue.
  */
 @ApplicationScoped
 public class ReadinessCheck {
@@ -38,11 +44,12 @@ public class ReadinessCheck {
     public static final String PERSON_NOT_REVIEWED = "PERSON_NOT_REVIEWED";
     public static final String PERSON_UNREACHABLE = "PERSON_UNREACHABLE";
     public static final String ROLE_UNDERSTAFFED = "ROLE_UNDERSTAFFED";
+    public static final String ROLE_NOBODY_REACHABLE = "ROLE_NOBODY_REACHABLE";
     public static final String ROTATION_GAP = "ROTATION_GAP";
     public static final String EXTERNAL_CONTACT_UNVERIFIED = "EXTERNAL_CONTACT_UNVERIFIED";
     public static final String EXTERNAL_REVIEW_OVERDUE = "EXTERNAL_REVIEW_OVERDUE";
     public static final List<String> CODES = List.of(PERSON_NOT_REVIEWED, PERSON_UNREACHABLE, ROLE_UNDERSTAFFED,
-            ROTATION_GAP, EXTERNAL_CONTACT_UNVERIFIED, EXTERNAL_REVIEW_OVERDUE);
+            ROLE_NOBODY_REACHABLE, ROTATION_GAP, EXTERNAL_CONTACT_UNVERIFIED, EXTERNAL_REVIEW_OVERDUE);
 
     static final Duration ROTATION_HORIZON = Duration.ofDays(14);
     /** Rotations hand off on whole hours or later; sampling every 15 minutes cannot miss a gap of an hour. */
@@ -53,6 +60,9 @@ public class ReadinessCheck {
 
     @Inject
     RotationSchedule rotations;
+
+    @Inject
+    PublishedDirectory published;
 
     @Inject
     Clock clock;
@@ -94,6 +104,10 @@ public class ReadinessCheck {
                         "Assign the role to more people, or make its holders reachable."));
             }
         }
+        ResponderSelection.Directory directory = published.open();
+        for (IrRole role : IrRole.<IrRole>listAll(Sort.by("notificationPriority").and("key"))) {
+            nobodyReachable(role, now, directory).ifPresent(findings::add);
+        }
         for (RotationSchedule.RotationDetails details : rotations.list(null, null)) {
             rotationGap(details.snapshot(), now).ifPresent(findings::add);
         }
@@ -122,6 +136,38 @@ public class ReadinessCheck {
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         counts.forEach((k, v) -> bySeverity.put(k.name(), v));
         return new ReadinessResponse(now, bySeverity, findings);
+    }
+
+    /**
+     * A role that nobody would answer for now: every holder the rule would try (the person on call, their backup, the
+     * other members, or the roster) cannot be paged. Less severe when the role's escalation contact still can be.
+     */
+    static Optional<Finding> nobodyReachable(IrRole role, Instant now, ResponderSelection.Directory directory) {
+        if (!ResponderSelection.answering(role.key, now, directory).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Candidate> candidates = ResponderSelection.candidates(role.key, now, directory);
+        List<Candidate> holders = candidates.stream().filter(c -> c.reason() != Reason.ESCALATION_CONTACT).toList();
+        Optional<Candidate> escalation = candidates.stream()
+                .filter(c -> c.reason() == Reason.ESCALATION_CONTACT).findFirst();
+        String tried = holders.isEmpty() ? "nobody holds the role or is on call for it"
+                : "nobody can be paged now: " + holders.stream().limit(5)
+                        .map(c -> nameOf(c, directory) + " (" + c.unreachable() + ")")
+                        .collect(Collectors.joining(", ")) + (holders.size() > 5 ? ", ..." : "");
+        boolean fallback = escalation.map(Candidate::reachable).orElse(false);
+        String then = escalation.isEmpty() ? "; the role has no escalation contact"
+                : fallback ? "; pages go straight to the escalation contact " + nameOf(escalation.get(), directory)
+                        : "; the escalation contact " + nameOf(escalation.get(), directory) + " cannot be paged either ("
+                                + escalation.get().unreachable() + ")";
+        return Optional.of(new Finding(ROLE_NOBODY_REACHABLE, fallback ? Severity.HIGH : Severity.CRITICAL, "role",
+                role.key, role.name, tried + then,
+                "Give the person on call (or their backup) a verified SMS, email or webhook channel, add an override "
+                        + "with someone reachable, or assign the role to a reachable person."));
+    }
+
+    private static String nameOf(Candidate candidate, ResponderSelection.Directory directory) {
+        return directory.contact(candidate.contactId()).map(ContactSnapshot::displayName)
+                .orElse(candidate.contactId().toString());
     }
 
     /** The first stretch in the next 14 days when nobody is on call, if any. */

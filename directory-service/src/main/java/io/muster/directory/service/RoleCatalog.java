@@ -2,6 +2,7 @@ package io.muster.directory.service;
 
 import io.muster.directory.api.RoleRequest;
 import io.muster.directory.domain.IrRole;
+import io.muster.directory.domain.Person;
 import io.muster.directory.api.RoleResponse;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -11,8 +12,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** The catalog of incident-response roles. Every change is announced on the directory topic. */
+/**
+ * The catalog of incident-response roles and who is paged for each after its holders (the escalation contact).
+ * Every change is audited and announced on the directory topic as the role's roster.
+ */
 @ApplicationScoped
 public class RoleCatalog {
 
@@ -47,6 +52,7 @@ public class RoleCatalog {
         if (IrRole.findById(request.key()) != null) {
             throw ProblemException.conflict("duplicate", "key", "role " + request.key() + " already exists");
         }
+        checkEscalationContact(request.escalationContactId());
         IrRole role = new IrRole();
         role.key = request.key();
         role.createdAt = clock.instant();
@@ -63,6 +69,7 @@ public class RoleCatalog {
         if (request.key() != null && !request.key().equals(key)) {
             throw ProblemException.badRequest("key", "does not match the role in the path");
         }
+        checkEscalationContact(request.escalationContactId());
         RoleResponse before = RoleResponse.of(role);
         apply(role, request, clock.instant());
         audit.record("role", role.key, "updated", actor, before, RoleResponse.of(role));
@@ -80,6 +87,48 @@ public class RoleCatalog {
         return true;
     }
 
+    /**
+     * Sets a role's escalation contact for a use case that publishes the roster itself (the import publishes every
+     * roster it touched once, at the end). The caller has checked the person.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assignEscalationContact(IrRole role, UUID contactId, String actor) {
+        RoleResponse before = RoleResponse.of(role);
+        role.escalationContactId = contactId;
+        role.updatedAt = clock.instant();
+        audit.record("role", role.key, "updated", actor, before, RoleResponse.of(role));
+    }
+
+    /**
+     * Clears a deleted person from every role they were the escalation contact of, audited; returns those roles'
+     * keys so that the caller republishes their rosters with the rest of the deletion.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> personRemoved(UUID personId, String actor) {
+        List<IrRole> roles = IrRole.list("escalationContactId = ?1", Sort.by("key"), personId);
+        for (IrRole role : roles) {
+            RoleResponse before = RoleResponse.of(role);
+            role.escalationContactId = null;
+            role.updatedAt = clock.instant();
+            audit.record("role", role.key, "escalation-contact-removed", actor, before, RoleResponse.of(role));
+        }
+        return roles.stream().map(r -> r.key).toList();
+    }
+
+    /** An escalation contact must be someone who can be paged at all: in the directory and active. */
+    private static void checkEscalationContact(UUID contactId) {
+        if (contactId == null) {
+            return;
+        }
+        Person person = Person.findById(contactId);
+        if (person == null) {
+            throw ProblemException.badRequest("escalationContactId", "no person " + contactId + " in the directory");
+        }
+        if (!person.active) {
+            throw ProblemException.badRequest("escalationContactId", "must be an active person");
+        }
+    }
+
     private static void apply(IrRole role, RoleRequest request, Instant now) {
         role.name = request.name().strip();
         role.responsibilities = request.responsibilities() == null ? "" : request.responsibilities().strip();
@@ -87,6 +136,7 @@ public class RoleCatalog {
                 : request.requiredSkills().stream().map(String::strip).distinct().toList();
         role.defaultEscalationLevel = request.defaultEscalationLevel();
         role.notificationPriority = request.notificationPriority();
+        role.escalationContactId = request.escalationContactId();
         role.updatedAt = now;
     }
 

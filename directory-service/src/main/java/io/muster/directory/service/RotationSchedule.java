@@ -165,6 +165,14 @@ public class RotationSchedule {
         return after;
     }
 
+    /** Deletes a deleted team's rotations, each audited and tombstoned as {@link #delete} does. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void teamRemoved(UUID teamId, String actor) {
+        for (Rotation rotation : Rotation.<Rotation>list("teamId", Sort.by("name").and("id"), teamId)) {
+            delete(rotation.id, actor);
+        }
+    }
+
     /** Takes a deleted person out of every rotation they were in, republishing those rotations. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void personRemoved(UUID personId, String actor) {

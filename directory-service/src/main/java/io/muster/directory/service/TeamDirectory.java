@@ -22,6 +22,9 @@ public class TeamDirectory {
     AuditTrail audit;
 
     @Inject
+    RotationSchedule rotations;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -64,6 +67,9 @@ public class TeamDirectory {
     public void delete(UUID id, String actor) {
         Team team = get(id);
         TeamResponse before = TeamResponse.of(team);
+        // The database would drop the team's rotations on its own (ON DELETE CASCADE), unaudited and without the
+        // tombstones that take them out of escalation's replica.
+        rotations.teamRemoved(id, actor);
         team.delete();
         audit.record("team", id, "deleted", actor, before, null);
     }
