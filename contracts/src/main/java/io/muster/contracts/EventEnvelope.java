@@ -12,6 +12,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.RoleRoster;
+import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.pages.PageRequested;
 import java.time.Instant;
 import java.util.Map;
@@ -72,7 +73,8 @@ public record EventEnvelope(
         private static final Map<String, Map<String, JsonNode>> ADDED_LATER = Map.of(
                 PageRequested.TYPE, Map.of("downChannels", JsonNodeFactory.instance.arrayNode()),
                 ContactSnapshot.TYPE, Map.of("backupContactId", NullNode.getInstance()),
-                RoleRoster.TYPE, Map.of("escalationContactId", NullNode.getInstance()));
+                RoleRoster.TYPE, Map.of("escalationContactId", NullNode.getInstance()),
+                IncidentEscalated.TYPE, Map.of("roleKey", NullNode.getInstance()));
 
         Reader() {
             super(EventEnvelope.class);

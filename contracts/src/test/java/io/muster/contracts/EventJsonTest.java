@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.RoleRoster;
+import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.pages.PageRequested;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,6 +97,9 @@ class EventJsonTest {
                 .replace(",\n    \"escalationContactId\" : \"9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88\"", "");
         assertThat(roster).doesNotContain("escalationContactId");
         assertThat(EventJson.read(roster).payloadAs(RoleRoster.class).escalationContactId()).isNull();
+        String escalated = sample("incident-escalated").replace(",\n    \"roleKey\" : null", "");
+        assertThat(escalated).doesNotContain("roleKey");
+        assertThat(EventJson.read(escalated).payloadAs(IncidentEscalated.class).roleKey()).isNull();
         // A replica row holds the payload alone; it reads the same way.
         String payload = EventJson.mapper().readTree(contact).get("payload").toString();
         ContactSnapshot stored = EventJson.readPayload(payload, ContactSnapshot.class, ContactSnapshot.TYPE);

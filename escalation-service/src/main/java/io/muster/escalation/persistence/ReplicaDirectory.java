@@ -51,12 +51,13 @@ public final class ReplicaDirectory implements ResponderSelection.Directory {
         return rotations().stream().filter(r -> roleKey.equals(r.roleKey())).toList();
     }
 
-    /** Every rotation, in a stable order (by rotation id, as the directory lists them to nobody in particular). */
+    /** Every rotation by name, then id as text: the order the directory's who-is-on-call uses. */
     public List<RotationSnapshot> rotations() {
         if (rotations == null) {
             rotations = DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1", "rotation:%").stream()
                     .map(e -> read(e, RotationSnapshot.class, RotationSnapshot.TYPE))
-                    .sorted(Comparator.comparing(RotationSnapshot::name).thenComparing(RotationSnapshot::rotationId))
+                    .sorted(Comparator.comparing(RotationSnapshot::name)
+                            .thenComparing(r -> r.rotationId().toString()))
                     .toList();
             prefetch(rotations.stream().flatMap(r -> java.util.stream.Stream.concat(r.members().stream(),
                     r.overrides().stream().map(RotationSnapshot.Override::contactId))).toList());

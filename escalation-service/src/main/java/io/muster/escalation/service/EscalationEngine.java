@@ -309,6 +309,8 @@ public class EscalationEngine {
             page(incident, target, row.roleKey, row.step, row.cycle, false);
             timeline.record(incident.id, "role-escalated", Timeline.SYSTEM, row.roleKey + " (" + reason + "): paging "
                     + names(List.of(target)));
+            outbox.publish(IncidentEscalated.ofRole(incident.id, row.roleKey, row.step, row.step + 1, row.cycle + 1,
+                    reason, incident.drill));
             roleTimer(incident, row, severity);
             return;
         }
