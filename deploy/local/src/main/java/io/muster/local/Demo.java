@@ -4,7 +4,6 @@ import static io.muster.local.LocalRun.DIRECTORY;
 import static io.muster.local.LocalRun.ESCALATION;
 import static io.muster.local.LocalRun.MAIL;
 import static io.muster.local.LocalRun.SNS;
-import static io.muster.local.LocalRun.list;
 import static io.muster.local.LocalRun.oneLine;
 import static io.muster.local.LocalRun.say;
 
@@ -13,14 +12,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The newcomer's first five minutes: raises a critical incident the way a monitoring system would (PagerDuty
- * Events v2 with the demo integration key), then prints, as they happen, the SMS and email pages the stand-ins
- * receive, the escalation when nobody answers, and an acknowledgement made through the email link.
+ * The newcomer's first five minutes, on the default plan: shows who a critical security alert pages by role, raises
+ * one the way a monitoring system would (PagerDuty Events v2 with the demo integration key), then prints, as they
+ * happen, the SMS and email pages the stand-ins receive, the escalation when nobody answers (the stage path to the
+ * incident manager, and each required role's own path to its next holder), the acknowledgements made through the
+ * email links, and each role's engagement.
  *
  * <p>Usage: {@code Demo <state-dir> <integration-key> [stage-seconds]}. Exits non-zero if any step does not happen.
  */
@@ -52,7 +54,16 @@ public final class Demo {
         whoByAddress = local.whoByAddress(admin);
         say("Directory: %d people in the demo organisation",
                 local.send("GET", DIRECTORY + "/api/v1/people?size=1", admin, null, 200).path("total").asInt());
-        usePolicy(admin);
+        forgetEarlierDemoPlan(admin);
+        try (AutoCloseable restore = local.ackTargetFor(admin, "CRITICAL", stageSeconds)) {
+            return story(admin);
+        }
+    }
+
+    private boolean story(String admin) throws Exception {
+        // The default plan, as a security team would read it before the day.
+        local.printResponseTeam(admin, "security-alert", "CRITICAL");
+        System.out.println();
         // Messages the stand-ins hold from before (an earlier demo's) are not part of this story.
         local.skipWhatIsThere();
 
@@ -65,15 +76,19 @@ public final class Demo {
                             "source":"siem.demo","severity":"critical"}}""".formatted(integrationKey, dedupKey), 202);
         say("  accepted, dedup_key %s", accepted.path("dedup_key").asText());
         String incidentId = findIncident(admin, dedupKey);
-        say("  incident %s%n", incidentId);
+        say("  incident %s; nobody answers for %d s, then everyone paged answers through their email link%n",
+                incidentId, stageSeconds);
 
         Set<String> seenTimeline = new HashSet<>();
+        Map<String, LocalRun.Mail> unanswered = new LinkedHashMap<>();
+        Set<String> answered = new HashSet<>();
         boolean escalated = false;
         boolean acked = false;
+        boolean engaged = false;
         int smsCount = 0;
         int mailCount = 0;
         Instant deadline = Instant.now().plusSeconds(stageSeconds * 4L + 90);
-        while (Instant.now().isBefore(deadline) && !acked) {
+        while (Instant.now().isBefore(deadline) && !engaged) {
             for (JsonNode entry : local.send("GET", ESCALATION + "/api/v1/incidents/" + incidentId + "/timeline", admin,
                     null, 200)) {
                 if (seenTimeline.add(entry.path("id").asText())) {
@@ -81,7 +96,8 @@ public final class Demo {
                     say("%s timeline  %-14s %s", since(Instant.parse(entry.path("at").asText())), kind,
                             entry.path("detail").asText());
                     escalated |= kind.equals("stage-paged") && !entry.path("detail").asText().startsWith("stage 1 ");
-                    acked |= kind.toLowerCase().contains("acknowledged");
+                    acked |= kind.equals("acknowledged");
+                    engaged |= kind.equals("engaged");
                 }
             }
             // Only this incident's pages: other SMS (e.g. channel verification codes) are not part of the story.
@@ -94,23 +110,21 @@ public final class Demo {
                 mailCount++;
                 say("%s email     to %s (%s): %s", since(Instant.now()), mail.to(),
                         whoByAddress.getOrDefault(mail.to(), "?"), mail.subject());
-                if (escalated && !acked) {
+                if (!answered.contains(mail.to())) {
+                    unanswered.putIfAbsent(mail.to(), mail);
+                }
+            }
+            if (escalated) {
+                for (LocalRun.Mail mail : List.copyOf(unanswered.values())) {
                     LocalRun.LinkAck ack = local.acknowledgeByLink(mail);
+                    unanswered.remove(mail.to());
                     if (ack != null) {
+                        answered.add(mail.to());
                         say("%s ack       %s opened the link from the email (GET %d) and pressed Acknowledge (POST %d)",
                                 since(Instant.now()), whoByAddress.getOrDefault(mail.to(), mail.to()),
                                 ack.getStatus(), ack.postStatus());
-                        acked = ack.postStatus() == 200;
                     }
                 }
-            }
-            Thread.sleep(500);
-        }
-        for (int i = 0; i < 20 && acked; i++) { // let the acknowledgement reach the timeline
-            List<JsonNode> entries = list(local.send("GET", ESCALATION + "/api/v1/incidents/" + incidentId
-                    + "/timeline", admin, null, 200));
-            if (entries.stream().anyMatch(e -> e.path("kind").asText().toLowerCase().contains("acknowledged"))) {
-                break;
             }
             Thread.sleep(500);
         }
@@ -121,50 +135,41 @@ public final class Demo {
             say("  %s  %-14s %s", entry.path("at").asText(), entry.path("kind").asText(), entry.path("detail").asText());
         }
         System.out.println();
+        JsonNode team = local.printResponders(admin, incidentId);
+        System.out.println();
         say("Where to look:");
         say("  SMS the SNS stand-in received:  %s/__admin/requests", SNS);
         say("  Mailboxes of the SMTP server:   %s/api/user  (messages: /api/user/<email>/messages/INBOX)", MAIL);
         say("  OpenAPI UI of each service:     http://localhost:8081/q/swagger-ui ... http://localhost:8084/q/swagger-ui");
-        boolean ok = smsCount > 0 && mailCount > 0 && escalated && acked;
-        say("%nResult: %d SMS, %d emails, escalation %s, acknowledged by email link %s -> %s", smsCount, mailCount,
-                escalated ? "seen" : "NOT seen", acked ? "yes" : "NO", ok ? "demo passed" : "demo FAILED");
+        engaged = team.path("engaged").asBoolean();
+        boolean ok = smsCount > 0 && mailCount > 0 && escalated && acked && engaged;
+        say("%nResult: %d SMS, %d emails, escalation %s, acknowledged by email link %s, every required role engaged %s"
+                + " -> %s", smsCount, mailCount, escalated ? "seen" : "NOT seen", acked ? "yes" : "NO",
+                engaged ? "yes" : "NO", ok ? "demo passed" : "demo FAILED");
         return ok;
     }
 
     /**
-     * A two-stage policy for critical security alerts: the on-call incident commander first, then the incident
-     * manager when nobody acknowledges within {@code stageSeconds}.
+     * Earlier versions of the demo gave critical security alerts a plan of their own; the demo now runs on the
+     * default plan, so that one (and its policy) goes.
      */
-    private void usePolicy(String admin) throws Exception {
-        String policy = """
-                {"name":"Demo: commander, then manager","repeats":0,"stages":[
-                  {"roles":["incident-commander"],"timeoutSeconds":%d},
-                  {"roles":["incident-manager"],"timeoutSeconds":%d}]}""".formatted(stageSeconds, stageSeconds * 2);
-        String policyId = null;
-        for (JsonNode existing : local.send("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
-            if (existing.path("name").asText().equals("Demo: commander, then manager")) {
-                policyId = existing.path("id").asText();
-                local.send("PUT", ESCALATION + "/api/v1/escalation-policies/" + policyId, admin, policy, 200);
+    private void forgetEarlierDemoPlan(String admin) throws Exception {
+        String legacy = null;
+        for (JsonNode policy : local.send("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
+            if (policy.path("name").asText().equals("Demo: commander, then manager")) {
+                legacy = policy.path("id").asText();
             }
         }
-        if (policyId == null) {
-            policyId = local.send("POST", ESCALATION + "/api/v1/escalation-policies", admin, policy, 201).path("id").asText();
+        if (legacy == null) {
+            return;
         }
-        String plan = """
-                {"incidentType":"security-alert","severity":"CRITICAL","policyId":"%s","rolesToEngage":[]}"""
-                .formatted(policyId);
-        for (JsonNode existing : local.send("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
-            if (existing.path("incidentType").asText().equals("security-alert")
-                    && existing.path("severity").asText().equals("CRITICAL")) {
-                local.send("PUT", ESCALATION + "/api/v1/response-plans/" + existing.path("id").asText(), admin, plan, 200);
-                say("Plan: critical security alerts page the incident commander, then after %ds the incident manager",
-                        stageSeconds);
-                return;
+        for (JsonNode plan : local.send("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
+            if (plan.path("policyId").asText().equals(legacy)) {
+                local.send("DELETE", ESCALATION + "/api/v1/response-plans/" + plan.path("id").asText(), admin, null, 204);
             }
         }
-        local.send("POST", ESCALATION + "/api/v1/response-plans", admin, plan, 201);
-        say("Plan: critical security alerts page the incident commander, then after %ds the incident manager",
-                stageSeconds);
+        local.send("DELETE", ESCALATION + "/api/v1/escalation-policies/" + legacy, admin, null, 204);
+        say("Removed the plan an earlier demo made; critical security alerts follow the default plan again");
     }
 
     private String findIncident(String token, String dedupKey) throws Exception {

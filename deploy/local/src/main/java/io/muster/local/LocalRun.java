@@ -173,6 +173,91 @@ final class LocalRun {
     }
 
 
+    /**
+     * Makes a severity's ack target {@code seconds} until the returned handle is closed, then puts the definition
+     * back as it was: the default plans wait the severity's ack target (minutes), too long to watch on a laptop.
+     */
+    AutoCloseable ackTargetFor(String admin, String severity, int seconds) throws Exception {
+        JsonNode original = null;
+        for (JsonNode definition : send("GET", ESCALATION + "/api/v1/severities", admin, null, 200)) {
+            if (definition.path("severity").asText().equals(severity)) {
+                original = definition;
+            }
+        }
+        if (original == null) {
+            throw new IllegalStateException("escalation-service has no definition for severity " + severity);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode body = ((com.fasterxml.jackson.databind.node.ObjectNode) original)
+                .deepCopy();
+        body.remove(List.of("severity", "updatedAt"));
+        String restore = json.writeValueAsString(body);
+        int was = original.path("ackTargetSeconds").asInt();
+        body.put("ackTargetSeconds", seconds);
+        send("PUT", ESCALATION + "/api/v1/severities/" + severity, admin, json.writeValueAsString(body), 200);
+        say("Severity %s waits %d s for an acknowledgement; %d s while this runs (restored afterwards)", severity, was,
+                seconds);
+        return () -> send("PUT", ESCALATION + "/api/v1/severities/" + severity, admin, restore, 200);
+    }
+
+    /** Prints {@code GET /api/v1/response-team}: who a raise of this type and severity pages, by role. */
+    JsonNode printResponseTeam(String token, String incidentType, String severity) throws Exception {
+        JsonNode team = send("GET", ESCALATION + "/api/v1/response-team?incidentType=" + incidentType + "&severity="
+                + severity, token, null, 200);
+        say("Response team for %s / %s (GET %s/api/v1/response-team?incidentType=%s&severity=%s):", incidentType,
+                severity, ESCALATION, incidentType, severity);
+        say("  plan: policy '%s', stages wait %s; roles that must be engaged: %s",
+                team.path("plan").path("policyName").asText("none"),
+                list(team.path("stages")).stream().map(st -> st.path("waitSeconds").asText() + " s").toList(),
+                list(team.path("requiredRoles")).stream().map(JsonNode::asText).toList());
+        for (JsonNode stage : team.path("stages")) {
+            for (JsonNode role : stage.path("roles")) {
+                say("  stage %d  %-22s %s", stage.path("stage").asInt(), role.path("roleKey").asText()
+                        + (role.path("required").asBoolean() ? "*" : ""), people(role.path("paged")));
+            }
+        }
+        for (JsonNode path : team.path("requiredRolePaths")) {
+            say("  then     %-22s %s", path.path("roleKey").asText(), people(path.path("next")));
+        }
+        say("  informed %-22s %s", "(notify only)", people(team.path("stakeholders")));
+        return team;
+    }
+
+    private static String people(JsonNode members) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : members) {
+            out.add(m.path("displayName").asText("?") + " (" + m.path("reason").asText()
+                    + (m.path("reachable").asBoolean() ? "" : ", unreachable: " + m.path("unreachable").asText()) + ")");
+        }
+        return out.isEmpty() ? "nobody" : String.join(", ", out);
+    }
+
+    /** Prints {@code GET /api/v1/incidents/{id}/responders}: each role's engagement and each member's outcome. */
+    JsonNode printResponders(String token, String incidentId) throws Exception {
+        JsonNode team = send("GET", ESCALATION + "/api/v1/incidents/" + incidentId + "/responders", token, null, 200);
+        say("Engagement by role (GET %s/api/v1/incidents/%s/responders): %s", ESCALATION, incidentId,
+                team.path("engaged").asBoolean() ? "engaged" : "NOT engaged");
+        for (JsonNode role : team.path("roles")) {
+            say("  %-22s %-11s %s", role.path("roleKey").asText() + (role.path("required").asBoolean() ? "*" : ""),
+                    role.path("status").asText(), role.hasNonNull("engagedByName")
+                            ? "by " + role.path("engagedByName").asText() + " at " + role.path("engagedAt").asText()
+                            : "");
+        }
+        for (JsonNode member : team.path("members")) {
+            List<String> channels = new ArrayList<>();
+            for (JsonNode page : member.path("pages")) {
+                for (JsonNode c : page.path("channels")) {
+                    channels.add(c.path("channel").asText() + " " + c.path("status").asText());
+                }
+            }
+            say("  %-18s %-34s %s%s", member.path("displayName").asText(), String.join("/",
+                    list(member.path("roles")).stream().map(JsonNode::asText).toList())
+                    + (member.path("notifyOnly").asBoolean() ? " (informed)" : ""), String.join(", ", channels),
+                    member.hasNonNull("acknowledgedAt") ? "; acknowledged " + member.path("acknowledgedHow").asText()
+                            : "");
+        }
+        return team;
+    }
+
     static String oneLine(String s) {
         String line = s.replaceAll("\\s+", " ").strip();
         return line.length() > 110 ? line.substring(0, 107) + "..." : line;
