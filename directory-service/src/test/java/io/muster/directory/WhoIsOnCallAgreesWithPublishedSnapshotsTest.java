@@ -478,7 +478,7 @@ class WhoIsOnCallAgreesWithPublishedSnapshotsTest {
                         }
                     }
                     default -> {
-                        if (teams.size() > 1 || random.nextInt(3) == 0) {
+                        if (!teams.isEmpty() && (teams.size() > 1 || random.nextInt(3) == 0)) {
                             UUID team = any(List.copyOf(teams));
                             rotations.removeIf(r -> read(given().header("Authorization", ADMIN)
                                     .when().get("/api/v1/rotations/" + r).then().statusCode(200).extract()

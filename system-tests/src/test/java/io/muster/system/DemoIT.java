@@ -25,6 +25,12 @@ class DemoIT {
                 .contains("stage-timed-out")
                 .containsPattern("ack +.* opened the link from the email \\(GET 200\\) and pressed Acknowledge \\(POST 200\\)")
                 .contains("acknowledged; escalation stopped")
+                .containsPattern("Response team for security-alert / CRITICAL")
+                .containsPattern("stage 1 +incident-commander\\* +\\S")
+                .contains("role-engaged")
+                .containsPattern("Engagement by role .*: engaged")
+                .containsPattern("legal-counsel\\* +ENGAGED +by ")
+                .contains("every required role engaged yes")
                 .contains("demo passed");
     }
 }

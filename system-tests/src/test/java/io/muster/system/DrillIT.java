@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's game day, run as a security team runs it: a live drill with the incident commander made
- * unavailable must page, ignore that commander's acknowledgement, escalate to the incident manager, end when
- * every role is covered, and leave a scorecard and a report page.
+ * on call unavailable, on the default plan, must page, ignore that commander's acknowledgement, page the next
+ * holder on the commander role's own path, end when every role is covered, and leave a scorecard and a report page.
  */
 class DrillIT {
 
@@ -27,12 +27,13 @@ class DrillIT {
         String out = Suite.runner("drill", Duration.ofMinutes(5));
         System.out.println(out);
         assertThat(out)
-                .contains("injected fault: the incident-commander is unavailable")
-                .containsPattern("email +to \\S+@\\S+ \\(.*incident-manager.*\\[DRILL\\]")
+                .containsPattern("Response team for credential-compromise / HIGH")
+                .containsPattern("injected fault: .+, the incident-commander on call, is unavailable")
                 .containsPattern("ack +.* answers through the email link \\(GET 200, POST 200\\)")
                 .contains("ack-ignored")
+                .contains("role-escalated")
                 .containsPattern("The run ended: COMPLETED.*ALL_ROLES_ACKED")
-                .containsPattern("incident-commander +UNAVAILABLE")
+                .containsPattern("incident-commander +ACKED")
                 .containsPattern("escalation taken +.*stage 1 -> 2 \\(timeout\\)")
                 .containsPattern("acks ignored by the injected fault: [1-9]")
                 .containsPattern("readiness score +\\d+ / 100")
@@ -40,7 +41,7 @@ class DrillIT {
         Matcher report = Pattern.compile("Report page .*: (\\S+\\.html)").matcher(out);
         assertThat(report.find()).as("the drill names its report page").isTrue();
         String html = Files.readString(Path.of(report.group(1)));
-        assertThat(html).containsIgnoringCase("<html").contains("incident-commander").contains("UNAVAILABLE")
+        assertThat(html).containsIgnoringCase("<html").contains("incident-commander").contains("unavailable")
                 .contains("Acknowledgements counted / ignored");
     }
 }

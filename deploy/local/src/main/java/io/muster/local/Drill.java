@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A game day in miniature: schedules a live drill one minute ahead with the incident commander unavailable, waits
- * for it, plays the responders (everyone paged acknowledges through the email link; the commander's answer does
- * not count, so the escalation path is what gets tested), and prints the scorecard and where the report page is.
+ * A game day in miniature, on the default plan: shows who the scenario's incident pages by role, schedules a live
+ * drill one minute ahead with the incident commander on call unavailable, waits for it, plays the responders
+ * (everyone paged acknowledges through the email link; the unavailable commander's answer does not count, so the
+ * commander role's own path must reach the next holder), and prints the scorecard and where the report page is.
  *
  * <p>Usage: {@code Drill <state-dir> [stage-seconds] [lead-seconds]}. Exits non-zero if the drill does not run to a
  * scorecard.
@@ -30,7 +31,7 @@ public final class Drill {
 
     private static final String SCENARIO = "credential-compromise";
     private static final String UNAVAILABLE_ROLE = "incident-commander";
-    private static final String POLICY = "Drill: commander, then manager";
+    private static final String LEGACY_POLICY = "Drill: commander, then manager";
 
     private final LocalRun local;
     private final Path state;
@@ -70,20 +71,40 @@ public final class Drill {
         if (scenario == null) {
             throw new IllegalStateException("the seeded scenario " + SCENARIO + " is missing");
         }
-        usePolicy(admin, scenario.path("incidentType").asText(), scenario.path("severity").asText());
+        String incidentType = scenario.path("incidentType").asText();
+        String severity = scenario.path("severity").asText();
+        forgetEarlierDrillPlan(admin);
+        try (AutoCloseable restore = local.ackTargetFor(admin, severity, stageSeconds)) {
+            return drill(admin, scenario, incidentType, severity);
+        }
+    }
+
+    private boolean drill(String admin, JsonNode scenario, String incidentType, String severity) throws Exception {
+        JsonNode team = local.printResponseTeam(admin, incidentType, severity);
+        JsonNode commander = null;
+        for (JsonNode role : team.path("stages").path(0).path("roles")) {
+            if (role.path("roleKey").asText().equals(UNAVAILABLE_ROLE) && !role.path("paged").isEmpty()) {
+                commander = role.path("paged").path(0);
+            }
+        }
+        if (commander == null) {
+            throw new IllegalStateException("the default " + severity + " plan pages no " + UNAVAILABLE_ROLE);
+        }
         local.skipWhatIsThere();
 
         LocalDateTime startsAt = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(leadSeconds).truncatedTo(ChronoUnit.SECONDS);
         JsonNode gameDay = local.send("POST", GAMEDAY + "/api/v1/gamedays", admin, """
                 {"scenarioId":"%s","title":"Local drill: %s","startsAt":"%s","timeZone":"UTC",
-                 "roles":["incident-commander","incident-manager"],"mode":"LIVE","timeLimitMinutes":5,
-                 "faults":{"unavailableRoles":["%s"]}}""".formatted(scenario.path("id").asText(),
-                scenario.path("name").asText(), startsAt, UNAVAILABLE_ROLE), 201);
+                 "roles":["%s","security-analyst"],"mode":"LIVE","timeLimitMinutes":5,
+                 "faults":{"unavailableContacts":["%s"]}}""".formatted(scenario.path("id").asText(),
+                scenario.path("name").asText(), startsAt, UNAVAILABLE_ROLE, commander.path("contactId").asText()), 201);
         String gameDayId = gameDay.path("id").asText();
-        say("Game day scheduled: \"%s\" at %s UTC (in %d s), live pages marked [DRILL]", scenario.path("name").asText(),
-                startsAt.toLocalTime(), leadSeconds);
-        say("  roles that must acknowledge: incident-commander, incident-manager");
-        say("  injected fault: the %s is unavailable (their acknowledgement will not count)", UNAVAILABLE_ROLE);
+        say("%nGame day scheduled: \"%s\" at %s UTC (in %d s), live pages marked [DRILL], on the default plan",
+                scenario.path("name").asText(), startsAt.toLocalTime(), leadSeconds);
+        say("  roles that must acknowledge: %s, security-analyst", UNAVAILABLE_ROLE);
+        say("  injected fault: %s, the %s on call, is unavailable (their acknowledgement will not count, so the"
+                + " role's own path must reach the next holder)", commander.path("displayName").asText(),
+                UNAVAILABLE_ROLE);
         say("  targets: first ack within %ds, every role within %ds", scenario.path("targetFirstAckSeconds").asInt(),
                 scenario.path("targetAllRolesSeconds").asInt());
 
@@ -115,41 +136,27 @@ public final class Drill {
         return ok;
     }
 
-    /** The drill's plan: the incident commander first, then the incident manager when nobody (who counts) answers. */
-    private void usePolicy(String admin, String incidentType, String severity) throws Exception {
-        String policy = """
-                {"name":"%s","repeats":0,"stages":[
-                  {"roles":["incident-commander"],"timeoutSeconds":%d},
-                  {"roles":["incident-manager"],"timeoutSeconds":%d}]}""".formatted(POLICY, stageSeconds,
-                stageSeconds * 3);
-        String policyId = null;
-        for (JsonNode existing : local.send("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
-            if (existing.path("name").asText().equals(POLICY)) {
-                policyId = existing.path("id").asText();
-                local.send("PUT", ESCALATION + "/api/v1/escalation-policies/" + policyId, admin, policy, 200);
+    /**
+     * Earlier versions of the drill gave the scenario's incident type a plan of its own; the drill now runs on the
+     * default plan, so that one (and its policy) goes.
+     */
+    private void forgetEarlierDrillPlan(String admin) throws Exception {
+        String legacy = null;
+        for (JsonNode policy : local.send("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
+            if (policy.path("name").asText().equals(LEGACY_POLICY)) {
+                legacy = policy.path("id").asText();
             }
         }
-        if (policyId == null) {
-            policyId = local.send("POST", ESCALATION + "/api/v1/escalation-policies", admin, policy, 201)
-                    .path("id").asText();
+        if (legacy == null) {
+            return;
         }
-        String plan = """
-                {"incidentType":"%s","severity":"%s","policyId":"%s","rolesToEngage":[]}"""
-                .formatted(incidentType, severity, policyId);
-        boolean updated = false;
-        for (JsonNode existing : local.send("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
-            if (existing.path("incidentType").asText().equals(incidentType)
-                    && existing.path("severity").asText().equals(severity)) {
-                local.send("PUT", ESCALATION + "/api/v1/response-plans/" + existing.path("id").asText(), admin, plan,
-                        200);
-                updated = true;
+        for (JsonNode plan : local.send("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
+            if (plan.path("policyId").asText().equals(legacy)) {
+                local.send("DELETE", ESCALATION + "/api/v1/response-plans/" + plan.path("id").asText(), admin, null, 204);
             }
         }
-        if (!updated) {
-            local.send("POST", ESCALATION + "/api/v1/response-plans", admin, plan, 201);
-        }
-        say("Plan for %s/%s: page the incident commander, then after %ds the incident manager", incidentType,
-                severity, stageSeconds);
+        local.send("DELETE", ESCALATION + "/api/v1/escalation-policies/" + legacy, admin, null, 204);
+        say("Removed the plan an earlier drill made; the scenario follows the default plan again");
     }
 
     private JsonNode waitForStart(String admin, String gameDayId, LocalDateTime startsAt) throws Exception {
