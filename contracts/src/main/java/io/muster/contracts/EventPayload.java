@@ -7,6 +7,7 @@ import io.muster.contracts.gameday.GameDayRunChanged;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentResolved;
+import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.PageAcknowledged;
@@ -29,6 +30,7 @@ public interface EventPayload {
             Map.entry(IncidentAcknowledged.TYPE, IncidentAcknowledged.class),
             Map.entry(IncidentEscalated.TYPE, IncidentEscalated.class),
             Map.entry(IncidentResolved.TYPE, IncidentResolved.class),
+            Map.entry(IncidentSeverityChanged.TYPE, IncidentSeverityChanged.class),
             Map.entry(PageRequested.TYPE, PageRequested.class),
             Map.entry(PageStatusChanged.TYPE, PageStatusChanged.class),
             Map.entry(PageAcknowledged.TYPE, PageAcknowledged.class),

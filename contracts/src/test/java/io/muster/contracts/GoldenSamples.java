@@ -7,6 +7,7 @@ import io.muster.contracts.gameday.GameDayRunChanged;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentResolved;
+import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.contracts.pages.AckMethod;
 import io.muster.contracts.pages.ChannelVerificationRequested;
@@ -57,6 +58,9 @@ final class GoldenSamples {
                         new IncidentAcknowledged(INCIDENT, CONTACT, "ada@example.org", false)),
                 sample("incident-escalated", "00000000-0000-4000-8000-000000000006",
                         new IncidentEscalated(INCIDENT, 1, 2, 0, "timeout", false)),
+                sample("incident-severity-changed", "00000000-0000-4000-8000-00000000000d",
+                        new IncidentSeverityChanged(INCIDENT, Severity.HIGH, Severity.CRITICAL,
+                                List.of("communications-lead", "legal-counsel"), "ada@example.org", false)),
                 sample("incident-resolved", "00000000-0000-4000-8000-000000000007",
                         new IncidentResolved(INCIDENT, "ada@example.org", false)),
                 sample("page-requested", "00000000-0000-4000-8000-000000000008",

@@ -6,6 +6,7 @@ import io.muster.contracts.Severity;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentResolved;
+import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.escalation.config.EscalationConfig;
 import io.muster.escalation.domain.AwsIncidentRecord;
@@ -105,6 +106,8 @@ public class AwsIncidentMirror {
             } else if (payload instanceof IncidentEscalated e && !e.drill()) {
                 note(e.incidentId(), envelope,
                         "Escalated from stage " + e.fromStage() + " to " + e.toStage() + " (" + e.reason() + ")");
+            } else if (payload instanceof IncidentSeverityChanged c && !c.drill()) {
+                severityChanged(c, envelope);
             } else if (payload instanceof IncidentResolved r && !r.drill()) {
                 resolved(r, envelope);
             }
@@ -155,6 +158,20 @@ public class AwsIncidentMirror {
                 .arn(mirrored.recordArn)
                 .clientToken(envelope.eventId().toString() + "-resolve")
                 .status(IncidentRecordStatus.RESOLVED));
+    }
+
+    /** The record's impact follows the severity, and the change is on its timeline. */
+    private void severityChanged(IncidentSeverityChanged c, EventEnvelope envelope) {
+        AwsIncidentRecord mirrored = AwsIncidentRecord.findById(c.incidentId());
+        if (mirrored == null) {
+            return;
+        }
+        note(c.incidentId(), envelope, "Severity " + c.from() + " -> " + c.to() + " in Muster by " + c.changedBy()
+                + (c.rolesAdded().isEmpty() ? "" : "; paged " + String.join(", ", c.rolesAdded())));
+        client.updateIncidentRecord(u -> u
+                .arn(mirrored.recordArn)
+                .clientToken(envelope.eventId().toString() + "-impact")
+                .impact(impactOf(c.to())));
     }
 
     /** Incident Manager impact: 1 critical ... 5 no impact. */

@@ -3,6 +3,7 @@ package io.muster.escalation.service;
 import io.muster.contracts.Severity;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentResolved;
+import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.contracts.pages.AckMethod;
 import io.muster.escalation.api.RaiseIncidentRequest;
@@ -264,6 +265,8 @@ public class IncidentDesk {
         } else if (incident.severity != severity) {
             timeline.record(id, "severity-changed", actor, incident.severity + " -> " + severity
                     + "; everyone already paged stays engaged");
+            outbox.publish(new IncidentSeverityChanged(id, incident.severity, severity, List.of(), actor,
+                    incident.drill));
             incident.severity = severity;
             incident.updatedAt = clock.instant();
         }
@@ -272,15 +275,18 @@ public class IncidentDesk {
 
     /** Up: the plan for the new severity applies, and the roles it adds are paged now. */
     private void raiseSeverity(Incident incident, Severity severity, String actor) {
-        timeline.record(incident.id, "severity-changed", actor, incident.severity + " -> " + severity);
+        Severity was = incident.severity;
+        timeline.record(incident.id, "severity-changed", actor, was + " -> " + severity);
         incident.severity = severity;
         incident.updatedAt = clock.instant();
+        List<String> added = List.of();
         if (incident.status != IncidentStatus.RESOLVED) {
-            List<String> added = engine.replan(incident);
+            added = engine.replan(incident);
             timeline.record(incident.id, "replanned", Timeline.SYSTEM, added.isEmpty()
                     ? "the " + severity + " plan requires no role the incident has not engaged"
                     : "the " + severity + " plan requires " + String.join(", ", added) + ": paged now");
         }
+        outbox.publish(new IncidentSeverityChanged(incident.id, was, severity, added, actor, incident.drill));
     }
 
     @Transactional

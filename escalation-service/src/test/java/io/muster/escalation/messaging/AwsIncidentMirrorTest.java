@@ -51,6 +51,14 @@ class AwsIncidentMirrorTest {
 
         given().header("Authorization", Tokens.bearer(Roles.RESPONDER)).contentType(ContentType.JSON)
                 .when().post("/api/v1/incidents/" + incident + "/acknowledge").then().statusCode(200);
+        // A severity change moves the record's impact (CRITICAL 1 -> HIGH 2).
+        given().header("Authorization", Tokens.bearer(Roles.RESPONDER)).contentType(ContentType.JSON)
+                .body("{\"severity\":\"HIGH\"}").when().put("/api/v1/incidents/" + incident + "/severity")
+                .then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> AwsIncidentManagerStub.server.verify(1,
+                postRequestedFor(urlEqualTo("/updateIncidentRecord"))
+                        .withRequestBody(matchingJsonPath("$.arn", equalTo(AwsIncidentManagerStub.RECORD_ARN)))
+                        .withRequestBody(matchingJsonPath("$.impact", equalTo("2")))));
         given().header("Authorization", Tokens.bearer(Roles.RESPONDER)).contentType(ContentType.JSON)
                 .when().post("/api/v1/incidents/" + incident + "/resolve").then().statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> AwsIncidentManagerStub.server.verify(1,
