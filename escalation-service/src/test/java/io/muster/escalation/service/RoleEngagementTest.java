@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.muster.contracts.ChannelType;
 import io.muster.contracts.Topics;
+import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.pages.AckMethod;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageAcknowledged;
@@ -264,6 +265,9 @@ class RoleEngagementTest {
         assertThat(pagedFor(incident, comms)).containsExactly(c);
         assertThat(row(incident, comms).required).isTrue();
         assertThat(timelineKinds(incident)).containsSubsequence("severity-changed", "replanned");
+        assertThat(KafkaEvents.all(Topics.INCIDENTS, ev -> ev.payload() instanceof IncidentSeverityChanged c
+                && c.incidentId().equals(incident), 1, WAIT))
+                .extracting(ev -> ev.payloadAs(IncidentSeverityChanged.class).rolesAdded()).containsExactly(List.of(comms));
         int pages = engagements(incident).size();
         given().header("Authorization", Tokens.bearer(Roles.RESPONDER)).contentType(ContentType.JSON)
                 .body("{\"severity\":\"LOW\"}").when().put("/api/v1/incidents/" + incident + "/severity")
