@@ -71,7 +71,8 @@ public record EventEnvelope(
          * from an older producer still in flight or in a topic reads only through this list.
          */
         private static final Map<String, Map<String, JsonNode>> ADDED_LATER = Map.of(
-                PageRequested.TYPE, Map.of("downChannels", JsonNodeFactory.instance.arrayNode()),
+                PageRequested.TYPE, Map.of("downChannels", JsonNodeFactory.instance.arrayNode(),
+                        "allChannelsAtOnce", NullNode.getInstance(), "bundlingExempt", NullNode.getInstance()),
                 ContactSnapshot.TYPE, Map.of("backupContactId", NullNode.getInstance()),
                 RoleRoster.TYPE, Map.of("escalationContactId", NullNode.getInstance()),
                 IncidentEscalated.TYPE, Map.of("roleKey", NullNode.getInstance()));

@@ -97,6 +97,12 @@ class EventJsonTest {
                 .replace(",\n    \"escalationContactId\" : \"9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88\"", "");
         assertThat(roster).doesNotContain("escalationContactId");
         assertThat(EventJson.read(roster).payloadAs(RoleRoster.class).escalationContactId()).isNull();
+        String page = sample("page-requested").replace(",\n    \"allChannelsAtOnce\" : true,\n    \"bundlingExempt\" : true", "");
+        assertThat(page).doesNotContain("bundlingExempt");
+        PageRequested older = EventJson.read(page).payloadAs(PageRequested.class);
+        assertThat(older.allChannelsAtOnce()).isNull();
+        assertThat(older.everyChannelAtOnce()).as("CRITICAL, by the severity alone").isTrue();
+        assertThat(older.neverBundled()).isTrue();
         String escalated = sample("incident-escalated").replace(",\n    \"roleKey\" : null", "");
         assertThat(escalated).doesNotContain("roleKey");
         assertThat(EventJson.read(escalated).payloadAs(IncidentEscalated.class).roleKey()).isNull();

@@ -8,10 +8,11 @@ import java.util.UUID;
 
 /**
  * The incident's severity changed. When it went up, {@code rolesAdded} are the roles the new plan required that
- * were paged because of it; going down un-pages nobody, so that list is then empty.
+ * were paged because of it, and pages still going out take the new severity's channel rule
+ * ({@code allChannelsAtOnce}, {@code bundlingExempt}); going down un-pages nobody and relaxes no page in flight.
  */
 public record IncidentSeverityChanged(UUID incidentId, Severity from, Severity to, List<String> rolesAdded,
-        String changedBy, boolean drill) implements EventPayload {
+        boolean allChannelsAtOnce, boolean bundlingExempt, String changedBy, boolean drill) implements EventPayload {
 
     public static final String TYPE = "IncidentSeverityChanged";
 

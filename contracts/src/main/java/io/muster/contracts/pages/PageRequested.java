@@ -18,7 +18,8 @@ import java.util.UUID;
  * {@code downChannels} are the channels a drill pretends are down (fault injection): notification fails them
  * without calling the provider, so the fallback to the next channel is exercised. Always empty for a real page.
  * A producer from before the field existed leaves it out; {@link io.muster.contracts.EventEnvelope} reads that as
- * empty.
+ * empty. {@code allChannelsAtOnce} and {@code bundlingExempt} come from the severity's definition; null (a producer
+ * from before they existed) means the rule of the severity alone.
  */
 public record PageRequested(
         UUID pageId,
@@ -33,12 +34,32 @@ public record PageRequested(
         boolean drill,
         boolean silent,
         boolean notifyOnly,
-        Set<ChannelType> downChannels) implements EventPayload {
+        Set<ChannelType> downChannels,
+        Boolean allChannelsAtOnce,
+        Boolean bundlingExempt) implements EventPayload {
 
     public static final String TYPE = "PageRequested";
 
     public PageRequested {
         downChannels = channelSet(downChannels);
+    }
+
+    /** A page whose channel rule follows from its severity alone (CRITICAL: every channel at once, never bundled). */
+    public PageRequested(UUID pageId, UUID incidentId, UUID contactId, String roleKey, int stage, int cycle,
+            Severity severity, String title, String summary, boolean drill, boolean silent, boolean notifyOnly,
+            Set<ChannelType> downChannels) {
+        this(pageId, incidentId, contactId, roleKey, stage, cycle, severity, title, summary, drill, silent, notifyOnly,
+                downChannels, null, null);
+    }
+
+    /** Whether every channel of the person is paged at once; the severity's definition says, else CRITICAL does. */
+    public boolean everyChannelAtOnce() {
+        return allChannelsAtOnce != null ? allChannelsAtOnce : severity == Severity.CRITICAL;
+    }
+
+    /** Whether its SMS skips the per-person rate limit rather than being bundled into a summary. */
+    public boolean neverBundled() {
+        return bundlingExempt != null ? bundlingExempt : severity == Severity.CRITICAL;
     }
 
     /** Whether a drill fault says this channel is down for this page. */

@@ -495,9 +495,11 @@ public class EscalationEngine {
                 row.firstPagedAt = engagement.requestedAt;
             }
         }
+        SeverityDefinition severity = SeverityDefinition.of(incident.severity);
         outbox.publish(new PageRequested(engagement.pageId, incident.id, target.contactId(), target.roleKey(),
                 stage + 1, cycle + 1, incident.severity, incident.title, incident.summary, incident.drill,
-                incident.silent, notifyOnly, incident.drill ? incident.drillFaults().downChannelSet() : Set.of()));
+                incident.silent, notifyOnly, incident.drill ? incident.drillFaults().downChannelSet() : Set.of(),
+                severity.allChannelsAtOnce, severity.bundlingExempt));
     }
 
     private String names(List<OnCallResolver.Target> targets) {

@@ -11,6 +11,7 @@ import io.muster.escalation.domain.DrillFaults;
 import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.TimelineEntry;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
@@ -265,8 +266,9 @@ public class IncidentDesk {
         } else if (incident.severity != severity) {
             timeline.record(id, "severity-changed", actor, incident.severity + " -> " + severity
                     + "; everyone already paged stays engaged");
-            outbox.publish(new IncidentSeverityChanged(id, incident.severity, severity, List.of(), actor,
-                    incident.drill));
+            SeverityDefinition lower = SeverityDefinition.of(severity);
+            outbox.publish(new IncidentSeverityChanged(id, incident.severity, severity, List.of(),
+                    lower.allChannelsAtOnce, lower.bundlingExempt, actor, incident.drill));
             incident.severity = severity;
             incident.updatedAt = clock.instant();
         }
@@ -286,7 +288,9 @@ public class IncidentDesk {
                     ? "the " + severity + " plan requires no role the incident has not engaged"
                     : "the " + severity + " plan requires " + String.join(", ", added) + ": paged now");
         }
-        outbox.publish(new IncidentSeverityChanged(incident.id, was, severity, added, actor, incident.drill));
+        SeverityDefinition higher = SeverityDefinition.of(severity);
+        outbox.publish(new IncidentSeverityChanged(incident.id, was, severity, added, higher.allChannelsAtOnce,
+                higher.bundlingExempt, actor, incident.drill));
     }
 
     @Transactional

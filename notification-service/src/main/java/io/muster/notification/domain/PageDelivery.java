@@ -82,6 +82,15 @@ public class PageDelivery extends PanacheEntityBase {
     @Column(name = "down_channels")
     public String downChannels = "";
 
+    /** Every channel of the person at once, rather than one after another (from the severity's definition). */
+    @Column(name = "all_channels_at_once")
+    public boolean allChannelsAtOnce;
+
+    /** Its SMS skip the per-person rate limit instead of joining a summary (from the severity's definition). */
+    @Column(name = "bundling_exempt")
+    public boolean bundlingExempt;
+
+    /** Critical pages are claimed before others when the queue is busy. */
     public boolean critical() {
         return severity == Severity.CRITICAL;
     }

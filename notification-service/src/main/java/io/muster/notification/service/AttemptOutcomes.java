@@ -144,9 +144,7 @@ public class AttemptOutcomes {
     void channelGaveUp(PageDelivery page, Instant now) {
         int channels = ContactReplica.readChannels(page.channelPlan).size();
         List<SendAttempt> attempts = SendAttempt.list("pageId", page.pageId);
-        SmsBundleMember bundled = SmsBundleMember.findById(page.pageId);
-        int nextRank = Math.max(attempts.stream().mapToInt(a -> a.channelRank).max().orElse(-1),
-                bundled == null ? -1 : bundled.channelRank) + 1;
+        int nextRank = nextRank(page, attempts);
         if (nextRank < channels) {
             if (failedByDrillFault(page, nextRank)) {
                 channelGaveUp(page, now); // bounded: each call takes the next rank
@@ -164,6 +162,17 @@ public class AttemptOutcomes {
         page.updatedAt = now;
         outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, null,
                 DeliveryStatus.ALL_CHANNELS_FAILED, 0, "every channel of the person failed", page.drill));
+    }
+
+    /** The first rank of the page's plan no attempt (or SMS bundle) has taken yet. */
+    int nextRank(PageDelivery page) {
+        return nextRank(page, SendAttempt.list("pageId", page.pageId));
+    }
+
+    private static int nextRank(PageDelivery page, List<SendAttempt> attempts) {
+        SmsBundleMember bundled = SmsBundleMember.findById(page.pageId);
+        return Math.max(attempts.stream().mapToInt(a -> a.channelRank).max().orElse(-1),
+                bundled == null ? -1 : bundled.channelRank) + 1;
     }
 
     /**

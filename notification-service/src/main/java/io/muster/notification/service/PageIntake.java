@@ -2,6 +2,7 @@ package io.muster.notification.service;
 
 import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageRequested;
@@ -79,6 +80,8 @@ public class PageIntake {
         delivery.drill = page.drill();
         delivery.silent = page.silent();
         delivery.notifyOnly = page.notifyOnly();
+        delivery.allChannelsAtOnce = page.everyChannelAtOnce();
+        delivery.bundlingExempt = page.neverBundled();
         if (page.drill()) {
             delivery.downChannels(page.downChannels());
         }
@@ -104,10 +107,14 @@ public class PageIntake {
                             : "the person has no verified SMS, email or webhook channel", page.drill()));
             return;
         }
-        // Critical pages go out on the first two channels at once; others start with the first.
-        int startWith = delivery.critical() ? Math.min(2, channels.size()) : 1;
+        // A severity that uses every channel at once sends on all of them now; others start with the first.
+        start(delivery, 0, delivery.allChannelsAtOnce ? channels.size() : 1);
+    }
+
+    /** Starts the channels at ranks {@code from} (inclusive) to {@code to} (exclusive) of the page's plan. */
+    void start(PageDelivery delivery, int from, int to) {
         int down = 0;
-        for (int rank = 0; rank < startWith; rank++) {
+        for (int rank = from; rank < to; rank++) {
             if (outcomes.failedByDrillFault(delivery, rank)) {
                 down++;
             } else {
@@ -117,6 +124,32 @@ public class PageIntake {
         // Only now, with every starting channel queued or failed, move on as a real failure of each would.
         for (int i = 0; i < down; i++) {
             outcomes.channelGaveUp(delivery, clock.instant());
+        }
+    }
+
+    /**
+     * The incident's severity went up: its pages still going out take the new channel rule. A page that now uses
+     * every channel at once starts the channels it has not reached yet (never one it has: the next rank is always
+     * after the highest started, so nothing is sent twice); its SMS stop being bundled from now on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void severityRaised(IncidentSeverityChanged change) {
+        List<PageDelivery> going = PageDelivery.list("incidentId = ?1 and notifyOnly = false and silent = false"
+                + " and status in ?2", change.incidentId(), List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT,
+                DeliveryStatus.DELIVERED, DeliveryStatus.FAILED));
+        for (PageDelivery delivery : going) {
+            delivery.severity = change.to();
+            delivery.bundlingExempt |= change.bundlingExempt();
+            if (!change.allChannelsAtOnce() || delivery.allChannelsAtOnce) {
+                continue;
+            }
+            delivery.allChannelsAtOnce = true;
+            delivery.updatedAt = clock.instant();
+            int channels = ContactReplica.readChannels(delivery.channelPlan).size();
+            int next = outcomes.nextRank(delivery);
+            if (next < channels) {
+                start(delivery, next, channels);
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public class SmsRateLimit {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueueOrBundle(PageDelivery page, int rank) {
         ContactSnapshot.Channel channel = ContactReplica.readChannels(page.channelPlan).get(rank);
-        if (channel.type() != ChannelType.SMS || page.critical()) {
+        if (channel.type() != ChannelType.SMS || page.bundlingExempt) {
             queue.enqueuePage(page, rank);
             return;
         }
