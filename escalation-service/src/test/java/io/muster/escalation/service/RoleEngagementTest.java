@@ -265,8 +265,8 @@ class RoleEngagementTest {
         assertThat(pagedFor(incident, comms)).containsExactly(c);
         assertThat(row(incident, comms).required).isTrue();
         assertThat(timelineKinds(incident)).containsSubsequence("severity-changed", "replanned");
-        assertThat(KafkaEvents.all(Topics.INCIDENTS, ev -> ev.payload() instanceof IncidentSeverityChanged c
-                && c.incidentId().equals(incident), 1, WAIT))
+        assertThat(KafkaEvents.all(Topics.INCIDENTS, ev -> ev.payload() instanceof IncidentSeverityChanged changed
+                && changed.incidentId().equals(incident), 1, WAIT))
                 .extracting(ev -> ev.payloadAs(IncidentSeverityChanged.class).rolesAdded()).containsExactly(List.of(comms));
         int pages = engagements(incident).size();
         given().header("Authorization", Tokens.bearer(Roles.RESPONDER)).contentType(ContentType.JSON)
