@@ -87,8 +87,8 @@ public class RunDispatcher {
             run.incidentId = escalation.raise(new EscalationClient.DrillIncident(
                     "[DRILL] " + gameDay.title, summary(gameDay, scenario), scenario.severity,
                     scenario.incidentType, "gameday-run-" + run.id, gameDay.mode == GameDay.Mode.SILENT,
-                    new EscalationClient.DrillFaults(gameDay.unavailableContacts, gameDay.unavailableRoles,
-                            gameDay.downChannels)));
+                    List.copyOf(gameDay.participantRoles), new EscalationClient.DrillFaults(
+                            gameDay.unavailableContacts, gameDay.unavailableRoles, gameDay.downChannels)));
             run.status = RunStatus.RUNNING;
             run.startedAt = now;
             // Acks that raced ahead of this commit found no run to end; look once more now that it exists.
