@@ -40,7 +40,8 @@ public record RunReportView(
             String method, String verdict) {
     }
 
-    public record PersonRow(String contact, String roles, String firstPaged, String channels, String acked,
+    /** {@code contactId} stays in the page (as a tooltip) so a person can be looked up even when renamed. */
+    public record PersonRow(String contactId, String contact, String roles, String firstPaged, String channels, String acked,
             String method, String note) {
     }
 
@@ -74,10 +75,11 @@ public record RunReportView(
                 new Row("Acknowledgements counted / ignored", c.acksAccepted() + " / " + c.acksIgnored(), "", ""));
         List<RoleRow> roles = card.roles().stream().map(role -> new RoleRow(role.roleKey()
                 + (role.required() ? "" : " (not required)"), role.outcome(), secs(role.firstPaged()),
-                secs(role.acked()), id(role.ackedBy()), orDash(role.ackMethod()), verdict(role.withinTarget())))
+                secs(role.acked()), who(role.ackedBy(), role.ackedByName()), orDash(role.ackMethod()),
+                verdict(role.withinTarget())))
                 .toList();
         List<PersonRow> people = card.people().stream().map(p -> new PersonRow(id(p.contactId()),
-                String.join(", ", p.roles()), secs(p.firstPaged()),
+                who(p.contactId(), p.displayName()), pagedFor(p), secs(p.firstPaged()),
                 p.suppressed() && p.channels().isEmpty() ? "suppressed (silent)" : p.channels().stream()
                         .map(ch -> ch.channel() + " " + ch.outcome() + (ch.attempts() > 1 ? " x" + ch.attempts() : "")
                                 + (ch.downByFault() ? " (down: drill fault)" : ""))
@@ -86,13 +88,15 @@ public record RunReportView(
         List<String> escalations = card.escalations().stream().map(e -> secs(e.at()) + ": stage " + e.fromStage()
                 + " \u2192 " + e.toStage() + (e.reason() == null ? "" : " (" + e.reason() + ")")).toList();
         List<String> failures = card.channelFailures().stream().map(f -> secs(f.at()) + ": " + f.channel()
-                + " attempt " + f.attempt() + " to " + id(f.contactId())
+                + " attempt " + f.attempt() + " to " + who(f.contactId(), f.displayName())
                 + (f.detail() == null ? "" : " \u2014 " + f.detail()) + (f.downByFault() ? " (drill fault)" : ""))
                 .toList();
-        List<String> unreachable = card.unreachable().stream().map(u -> id(u.contactId()) + ": " + u.reason()
+        List<String> unreachable = card.unreachable().stream().map(u -> who(u.contactId(), u.displayName()) + ": "
+                + u.reason()
                 + (u.drillFault() ? " (made unavailable by the drill)" : "")).toList();
         List<String> faults = new java.util.ArrayList<>();
-        run.faults().unavailableContacts().forEach(id -> faults.add("contact " + id + " unavailable"));
+        run.faults().unavailablePeople().forEach(p -> faults.add(who(p.contactId(), p.displayName())
+                + " unavailable"));
         run.faults().unavailableRoles().forEach(role -> faults.add("role " + role + " unavailable"));
         run.faults().downChannels().forEach(ch -> faults.add(ch + " down"));
         return new RunReportView(run.title(), run.scenarioName(), run.mode(), run.status(),
@@ -124,6 +128,25 @@ public record RunReportView(
 
     private static String orDash(String text) {
         return text == null ? "\u2014" : text;
+    }
+
+    /** A person by name; by id only when the directory does not (or no longer) list them. */
+    static String who(UUID id, String displayName) {
+        if (displayName != null) {
+            return displayName;
+        }
+        return id == null ? "\u2014" : id + " (not in the directory)";
+    }
+
+    /**
+     * The roles a person was paged for. A page without a role named the person directly (a contact target); a
+     * person seen only through delivery or ack events had a page whose request has not arrived (yet).
+     */
+    private static String pagedFor(Scorecard.PersonResult p) {
+        if (!p.roles().isEmpty()) {
+            return String.join(", ", p.roles());
+        }
+        return p.firstPaged() != null ? TimelineChart.NAMED_DIRECTLY : TimelineChart.REQUEST_NOT_SEEN;
     }
 
     private static String id(UUID id) {

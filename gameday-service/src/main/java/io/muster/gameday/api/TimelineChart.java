@@ -3,10 +3,12 @@ package io.muster.gameday.api;
 import io.muster.gameday.domain.Observation;
 import io.muster.gameday.domain.Scorecard;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Draws a run's timeline as inline SVG: one lane per role, marks for pages sent per channel, failures and acks,
@@ -22,16 +24,22 @@ final class TimelineChart {
     private static final int LANE = 36;
     private static final int AXIS = 34;
 
+    /** The lane of pages that named a person rather than a role. */
+    static final String NAMED_DIRECTLY = "named directly";
+    /** The lane of delivery and ack events whose page request has not been seen, so its role is not known. */
+    static final String REQUEST_NOT_SEEN = "page request not seen";
+
     private TimelineChart() {
     }
 
     static String svg(Scorecard card, List<String> requiredRoles, Long runLengthSeconds) {
         Set<String> lanes = new LinkedHashSet<>(requiredRoles);
         card.roles().forEach(r -> lanes.add(r.roleKey()));
-        boolean unknown = card.timeline().stream().anyMatch(t -> t.roleKey() == null && t.type().startsWith("Page"));
-        if (unknown) {
-            lanes.add("(role unknown)");
-        }
+        Set<UUID> requested = new HashSet<>();
+        card.timeline().stream().filter(t -> Observation.PAGE_REQUESTED.equals(t.type()) && t.pageId() != null)
+                .forEach(t -> requested.add(t.pageId()));
+        card.timeline().stream().filter(t -> t.type().startsWith("Page"))
+                .map(t -> laneOf(t, requested)).forEach(lanes::add);
         List<String> laneList = new ArrayList<>(lanes);
         long span = Math.max(60, card.times().targetAllRoles());
         if (runLengthSeconds != null) {
@@ -85,11 +93,10 @@ final class TimelineChart {
                     .append(e.fromStage()).append(" \u2192 ").append(e.toStage()).append("</text>");
         }
         for (Scorecard.TimelineEntry t : card.timeline()) {
-            String lane = t.roleKey() != null ? t.roleKey() : "(role unknown)";
-            int index = laneList.indexOf(lane);
-            if (index < 0 || !t.type().startsWith("Page")) {
+            if (!t.type().startsWith("Page")) {
                 continue;
             }
+            int index = laneList.indexOf(laneOf(t, requested));
             double mx = x.apply(t.at());
             int cy = TOP + index * LANE + LANE / 2;
             String tip = escape(describe(t));
@@ -130,6 +137,14 @@ final class TimelineChart {
         return svg.append("</svg>").toString();
     }
 
+    /** A page event's lane: the role it was requested for, else why there is none. */
+    private static String laneOf(Scorecard.TimelineEntry t, Set<UUID> requested) {
+        if (t.roleKey() != null) {
+            return t.roleKey();
+        }
+        return t.pageId() != null && requested.contains(t.pageId()) ? NAMED_DIRECTLY : REQUEST_NOT_SEEN;
+    }
+
     private static void target(StringBuilder svg, double tx, int bottom, String label) {
         svg.append("<line class=\"target\" x1=\"").append(fmt(tx)).append("\" y1=\"").append(TOP).append("\" x2=\"")
                 .append(fmt(tx)).append("\" y2=\"").append(bottom).append("\"><title>").append(label)
@@ -148,7 +163,7 @@ final class TimelineChart {
             text.append(" attempt ").append(t.attempt());
         }
         if (t.contactId() != null) {
-            text.append(" contact ").append(t.contactId());
+            text.append(" contact ").append(RunReportView.who(t.contactId(), t.displayName()));
         }
         if (t.detail() != null) {
             text.append(": ").append(t.detail());

@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Scorecards of single runs and the trend of a scenario across its runs; read-only. */
@@ -21,6 +24,9 @@ public class RunReports {
     @Inject
     RunProgress progress;
 
+    @Inject
+    DirectoryReplica directory;
+
     /** A run, what it was scored against, and its card. */
     public record RunCard(UUID runId, UUID gameDayId, String title, UUID scenarioId, String scenarioName,
             String mode, String status, UUID incidentId, Instant dueAt, Instant noticeAt, Instant startedAt,
@@ -28,7 +34,12 @@ public class RunReports {
             String endReason, Integer readinessScore, List<String> roles, Faults faults, Scorecard scorecard) {
     }
 
-    public record Faults(List<UUID> unavailableContacts, List<String> unavailableRoles, List<String> downChannels) {
+    /** {@code unavailablePeople}: the unavailable contacts with their names (null for someone the directory lacks). */
+    public record Faults(List<UUID> unavailableContacts, List<Person> unavailablePeople, List<String> unavailableRoles,
+            List<String> downChannels) {
+    }
+
+    public record Person(UUID contactId, String displayName) {
     }
 
     /** One run of a scenario over time: its score and key times (seconds since start). */
@@ -44,7 +55,14 @@ public class RunReports {
         }
         GameDay gameDay = GameDay.findById(run.gameDayId);
         Scenario scenario = Scenario.findById(run.scenarioId);
-        Scorecard card = progress.scorecardOf(run);
+        Set<UUID> mentioned = new HashSet<>(gameDay.unavailableContacts);
+        progress.observationsOf(run).forEach(o -> {
+            if (o.contactId() != null) {
+                mentioned.add(o.contactId());
+            }
+        });
+        Map<UUID, String> names = directory.namesOf(mentioned);
+        Scorecard card = progress.namedScorecardOf(run, names);
         // A finished run shows the score it was given when it ended; a running one its score so far.
         Integer score = run.readinessScore != null ? run.readinessScore
                 : run.status == RunStatus.RUNNING ? Integer.valueOf(card.readiness().score()) : null;
@@ -52,6 +70,7 @@ public class RunReports {
                 run.status.name(), run.incidentId, run.dueAt, gameDay.noticeAt(run.dueAt), run.startedAt,
                 run.endedAt, run.endReason, score,
                 List.copyOf(gameDay.participantRoles), new Faults(List.copyOf(gameDay.unavailableContacts),
+                        gameDay.unavailableContacts.stream().map(id -> new Person(id, names.get(id))).toList(),
                         List.copyOf(gameDay.unavailableRoles), List.copyOf(gameDay.downChannels)), card);
     }
 
