@@ -1,5 +1,6 @@
 package io.muster.gameday.api;
 
+import io.muster.gameday.domain.ScenarioInject;
 import io.muster.gameday.domain.Scorecard;
 import io.muster.gameday.service.RunLessonsBook;
 import io.muster.gameday.service.RunReports;
@@ -28,6 +29,8 @@ public record RunReportView(
         List<String> failures,
         List<String> unreachable,
         List<String> faults,
+        List<String> notices,
+        List<String> injects,
         RawString timeline,
         List<String> wentWell,
         List<String> didNotGoWell,
@@ -99,11 +102,17 @@ public record RunReportView(
                 + " unavailable"));
         run.faults().unavailableRoles().forEach(role -> faults.add("role " + role + " unavailable"));
         run.faults().downChannels().forEach(ch -> faults.add(ch + " down"));
+        List<String> notices = run.notices().stream().map(n -> who(n.contactId(), n.displayName()) + ": "
+                + outcome(n.outcome()) + (n.sentAt() == null ? "" : " at " + n.sentAt())).toList();
+        List<String> injects = card.injects().stream().map(i -> secs(i.at()) + ": to "
+                + (ScenarioInject.EVERYONE.equals(i.audience()) ? "everyone paged" : i.audience()) + ", "
+                + who(i.contactId(), i.displayName()) + ": " + outcome(i.outcome())
+                + (i.message() == null ? "" : " \u2014 " + i.message())).toList();
         return new RunReportView(run.title(), run.scenarioName(), run.mode(), run.status(),
                 run.startedAt() == null ? "not started" : run.startedAt().toString(),
                 run.endedAt() == null ? "\u2014" : run.endedAt().toString(), orDash(run.endReason()),
                 run.readinessScore() == null ? "\u2014" : run.readinessScore() + " / 100", times, parts, counts, roles,
-                people, escalations, failures, unreachable, faults,
+                people, escalations, failures, unreachable, faults, notices, injects,
                 new RawString(TimelineChart.svg(card, run.roles(), length)),
                 lessons == null ? List.of() : List.copyOf(lessons.lessons().wentWell),
                 lessons == null ? List.of() : List.copyOf(lessons.lessons().didNotGoWell),
@@ -116,6 +125,18 @@ public record RunReportView(
             return "\u2014";
         }
         return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s (" + seconds + " s)";
+    }
+
+    /** A participant mail's state as the report says it. */
+    private static String outcome(String state) {
+        return switch (state) {
+            case "SENT" -> "emailed";
+            case "PENDING" -> "not sent yet";
+            case "FAILED" -> "email failed";
+            case "SUPPRESSED" -> "not sent (silent drill)";
+            case "NO_ADDRESS" -> "not sent: no verified email address";
+            default -> state;
+        };
     }
 
     private static String pct(double share) {

@@ -60,6 +60,7 @@ final class TimelineChart {
         svg.append("<style>text{font:11px sans-serif}.lane{fill:#f4f6f8}.sms{fill:#1f6feb}.email{fill:#2da44e}"
                 + ".voice{fill:#8250df}.webhook{fill:#6e7781}.fail{stroke:#cf222e;stroke-width:2}"
                 + ".ack{fill:#1a7f37}.ignored{fill:none;stroke:#bf8700;stroke-width:2}.supp{fill:none;stroke:#6e7781}"
+                + ".inject{fill:#8250df;stroke:#8250df}.inject-all{stroke:#8250df;stroke-dasharray:2 2}"
                 + ".esc{stroke:#9a6700;stroke-dasharray:5 3}.target{stroke:#57606a;stroke-dasharray:1 3}</style>");
         for (int i = 0; i < laneList.size(); i++) {
             int y = TOP + i * LANE;
@@ -92,7 +93,15 @@ final class TimelineChart {
             svg.append("<text x=\"").append(fmt(ex + 3)).append("\" y=\"").append(TOP - 8).append("\">stage ")
                     .append(e.fromStage()).append(" \u2192 ").append(e.toStage()).append("</text>");
         }
+        Set<String> injectsDrawn = new HashSet<>();
         for (Scorecard.TimelineEntry t : card.timeline()) {
+            if (Observation.INJECT_DELIVERY.equals(t.type())) {
+                // One mark per inject and lane, however many people it went to.
+                if (injectsDrawn.add(t.at() + "/" + t.roleKey() + "/" + t.detail())) {
+                    inject(svg, t, laneList, x.apply(t.at()), bottom);
+                }
+                continue;
+            }
             if (!t.type().startsWith("Page")) {
                 continue;
             }
@@ -135,6 +144,25 @@ final class TimelineChart {
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** An inject: a diamond in its role's lane, or a line across every lane when it went to everyone paged. */
+    private static void inject(StringBuilder svg, Scorecard.TimelineEntry t, List<String> lanes, double ix,
+            int bottom) {
+        String tip = escape("+" + t.at() + " s inject to " + (t.roleKey() == null ? "everyone paged" : t.roleKey())
+                + (t.detail() == null ? "" : ": " + t.detail()));
+        int index = t.roleKey() == null ? -1 : lanes.indexOf(t.roleKey());
+        if (index < 0) {
+            svg.append("<line class=\"inject-all\" x1=\"").append(fmt(ix)).append("\" y1=\"").append(TOP)
+                    .append("\" x2=\"").append(fmt(ix)).append("\" y2=\"").append(bottom).append("\"><title>")
+                    .append(tip).append("</title></line>");
+            return;
+        }
+        int cy = TOP + index * LANE + LANE / 2;
+        svg.append("<path class=\"inject\" d=\"M").append(fmt(ix)).append(' ').append(cy - 6).append(" L")
+                .append(fmt(ix + 6)).append(' ').append(cy).append(" L").append(fmt(ix)).append(' ').append(cy + 6)
+                .append(" L").append(fmt(ix - 6)).append(' ').append(cy).append(" Z\"><title>").append(tip)
+                .append("</title></path>");
     }
 
     /** A page event's lane: the role it was requested for, else why there is none. */

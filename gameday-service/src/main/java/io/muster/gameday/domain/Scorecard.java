@@ -28,7 +28,8 @@ public record Scorecard(
         List<ChannelFailure> channelFailures,
         List<Unreachable> unreachable,
         Readiness readiness,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        List<InjectDelivery> injects) {
 
     public static final String IGNORED_BY_FAULT = "ignored: drill fault";
     public static final String AFTER_RUN_END = "ignored: after the run ended";
@@ -96,6 +97,14 @@ public record Scorecard(
             String note) {
     }
 
+    /**
+     * A scenario inject mailed (or not) to one person during the run. {@code audience} is a role key or {@code all};
+     * {@code outcome} SENT, FAILED (given up), SUPPRESSED (silent run) or NO_ADDRESS (no verified email).
+     */
+    public record InjectDelivery(Long at, Instant time, String audience, UUID contactId, String displayName,
+            String outcome, String message) {
+    }
+
     private record Page(UUID contactId, String roleKey, int stage, Instant requestedAt, boolean notifyOnly) {
     }
 
@@ -137,6 +146,7 @@ public record Scorecard(
         List<EscalationTaken> escalations = new ArrayList<>();
         List<ChannelFailure> failures = new ArrayList<>();
         List<TimelineEntry> timeline = new ArrayList<>();
+        List<InjectDelivery> injects = new ArrayList<>();
         // (page, channel, attempt) -> last status, for delivery success
         Map<String, String> attemptOutcome = new LinkedHashMap<>();
         Set<UUID> pagesSent = new LinkedHashSet<>();
@@ -151,7 +161,10 @@ public record Scorecard(
             Page page = o.pageId() == null ? null : pages.get(o.pageId());
             // A status or ack carries no role: it is the role its page was requested for.
             String roleKey = o.roleKey() != null ? o.roleKey() : page == null ? null : page.roleKey();
-            if (run.endedAt() != null && o.at().isAfter(run.endedAt()) && !o.type().startsWith("Incident")) {
+            // Injects are this service's own doing, not responders' traffic: never "late".
+            boolean responderTraffic = !o.type().startsWith("Incident")
+                    && !Observation.INJECT_DELIVERY.equals(o.type());
+            if (run.endedAt() != null && o.at().isAfter(run.endedAt()) && responderTraffic) {
                 // The card of a finished run is fixed at its end: late traffic is shown, not counted.
                 timeline.add(new TimelineEntry(since(run, o.at()), o.at(), o.type(), o.pageId(), o.contactId(),
                         names.get(o.contactId()), roleKey, o.stage(), o.channel(), o.status(), o.attempt(),
@@ -243,6 +256,9 @@ public record Scorecard(
                         }
                     }
                 }
+                case Observation.INJECT_DELIVERY -> injects.add(new InjectDelivery(since(run, o.at()), o.at(),
+                        o.roleKey() == null ? ScenarioInject.EVERYONE : o.roleKey(), o.contactId(),
+                        names.get(o.contactId()), o.status(), o.detail()));
                 case Observation.ESCALATED -> escalations.add(new EscalationTaken(since(run, o.at()), o.stage(),
                         o.toStage(), o.detail()));
                 default -> {
@@ -347,7 +363,7 @@ public record Scorecard(
         Counts counts = new Counts(pages.size(), pagesSent.size(), pagesSuppressed.size(), channelAttempts,
                 failures.size(), acksAccepted, acksIgnored);
         return new Scorecard(times, counts, roleResults, personResults, escalations, failures, unreachable,
-                readiness, timeline);
+                readiness, timeline, injects);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.muster.gameday.service;
 import io.muster.contracts.gameday.GameDayRunChanged.RunStatus;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.domain.GameDayRun;
+import io.muster.gameday.domain.ParticipantMail;
 import io.muster.gameday.domain.Scenario;
 import io.muster.gameday.domain.Scorecard;
 import io.muster.platform.problem.ProblemException;
@@ -31,7 +32,15 @@ public class RunReports {
     public record RunCard(UUID runId, UUID gameDayId, String title, UUID scenarioId, String scenarioName,
             String mode, String status, UUID incidentId, Instant dueAt, Instant noticeAt, Instant startedAt,
             Instant endedAt,
-            String endReason, Integer readinessScore, List<String> roles, Faults faults, Scorecard scorecard) {
+            String endReason, Integer readinessScore, List<String> roles, Faults faults, List<NoticeMail> notices,
+            Scorecard scorecard) {
+    }
+
+    /**
+     * The notice one participant was emailed before the run: {@code outcome} as a participant mail's state. No
+     * address: contact details are not for viewers.
+     */
+    public record NoticeMail(UUID contactId, String displayName, String outcome, Instant sentAt) {
     }
 
     /** {@code unavailablePeople}: the unavailable contacts with their names (null for someone the directory lacks). */
@@ -55,7 +64,10 @@ public class RunReports {
         }
         GameDay gameDay = GameDay.findById(run.gameDayId);
         Scenario scenario = Scenario.findById(run.scenarioId);
+        List<ParticipantMail> notices = ParticipantMail.list("runId = ?1 and kind = ?2", Sort.by("createdAt")
+                .and("contactId"), run.id, ParticipantMail.Kind.NOTICE);
         Set<UUID> mentioned = new HashSet<>(gameDay.unavailableContacts);
+        notices.forEach(n -> mentioned.add(n.contactId));
         progress.observationsOf(run).forEach(o -> {
             if (o.contactId() != null) {
                 mentioned.add(o.contactId());
@@ -71,7 +83,9 @@ public class RunReports {
                 run.endedAt, run.endReason, score,
                 List.copyOf(gameDay.participantRoles), new Faults(List.copyOf(gameDay.unavailableContacts),
                         gameDay.unavailableContacts.stream().map(id -> new Person(id, names.get(id))).toList(),
-                        List.copyOf(gameDay.unavailableRoles), List.copyOf(gameDay.downChannels)), card);
+                        List.copyOf(gameDay.unavailableRoles), List.copyOf(gameDay.downChannels)),
+                notices.stream().map(n -> new NoticeMail(n.contactId, names.get(n.contactId), n.state.name(),
+                        n.sentAt)).toList(), card);
     }
 
     @Transactional
