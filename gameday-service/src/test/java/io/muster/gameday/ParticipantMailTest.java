@@ -285,4 +285,50 @@ class ParticipantMailTest {
         given().header("Authorization", Tokens.bearer(Roles.ADMIN)).when().delete("/api/v1/gamedays/" + gameDayId)
                 .then().statusCode(200);
     }
+
+    @Test
+    void aSendThatFailsIsRetriedWithGrowingWaitsAndGivenUpAfterItsAttempts() throws Exception {
+        String commander = role("commander");
+        UUID frank = UUID.randomUUID();
+        UUID grace = UUID.randomUUID();
+        String graceMail = uniqueEmail("grace");
+        // No SMTP client will take this address: every attempt fails.
+        inDirectory(person(frank, "Frank Ford", true, List.of(commander), List.of(email("frank at example", 1, true))),
+                person(grace, "Grace Gray", true, List.of(commander), List.of(email(graceMail, 1, true))));
+        Instant start = Instant.parse("2025-09-22T10:00:00Z");
+        clock.set(start.minusSeconds(86_400));
+        String scenarioId = scenario(List.of(commander), """
+                [{"atSeconds":60,"audience":"all","message":"Legal asks for a timeline."}]""");
+        String gameDayId = gameDay(scenarioId, "2025-09-22T10:00", "UTC", "LIVE", "");
+        tick(start);
+        GameDayRun run = runOf(gameDayId);
+        at(start, 1, page(run.incidentId, frank, commander, 1, false));
+        at(start, 1, page(run.incidentId, grace, commander, 1, false));
+        awaitObserved(run.incidentId, 2);
+
+        String key = "gameday-inject-" + run.id + "-0-" + frank;
+        tick(start.plusSeconds(60));
+        // The failure holds up nobody else.
+        assertThat(mailTo(graceMail)).hasSize(1);
+        ParticipantMail first = QuarkusTransaction.requiringNew().call(() -> ParticipantMail.find("messageKey", key)
+                .<ParticipantMail>firstResult());
+        assertThat(first.state).isEqualTo(ParticipantMail.State.PENDING);
+        assertThat(first.attempts).isEqualTo(1);
+        assertThat(first.lastError).isNotBlank();
+        // Retries after 10 s, then 20, 40 and 80 s (test retry delay 10 s, doubling); the fifth attempt is the last.
+        assertThat(first.dueAt).isEqualTo(start.plusSeconds(70));
+        for (long at : new long[] {69, 70, 90, 130, 210, 1000}) {
+            tick(start.plusSeconds(at));
+        }
+        ParticipantMail last = QuarkusTransaction.requiringNew().call(() -> ParticipantMail.find("messageKey", key)
+                .<ParticipantMail>firstResult());
+        assertThat(last.state).isEqualTo(ParticipantMail.State.FAILED);
+        assertThat(last.attempts).isEqualTo(5);
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER))
+                .when().get("/api/v1/runs/" + run.id + "/scorecard").then().statusCode(200)
+                .body("scorecard.injects.find { it.contactId == '" + frank + "' }.outcome", equalTo("FAILED"))
+                .body("scorecard.injects.find { it.contactId == '" + frank + "' }.at", equalTo(210));
+        given().header("Authorization", Tokens.bearer(Roles.ADMIN)).when().delete("/api/v1/gamedays/" + gameDayId)
+                .then().statusCode(200);
+    }
 }

@@ -44,8 +44,8 @@ public record RunReportView(
     }
 
     /** {@code contactId} stays in the page (as a tooltip) so a person can be looked up even when renamed. */
-    public record PersonRow(String contactId, String contact, String roles, String firstPaged, String channels, String acked,
-            String method, String note) {
+    public record PersonRow(String contactId, String contact, String roles, String firstPaged, String channels,
+            String acked, String method, String note) {
     }
 
     /** {@code lessons} may be null: none recorded yet. */

@@ -69,15 +69,16 @@ public record Scorecard(
     }
 
     /** {@code ack} is the time of this person's counted ack; {@code ackNote} says why an ack did not count. */
-    public record PersonResult(UUID contactId, String displayName, List<String> roles, List<Integer> stages, Long firstPaged,
-            List<ChannelResult> channels, Long acked, String ackMethod, String ackNote, boolean suppressed) {
+    public record PersonResult(UUID contactId, String displayName, List<String> roles, List<Integer> stages,
+            Long firstPaged, List<ChannelResult> channels, Long acked, String ackMethod, String ackNote,
+            boolean suppressed) {
     }
 
     public record EscalationTaken(Long at, Integer fromStage, Integer toStage, String reason) {
     }
 
-    public record ChannelFailure(Long at, UUID contactId, String displayName, String channel, Integer attempt, String detail,
-            boolean downByFault) {
+    public record ChannelFailure(Long at, UUID contactId, String displayName, String channel, Integer attempt,
+            String detail, boolean downByFault) {
     }
 
     /** A paged person who never answered; {@code drillFault} when the run made them unavailable on purpose. */
@@ -325,7 +326,8 @@ public record Scorecard(
                     .map(c -> new ChannelResult(c.getKey(), c.getValue().attempts, c.getValue().outcome,
                             c.getValue().detail, run.downChannels().contains(c.getKey())))
                     .toList();
-            personResults.add(new PersonResult(contact, names.get(contact), List.copyOf(person.roles), List.copyOf(person.stages),
+            personResults.add(new PersonResult(contact, names.get(contact), List.copyOf(person.roles),
+                    List.copyOf(person.stages),
                     since(run, person.firstPaged), channels, person.ack == null ? null : since(run, person.ack.at()),
                     person.ack == null ? null : person.ack.method(), person.ack == null ? person.ackNote : null,
                     person.suppressed));
