@@ -142,7 +142,11 @@ class DrillRunTest {
         Instant start = Instant.parse("2025-06-02T10:00:00Z");
         GameDayRun run = startRun(clock, dispatcher, start, "LIVE", null);
         UUID incident = run.incidentId;
-        assertThat(raiseOf(json, run.id).has("drillFaults")).isFalse();
+        JsonNode raised = raiseOf(json, run.id);
+        assertThat(raised.has("drillFaults")).isFalse();
+        // The game day's roles go to escalation as roles to engage, whatever the response plan says.
+        assertThat(raised.get("requiredRoles").toString())
+                .isEqualTo("[\"" + COMMANDER + "\",\"" + ANALYST + "\"]");
 
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();

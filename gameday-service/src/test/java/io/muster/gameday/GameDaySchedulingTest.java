@@ -122,6 +122,9 @@ class GameDaySchedulingTest {
         assertThat(raised.get("incidentType").asText()).isEqualTo("ransomware");
         assertThat(raised.get("source").asText()).isEqualTo("gameday");
         assertThat(raised.get("title").asText()).startsWith("[DRILL] Ransomware drill");
+        // Without roles of its own a game day engages the scenario's expected roles.
+        assertThat(raised.get("requiredRoles").toString()).isEqualTo("[\"incident-commander\",\"technical-lead\","
+                + "\"security-analyst\",\"communications-lead\",\"legal-counsel\"]");
         assertThat(raisesFor(fired.id).get(0).getHeader("Authorization")).isEqualTo("Bearer test-gameday-token");
 
         List<GameDayRunChanged.RunStatus> published = KafkaEvents.all(Topics.GAMEDAY,

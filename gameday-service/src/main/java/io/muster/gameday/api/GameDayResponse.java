@@ -17,7 +17,7 @@ public record GameDayResponse(UUID id, UUID scenarioId, String title, LocalDateT
             List<ChannelType> downChannels) {
     }
 
-    /** {@code noticeAt}: when participants are due their notice (null without one); nothing is sent yet. */
+    /** {@code noticeAt}: when participants are emailed their notice (null without one). */
     public record RunSummary(UUID id, Instant dueAt, Instant noticeAt, String status, UUID incidentId,
             String endReason, Integer readinessScore) {
         static RunSummary of(GameDay gameDay, GameDayRun run) {

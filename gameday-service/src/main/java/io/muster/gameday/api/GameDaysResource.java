@@ -66,7 +66,7 @@ public class GameDaysResource {
         return GameDayResponse.of(cancelled, planner.runsOf(id));
     }
 
-    /** Notices before scheduled runs, soonest first; {@code due} once their time has come. Nothing is sent. */
+    /** Notices before scheduled runs, soonest first; {@code due} once their time has come (they are emailed then). */
     @GET
     @Path("notices")
     @RolesAllowed(Roles.VIEWER)

@@ -1,5 +1,6 @@
 package io.muster.gameday.api;
 
+import io.muster.gameday.domain.ScenarioInject;
 import io.muster.gameday.domain.Scorecard;
 import io.muster.gameday.service.RunLessonsBook;
 import io.muster.gameday.service.RunReports;
@@ -28,6 +29,8 @@ public record RunReportView(
         List<String> failures,
         List<String> unreachable,
         List<String> faults,
+        List<String> notices,
+        List<String> injects,
         RawString timeline,
         List<String> wentWell,
         List<String> didNotGoWell,
@@ -40,8 +43,9 @@ public record RunReportView(
             String method, String verdict) {
     }
 
-    public record PersonRow(String contact, String roles, String firstPaged, String channels, String acked,
-            String method, String note) {
+    /** {@code contactId} stays in the page (as a tooltip) so a person can be looked up even when renamed. */
+    public record PersonRow(String contactId, String contact, String roles, String firstPaged, String channels,
+            String acked, String method, String note) {
     }
 
     /** {@code lessons} may be null: none recorded yet. */
@@ -74,10 +78,11 @@ public record RunReportView(
                 new Row("Acknowledgements counted / ignored", c.acksAccepted() + " / " + c.acksIgnored(), "", ""));
         List<RoleRow> roles = card.roles().stream().map(role -> new RoleRow(role.roleKey()
                 + (role.required() ? "" : " (not required)"), role.outcome(), secs(role.firstPaged()),
-                secs(role.acked()), id(role.ackedBy()), orDash(role.ackMethod()), verdict(role.withinTarget())))
+                secs(role.acked()), who(role.ackedBy(), role.ackedByName()), orDash(role.ackMethod()),
+                verdict(role.withinTarget())))
                 .toList();
         List<PersonRow> people = card.people().stream().map(p -> new PersonRow(id(p.contactId()),
-                String.join(", ", p.roles()), secs(p.firstPaged()),
+                who(p.contactId(), p.displayName()), pagedFor(p), secs(p.firstPaged()),
                 p.suppressed() && p.channels().isEmpty() ? "suppressed (silent)" : p.channels().stream()
                         .map(ch -> ch.channel() + " " + ch.outcome() + (ch.attempts() > 1 ? " x" + ch.attempts() : "")
                                 + (ch.downByFault() ? " (down: drill fault)" : ""))
@@ -86,20 +91,28 @@ public record RunReportView(
         List<String> escalations = card.escalations().stream().map(e -> secs(e.at()) + ": stage " + e.fromStage()
                 + " \u2192 " + e.toStage() + (e.reason() == null ? "" : " (" + e.reason() + ")")).toList();
         List<String> failures = card.channelFailures().stream().map(f -> secs(f.at()) + ": " + f.channel()
-                + " attempt " + f.attempt() + " to " + id(f.contactId())
+                + " attempt " + f.attempt() + " to " + who(f.contactId(), f.displayName())
                 + (f.detail() == null ? "" : " \u2014 " + f.detail()) + (f.downByFault() ? " (drill fault)" : ""))
                 .toList();
-        List<String> unreachable = card.unreachable().stream().map(u -> id(u.contactId()) + ": " + u.reason()
+        List<String> unreachable = card.unreachable().stream().map(u -> who(u.contactId(), u.displayName()) + ": "
+                + u.reason()
                 + (u.drillFault() ? " (made unavailable by the drill)" : "")).toList();
         List<String> faults = new java.util.ArrayList<>();
-        run.faults().unavailableContacts().forEach(id -> faults.add("contact " + id + " unavailable"));
+        run.faults().unavailablePeople().forEach(p -> faults.add(who(p.contactId(), p.displayName())
+                + " unavailable"));
         run.faults().unavailableRoles().forEach(role -> faults.add("role " + role + " unavailable"));
         run.faults().downChannels().forEach(ch -> faults.add(ch + " down"));
+        List<String> notices = run.notices().stream().map(n -> who(n.contactId(), n.displayName()) + ": "
+                + outcome(n.outcome()) + (n.sentAt() == null ? "" : " at " + n.sentAt())).toList();
+        List<String> injects = card.injects().stream().map(i -> secs(i.at()) + ": to "
+                + (ScenarioInject.EVERYONE.equals(i.audience()) ? "everyone paged" : i.audience()) + ", "
+                + who(i.contactId(), i.displayName()) + ": " + outcome(i.outcome())
+                + (i.message() == null ? "" : " \u2014 " + i.message())).toList();
         return new RunReportView(run.title(), run.scenarioName(), run.mode(), run.status(),
                 run.startedAt() == null ? "not started" : run.startedAt().toString(),
                 run.endedAt() == null ? "\u2014" : run.endedAt().toString(), orDash(run.endReason()),
                 run.readinessScore() == null ? "\u2014" : run.readinessScore() + " / 100", times, parts, counts, roles,
-                people, escalations, failures, unreachable, faults,
+                people, escalations, failures, unreachable, faults, notices, injects,
                 new RawString(TimelineChart.svg(card, run.roles(), length)),
                 lessons == null ? List.of() : List.copyOf(lessons.lessons().wentWell),
                 lessons == null ? List.of() : List.copyOf(lessons.lessons().didNotGoWell),
@@ -114,6 +127,18 @@ public record RunReportView(
         return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s (" + seconds + " s)";
     }
 
+    /** A participant mail's state as the report says it. */
+    private static String outcome(String state) {
+        return switch (state) {
+            case "SENT" -> "emailed";
+            case "PENDING" -> "not sent yet";
+            case "FAILED" -> "email failed";
+            case "SUPPRESSED" -> "not sent (silent drill)";
+            case "NO_ADDRESS" -> "not sent: no verified email address";
+            default -> state;
+        };
+    }
+
     private static String pct(double share) {
         return Math.round(share * 100) + " %";
     }
@@ -124,6 +149,25 @@ public record RunReportView(
 
     private static String orDash(String text) {
         return text == null ? "\u2014" : text;
+    }
+
+    /** A person by name; by id only when the directory does not (or no longer) list them. */
+    static String who(UUID id, String displayName) {
+        if (displayName != null) {
+            return displayName;
+        }
+        return id == null ? "\u2014" : id + " (not in the directory)";
+    }
+
+    /**
+     * The roles a person was paged for. A page without a role named the person directly (a contact target); a
+     * person seen only through delivery or ack events had a page whose request has not arrived (yet).
+     */
+    private static String pagedFor(Scorecard.PersonResult p) {
+        if (!p.roles().isEmpty()) {
+            return String.join(", ", p.roles());
+        }
+        return p.firstPaged() != null ? TimelineChart.NAMED_DIRECTLY : TimelineChart.REQUEST_NOT_SEEN;
     }
 
     private static String id(UUID id) {

@@ -3,10 +3,12 @@ package io.muster.gameday.api;
 import io.muster.gameday.domain.Observation;
 import io.muster.gameday.domain.Scorecard;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Draws a run's timeline as inline SVG: one lane per role, marks for pages sent per channel, failures and acks,
@@ -22,16 +24,22 @@ final class TimelineChart {
     private static final int LANE = 36;
     private static final int AXIS = 34;
 
+    /** The lane of pages that named a person rather than a role. */
+    static final String NAMED_DIRECTLY = "named directly";
+    /** The lane of delivery and ack events whose page request has not been seen, so its role is not known. */
+    static final String REQUEST_NOT_SEEN = "page request not seen";
+
     private TimelineChart() {
     }
 
     static String svg(Scorecard card, List<String> requiredRoles, Long runLengthSeconds) {
         Set<String> lanes = new LinkedHashSet<>(requiredRoles);
         card.roles().forEach(r -> lanes.add(r.roleKey()));
-        boolean unknown = card.timeline().stream().anyMatch(t -> t.roleKey() == null && t.type().startsWith("Page"));
-        if (unknown) {
-            lanes.add("(role unknown)");
-        }
+        Set<UUID> requested = new HashSet<>();
+        card.timeline().stream().filter(t -> Observation.PAGE_REQUESTED.equals(t.type()) && t.pageId() != null)
+                .forEach(t -> requested.add(t.pageId()));
+        card.timeline().stream().filter(t -> t.type().startsWith("Page"))
+                .map(t -> laneOf(t, requested)).forEach(lanes::add);
         List<String> laneList = new ArrayList<>(lanes);
         long span = Math.max(60, card.times().targetAllRoles());
         if (runLengthSeconds != null) {
@@ -52,6 +60,7 @@ final class TimelineChart {
         svg.append("<style>text{font:11px sans-serif}.lane{fill:#f4f6f8}.sms{fill:#1f6feb}.email{fill:#2da44e}"
                 + ".voice{fill:#8250df}.webhook{fill:#6e7781}.fail{stroke:#cf222e;stroke-width:2}"
                 + ".ack{fill:#1a7f37}.ignored{fill:none;stroke:#bf8700;stroke-width:2}.supp{fill:none;stroke:#6e7781}"
+                + ".inject{fill:#8250df;stroke:#8250df}.inject-all{stroke:#8250df;stroke-dasharray:2 2}"
                 + ".esc{stroke:#9a6700;stroke-dasharray:5 3}.target{stroke:#57606a;stroke-dasharray:1 3}</style>");
         for (int i = 0; i < laneList.size(); i++) {
             int y = TOP + i * LANE;
@@ -84,12 +93,19 @@ final class TimelineChart {
             svg.append("<text x=\"").append(fmt(ex + 3)).append("\" y=\"").append(TOP - 8).append("\">stage ")
                     .append(e.fromStage()).append(" \u2192 ").append(e.toStage()).append("</text>");
         }
+        Set<String> injectsDrawn = new HashSet<>();
         for (Scorecard.TimelineEntry t : card.timeline()) {
-            String lane = t.roleKey() != null ? t.roleKey() : "(role unknown)";
-            int index = laneList.indexOf(lane);
-            if (index < 0 || !t.type().startsWith("Page")) {
+            if (Observation.INJECT_DELIVERY.equals(t.type())) {
+                // One mark per inject and lane, however many people it went to.
+                if (injectsDrawn.add(t.at() + "/" + t.roleKey() + "/" + t.detail())) {
+                    inject(svg, t, laneList, x.apply(t.at()), bottom);
+                }
                 continue;
             }
+            if (!t.type().startsWith("Page")) {
+                continue;
+            }
+            int index = laneList.indexOf(laneOf(t, requested));
             double mx = x.apply(t.at());
             int cy = TOP + index * LANE + LANE / 2;
             String tip = escape(describe(t));
@@ -130,6 +146,33 @@ final class TimelineChart {
         return svg.append("</svg>").toString();
     }
 
+    /** An inject: a diamond in its role's lane, or a line across every lane when it went to everyone paged. */
+    private static void inject(StringBuilder svg, Scorecard.TimelineEntry t, List<String> lanes, double ix,
+            int bottom) {
+        String tip = escape("+" + t.at() + " s inject to " + (t.roleKey() == null ? "everyone paged" : t.roleKey())
+                + (t.detail() == null ? "" : ": " + t.detail()));
+        int index = t.roleKey() == null ? -1 : lanes.indexOf(t.roleKey());
+        if (index < 0) {
+            svg.append("<line class=\"inject-all\" x1=\"").append(fmt(ix)).append("\" y1=\"").append(TOP)
+                    .append("\" x2=\"").append(fmt(ix)).append("\" y2=\"").append(bottom).append("\"><title>")
+                    .append(tip).append("</title></line>");
+            return;
+        }
+        int cy = TOP + index * LANE + LANE / 2;
+        svg.append("<path class=\"inject\" d=\"M").append(fmt(ix)).append(' ').append(cy - 6).append(" L")
+                .append(fmt(ix + 6)).append(' ').append(cy).append(" L").append(fmt(ix)).append(' ').append(cy + 6)
+                .append(" L").append(fmt(ix - 6)).append(' ').append(cy).append(" Z\"><title>").append(tip)
+                .append("</title></path>");
+    }
+
+    /** A page event's lane: the role it was requested for, else why there is none. */
+    private static String laneOf(Scorecard.TimelineEntry t, Set<UUID> requested) {
+        if (t.roleKey() != null) {
+            return t.roleKey();
+        }
+        return t.pageId() != null && requested.contains(t.pageId()) ? NAMED_DIRECTLY : REQUEST_NOT_SEEN;
+    }
+
     private static void target(StringBuilder svg, double tx, int bottom, String label) {
         svg.append("<line class=\"target\" x1=\"").append(fmt(tx)).append("\" y1=\"").append(TOP).append("\" x2=\"")
                 .append(fmt(tx)).append("\" y2=\"").append(bottom).append("\"><title>").append(label)
@@ -148,7 +191,7 @@ final class TimelineChart {
             text.append(" attempt ").append(t.attempt());
         }
         if (t.contactId() != null) {
-            text.append(" contact ").append(t.contactId());
+            text.append(" contact ").append(RunReportView.who(t.contactId(), t.displayName()));
         }
         if (t.detail() != null) {
             text.append(": ").append(t.detail());

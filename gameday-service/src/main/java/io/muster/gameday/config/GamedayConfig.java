@@ -23,6 +23,27 @@ public interface GamedayConfig {
 
     Escalation escalation();
 
+    Mail mail();
+
+    /** Email to participants: notices before runs, injects during them. The SMTP server is quarkus.mailer.*. */
+    interface Mail {
+        /** The From address of every notice and inject. */
+        @WithDefault("Muster game days <gameday@localhost>")
+        String from();
+
+        /** How often due messages are sent ({@code off} disables it; tests drive the sender). */
+        @WithDefault("1s")
+        String sendEvery();
+
+        /** Sends of one message before it is given up as FAILED. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait before the first retry of a failed send; it doubles with each further attempt. */
+        @WithDefault("30s")
+        Duration retryDelay();
+    }
+
     interface Escalation {
         /** escalation-service's base URL. */
         @WithDefault("http://localhost:8082")

@@ -45,4 +45,8 @@ public class GameDayRun extends PanacheEntityBase {
 
     @Column(name = "readiness_score")
     public Integer readinessScore;
+
+    /** When the notices of this run were written out for sending; null until its notice time has come. */
+    @Column(name = "notices_planned_at")
+    public Instant noticesPlannedAt;
 }

@@ -26,4 +26,10 @@ public record Observation(UUID eventId, String type, Instant at, UUID pageId, UU
     public static final String PAGE_REQUESTED = "PageRequested";
     public static final String PAGE_STATUS = "PageStatusChanged";
     public static final String PAGE_ACKNOWLEDGED = "PageAcknowledged";
+    /**
+     * Not an event from another service: this service's outcome of mailing a scenario inject to one person
+     * ({@code status} SENT, FAILED, SUPPRESSED or NO_ADDRESS; {@code roleKey} the audience, null for everyone;
+     * {@code detail} the inject's text).
+     */
+    public static final String INJECT_DELIVERY = "InjectDelivery";
 }

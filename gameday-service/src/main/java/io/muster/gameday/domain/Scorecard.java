@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * How a run went, computed only from what was observed on the drill incident and the run's targets, so the same
  * observations always give the same card (and the card of a finished run never changes). Times are whole seconds
- * since the run started.
+ * since the run started. People are identified by contact id; {@code displayName}/{@code ackedByName} next to it is
+ * the name the directory gives them, null for someone it no longer (or not yet) lists.
  */
 public record Scorecard(
         Times times,
@@ -27,7 +28,8 @@ public record Scorecard(
         List<ChannelFailure> channelFailures,
         List<Unreachable> unreachable,
         Readiness readiness,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        List<InjectDelivery> injects) {
 
     public static final String IGNORED_BY_FAULT = "ignored: drill fault";
     public static final String AFTER_RUN_END = "ignored: after the run ended";
@@ -60,26 +62,27 @@ public record Scorecard(
 
     /** ACKED, NOT_REACHED (paged, nobody acked), NOT_PAGED, or UNAVAILABLE (a drill fault took the role out). */
     public record RoleResult(String roleKey, boolean required, String outcome, Long firstPaged, List<UUID> paged,
-            Long acked, UUID ackedBy, String ackMethod, Boolean withinTarget) {
+            Long acked, UUID ackedBy, String ackedByName, String ackMethod, Boolean withinTarget) {
     }
 
     public record ChannelResult(String channel, int attempts, String outcome, String detail, boolean downByFault) {
     }
 
     /** {@code ack} is the time of this person's counted ack; {@code ackNote} says why an ack did not count. */
-    public record PersonResult(UUID contactId, List<String> roles, List<Integer> stages, Long firstPaged,
-            List<ChannelResult> channels, Long acked, String ackMethod, String ackNote, boolean suppressed) {
+    public record PersonResult(UUID contactId, String displayName, List<String> roles, List<Integer> stages,
+            Long firstPaged, List<ChannelResult> channels, Long acked, String ackMethod, String ackNote,
+            boolean suppressed) {
     }
 
     public record EscalationTaken(Long at, Integer fromStage, Integer toStage, String reason) {
     }
 
-    public record ChannelFailure(Long at, UUID contactId, String channel, Integer attempt, String detail,
-            boolean downByFault) {
+    public record ChannelFailure(Long at, UUID contactId, String displayName, String channel, Integer attempt,
+            String detail, boolean downByFault) {
     }
 
     /** A paged person who never answered; {@code drillFault} when the run made them unavailable on purpose. */
-    public record Unreachable(UUID contactId, String reason, boolean drillFault) {
+    public record Unreachable(UUID contactId, String displayName, String reason, boolean drillFault) {
     }
 
     /**
@@ -89,8 +92,18 @@ public record Scorecard(
             double coverage, int unreachablePenalty) {
     }
 
-    public record TimelineEntry(long at, Instant time, String type, UUID contactId, String roleKey, Integer stage,
-            String channel, String status, Integer attempt, String detail, String note) {
+    /** {@code roleKey} of a page's status or ack is the role its page was requested for, when that was seen. */
+    public record TimelineEntry(long at, Instant time, String type, UUID pageId, UUID contactId, String displayName,
+            String roleKey, Integer stage, String channel, String status, Integer attempt, String detail,
+            String note) {
+    }
+
+    /**
+     * A scenario inject mailed (or not) to one person during the run. {@code audience} is a role key or {@code all};
+     * {@code outcome} SENT, FAILED (given up), SUPPRESSED (silent run) or NO_ADDRESS (no verified email).
+     */
+    public record InjectDelivery(Long at, Instant time, String audience, UUID contactId, String displayName,
+            String outcome, String message) {
     }
 
     private record Page(UUID contactId, String roleKey, int stage, Instant requestedAt, boolean notifyOnly) {
@@ -105,6 +118,16 @@ public record Scorecard(
     }
 
     public static Scorecard compute(RunTargets run, List<Observation> observations) {
+        return compute(run, observations, Map.of());
+    }
+
+    /**
+     * @param names display names by contact id, as far as they are known (people who left the directory are not);
+     *              they only label the card and change none of its numbers
+     */
+    public static Scorecard compute(RunTargets run, List<Observation> observations, Map<UUID, String> knownNames) {
+        // Events without a person (lifecycle, escalations) look up null, which immutable maps refuse.
+        Map<UUID, String> names = new HashMap<>(knownNames);
         List<Observation> ordered = observations.stream()
                 .sorted(Comparator.comparing(Observation::at).thenComparing(o -> rank(o.type()))).toList();
 
@@ -124,6 +147,7 @@ public record Scorecard(
         List<EscalationTaken> escalations = new ArrayList<>();
         List<ChannelFailure> failures = new ArrayList<>();
         List<TimelineEntry> timeline = new ArrayList<>();
+        List<InjectDelivery> injects = new ArrayList<>();
         // (page, channel, attempt) -> last status, for delivery success
         Map<String, String> attemptOutcome = new LinkedHashMap<>();
         Set<UUID> pagesSent = new LinkedHashSet<>();
@@ -135,17 +159,22 @@ public record Scorecard(
 
         for (Observation o : ordered) {
             String note = null;
-            if (run.endedAt() != null && o.at().isAfter(run.endedAt()) && !o.type().startsWith("Incident")) {
+            Page page = o.pageId() == null ? null : pages.get(o.pageId());
+            // A status or ack carries no role: it is the role its page was requested for.
+            String roleKey = o.roleKey() != null ? o.roleKey() : page == null ? null : page.roleKey();
+            // Injects are this service's own doing, not responders' traffic: never "late".
+            boolean responderTraffic = !o.type().startsWith("Incident")
+                    && !Observation.INJECT_DELIVERY.equals(o.type());
+            if (run.endedAt() != null && o.at().isAfter(run.endedAt()) && responderTraffic) {
                 // The card of a finished run is fixed at its end: late traffic is shown, not counted.
-                timeline.add(new TimelineEntry(since(run, o.at()), o.at(), o.type(), o.contactId(), o.roleKey(),
-                        o.stage(), o.channel(), o.status(), o.attempt(), o.detail(), AFTER_RUN_END));
+                timeline.add(new TimelineEntry(since(run, o.at()), o.at(), o.type(), o.pageId(), o.contactId(),
+                        names.get(o.contactId()), roleKey, o.stage(), o.channel(), o.status(), o.attempt(),
+                        o.detail(), AFTER_RUN_END));
                 if (Observation.PAGE_ACKNOWLEDGED.equals(o.type())) {
                     acksIgnored++;
                 }
                 continue;
             }
-            Page page = o.pageId() == null ? null : pages.get(o.pageId());
-            String roleKey = o.roleKey() != null ? o.roleKey() : page == null ? null : page.roleKey();
             switch (o.type()) {
                 case Observation.PAGE_REQUESTED -> {
                     if (firstRequested == null) {
@@ -189,7 +218,8 @@ public record Scorecard(
                                 attemptOutcome.put(attemptKey, "OK");
                             }
                         } else if ("FAILED".equals(o.status())) {
-                            failures.add(new ChannelFailure(since(run, o.at()), o.contactId(), o.channel(),
+                            failures.add(new ChannelFailure(since(run, o.at()), o.contactId(),
+                                    names.get(o.contactId()), o.channel(),
                                     o.attempt(), o.detail(), down));
                             if (!down) {
                                 attemptOutcome.put(attemptKey, "FAILED");
@@ -227,15 +257,18 @@ public record Scorecard(
                         }
                     }
                 }
+                case Observation.INJECT_DELIVERY -> injects.add(new InjectDelivery(since(run, o.at()), o.at(),
+                        o.roleKey() == null ? ScenarioInject.EVERYONE : o.roleKey(), o.contactId(),
+                        names.get(o.contactId()), o.status(), o.detail()));
                 case Observation.ESCALATED -> escalations.add(new EscalationTaken(since(run, o.at()), o.stage(),
                         o.toStage(), o.detail()));
                 default -> {
                     // lifecycle events only appear on the timeline
                 }
             }
-            timeline.add(new TimelineEntry(since(run, o.at()), o.at(), o.type(), o.contactId(), roleKey,
-                    o.stage(), o.channel(), o.status(), o.attempt(), o.detail() != null ? o.detail() : o.method(),
-                    note));
+            timeline.add(new TimelineEntry(since(run, o.at()), o.at(), o.type(), o.pageId(), o.contactId(),
+                    names.get(o.contactId()), roleKey, o.stage(), o.channel(), o.status(), o.attempt(),
+                    o.detail() != null ? o.detail() : o.method(), note));
         }
 
         // Times
@@ -279,6 +312,7 @@ public record Scorecard(
             }
             roleResults.add(new RoleResult(key, required, outcome, since(run, role.firstPaged),
                     List.copyOf(role.paged), ackedS, role.ack == null ? null : role.ack.contactId(),
+                    role.ack == null ? null : names.get(role.ack.contactId()),
                     role.ack == null ? null : role.ack.method(), inTime));
         }
 
@@ -292,7 +326,8 @@ public record Scorecard(
                     .map(c -> new ChannelResult(c.getKey(), c.getValue().attempts, c.getValue().outcome,
                             c.getValue().detail, run.downChannels().contains(c.getKey())))
                     .toList();
-            personResults.add(new PersonResult(contact, List.copyOf(person.roles), List.copyOf(person.stages),
+            personResults.add(new PersonResult(contact, names.get(contact), List.copyOf(person.roles),
+                    List.copyOf(person.stages),
                     since(run, person.firstPaged), channels, person.ack == null ? null : since(run, person.ack.at()),
                     person.ack == null ? null : person.ack.method(), person.ack == null ? person.ackNote : null,
                     person.suppressed));
@@ -304,9 +339,9 @@ public record Scorecard(
             boolean everyChannelFailed = person.allChannelsFailed || (!channels.isEmpty()
                     && channels.stream().allMatch(c -> "FAILED".equals(c.outcome())));
             if (everyChannelFailed) {
-                unreachable.add(new Unreachable(contact, "every channel failed", byFault));
+                unreachable.add(new Unreachable(contact, names.get(contact), "every channel failed", byFault));
             } else if (run.endedAt() != null && neededButSilent(person, roles)) {
-                unreachable.add(new Unreachable(contact, "never acknowledged", byFault));
+                unreachable.add(new Unreachable(contact, names.get(contact), "never acknowledged", byFault));
             }
         }
 
@@ -330,7 +365,7 @@ public record Scorecard(
         Counts counts = new Counts(pages.size(), pagesSent.size(), pagesSuppressed.size(), channelAttempts,
                 failures.size(), acksAccepted, acksIgnored);
         return new Scorecard(times, counts, roleResults, personResults, escalations, failures, unreachable,
-                readiness, timeline);
+                readiness, timeline, injects);
     }
 
     /**

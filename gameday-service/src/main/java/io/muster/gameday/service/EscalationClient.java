@@ -33,8 +33,12 @@ public class EscalationClient {
         }
     }
 
+    /**
+     * {@code requiredRoles}: the game day's roles, each engaged by escalation (in addition to its response plan's)
+     * and escalated on its own until someone paged for it acknowledges.
+     */
     public record DrillIncident(String title, String summary, Severity severity, String incidentType,
-            String dedupKey, boolean silent, DrillFaults faults) {
+            String dedupKey, boolean silent, List<String> requiredRoles, DrillFaults faults) {
     }
 
     /** Faults escalation applies to this drill: acks it ignores, and channels notification treats as down. */
@@ -66,6 +70,8 @@ public class EscalationClient {
         body.put("source", "gameday");
         body.put("dedupKey", incident.dedupKey());
         body.put("drill", true);
+        // Escalation by role: the drill pages the roles the game day rehearses even where no response plan names them.
+        body.put("requiredRoles", incident.requiredRoles());
         if (incident.silent()) {
             // Tabletop runs: escalation records the pages but notification sends nothing.
             body.put("silent", true);

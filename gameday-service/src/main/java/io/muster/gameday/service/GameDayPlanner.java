@@ -178,8 +178,8 @@ public class GameDayPlanner {
     }
 
     /**
-     * Notices of scheduled runs, soonest first. Sending them is not this service's job yet: the list says which
-     * are due so that a person (or a later notifier) can act on it.
+     * Notices of scheduled runs, soonest first, and which are due. {@link ParticipantMailer} emails each due notice to
+     * the participants; this list is what the calendar and the console show.
      */
     @Transactional
     public List<Notice> notices() {

@@ -44,14 +44,23 @@ public class RunDispatcher {
     @Inject
     RunProgress progress;
 
+    @Inject
+    ParticipantMailer mail;
+
     @Scheduled(every = "${muster.gameday.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void onTick() {
         dispatchDue();
     }
 
-    /** Starts every run that is due and ends every run that is done; returns how many runs changed state. */
+    /**
+     * Writes due notices, starts every run that is due, ends every run that is done and writes the injects that
+     * have come due (the mailer sends those on its own timer); returns how many runs changed state.
+     */
     public int dispatchDue() {
+        // Notices first: a run whose notice and start both passed while the service was down still has its notice
+        // written (late) rather than skipped because it has started.
+        mail.planDueNotices();
         int changed = 0;
         while (changed < MAX_PER_PASS && QuarkusTransaction.requiringNew().call(this::startOneDueRun)) {
             changed++;
@@ -65,6 +74,7 @@ public class RunDispatcher {
             tried.add(ended);
             changed++;
         }
+        mail.planDueInjects();
         return changed;
     }
 
@@ -87,8 +97,8 @@ public class RunDispatcher {
             run.incidentId = escalation.raise(new EscalationClient.DrillIncident(
                     "[DRILL] " + gameDay.title, summary(gameDay, scenario), scenario.severity,
                     scenario.incidentType, "gameday-run-" + run.id, gameDay.mode == GameDay.Mode.SILENT,
-                    new EscalationClient.DrillFaults(gameDay.unavailableContacts, gameDay.unavailableRoles,
-                            gameDay.downChannels)));
+                    List.copyOf(gameDay.participantRoles), new EscalationClient.DrillFaults(
+                            gameDay.unavailableContacts, gameDay.unavailableRoles, gameDay.downChannels)));
             run.status = RunStatus.RUNNING;
             run.startedAt = now;
             // Acks that raced ahead of this commit found no run to end; look once more now that it exists.

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -62,7 +63,19 @@ public class RunProgress {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Scorecard scorecardOf(GameDayRun run) {
-        return Scorecard.compute(targetsOf(run), run.incidentId == null ? List.of() : observationsOf(run.incidentId));
+        return Scorecard.compute(targetsOf(run), observationsOf(run));
+    }
+
+    /** The card with people named as the directory replica names them now (for reading; scores need no names). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Scorecard namedScorecardOf(GameDayRun run, Map<UUID, String> names) {
+        return Scorecard.compute(targetsOf(run), observationsOf(run), names);
+    }
+
+    /** What was seen of the run's drill incident, oldest first; nothing for a run that raised none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Observation> observationsOf(GameDayRun run) {
+        return run.incidentId == null ? List.of() : observationsOf(run.incidentId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
