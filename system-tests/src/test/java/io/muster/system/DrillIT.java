@@ -34,7 +34,7 @@ class DrillIT {
                 .contains("role-escalated")
                 .containsPattern("The run ended: COMPLETED.*ALL_ROLES_ACKED")
                 .containsPattern("incident-commander +ACKED")
-                .containsPattern("escalation taken +.*stage 1 -> 2 \\(timeout\\)")
+                .containsPattern("escalation taken +.*incident-commander's own path, step 1 -> 2 \\(timeout\\)")
                 .containsPattern("acks ignored by the injected fault: [1-9]")
                 .containsPattern("readiness score +\\d+ / 100")
                 .contains("Result: drill passed");

@@ -265,8 +265,9 @@ public final class Drill {
                     person.hasNonNull("ackNote") ? " (" + person.path("ackNote").asText() + ")" : "");
         }
         for (JsonNode escalation : list(card.path("escalations"))) {
-            say("  escalation taken     %s: stage %s -> %s (%s)", seconds(escalation.path("at")),
-                    escalation.path("fromStage").asText(), escalation.path("toStage").asText(),
+            say("  escalation taken     %s: %s%s -> %s (%s)", seconds(escalation.path("at")),
+                    escalation.hasNonNull("roleKey") ? escalation.path("roleKey").asText() + "'s own path, step "
+                            : "stage ", escalation.path("fromStage").asText(), escalation.path("toStage").asText(),
                     escalation.path("reason").asText());
         }
         JsonNode counts = card.path("counts");

@@ -88,7 +88,8 @@ public record RunReportView(
                                 + (ch.downByFault() ? " (down: drill fault)" : ""))
                         .collect(Collectors.joining(", ")),
                 secs(p.acked()), orDash(p.ackMethod()), p.ackNote() == null ? "" : p.ackNote())).toList();
-        List<String> escalations = card.escalations().stream().map(e -> secs(e.at()) + ": stage " + e.fromStage()
+        List<String> escalations = card.escalations().stream().map(e -> secs(e.at()) + ": "
+                + (e.roleKey() == null ? "stage " : e.roleKey() + "'s own path, step ") + e.fromStage()
                 + " \u2192 " + e.toStage() + (e.reason() == null ? "" : " (" + e.reason() + ")")).toList();
         List<String> failures = card.channelFailures().stream().map(f -> secs(f.at()) + ": " + f.channel()
                 + " attempt " + f.attempt() + " to " + who(f.contactId(), f.displayName())

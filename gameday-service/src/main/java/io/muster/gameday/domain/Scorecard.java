@@ -74,7 +74,13 @@ public record Scorecard(
             boolean suppressed) {
     }
 
-    public record EscalationTaken(Long at, Integer fromStage, Integer toStage, String reason) {
+    /** The stage path moved on ({@code roleKey} null), or that required role's own path paged its next candidate. */
+    public record EscalationTaken(Long at, Integer fromStage, Integer toStage, String reason, String roleKey) {
+
+        public EscalationTaken(Long at, Integer fromStage, Integer toStage, String reason) {
+            this(at, fromStage, toStage, reason, null);
+        }
+
     }
 
     public record ChannelFailure(Long at, UUID contactId, String displayName, String channel, Integer attempt,
@@ -261,7 +267,7 @@ public record Scorecard(
                         o.roleKey() == null ? ScenarioInject.EVERYONE : o.roleKey(), o.contactId(),
                         names.get(o.contactId()), o.status(), o.detail()));
                 case Observation.ESCALATED -> escalations.add(new EscalationTaken(since(run, o.at()), o.stage(),
-                        o.toStage(), o.detail()));
+                        o.toStage(), o.detail(), o.roleKey()));
                 default -> {
                     // lifecycle events only appear on the timeline
                 }

@@ -104,6 +104,7 @@ public class DrillIncidentConsumer {
             o.incidentId = e.incidentId();
             o.stage = e.fromStage();
             o.toStage = e.toStage();
+            o.roleKey = e.roleKey();
             o.detail = e.reason();
         } else if (payload instanceof PageRequested e && e.drill()) {
             o.incidentId = e.incidentId();
