@@ -2,6 +2,7 @@ package io.muster.contracts;
 
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.RoleRoster;
+import io.muster.contracts.directory.ExternalPartySnapshot;
 import io.muster.contracts.directory.RotationSnapshot;
 import io.muster.contracts.gameday.GameDayRunChanged;
 import io.muster.contracts.incidents.IncidentAcknowledged;
@@ -26,6 +27,7 @@ public interface EventPayload {
             Map.entry(ContactSnapshot.TYPE, ContactSnapshot.class),
             Map.entry(RoleRoster.TYPE, RoleRoster.class),
             Map.entry(RotationSnapshot.TYPE, RotationSnapshot.class),
+            Map.entry(ExternalPartySnapshot.TYPE, ExternalPartySnapshot.class),
             Map.entry(IncidentTriggered.TYPE, IncidentTriggered.class),
             Map.entry(IncidentAcknowledged.TYPE, IncidentAcknowledged.class),
             Map.entry(IncidentEscalated.TYPE, IncidentEscalated.class),

@@ -1,6 +1,7 @@
 package io.muster.contracts;
 
 import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.ExternalPartySnapshot;
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.directory.RotationSnapshot;
 import io.muster.contracts.gameday.GameDayRunChanged;
@@ -51,6 +52,11 @@ final class GoldenSamples {
                                 "incident-commander", "Europe/London", LocalDateTime.parse("2026-03-02T09:00:00"),
                                 RotationSnapshot.ShiftUnit.WEEKS, 1, List.of(CONTACT),
                                 List.of(new RotationSnapshot.Override(CONTACT, AT, AT.plusSeconds(3600))))),
+                sample("external-party-snapshot", "00000000-0000-4000-8000-00000000000e",
+                        new ExternalPartySnapshot(UUID.fromString("3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b99"), "REGULATOR",
+                                "Information Commissioner's Office", "Personal data breach reporting",
+                                "breach@ico.example.org", "+443031231113", null, 72, "legal-counsel",
+                                List.of("data-breach", "ransomware"))),
                 sample("incident-triggered", "00000000-0000-4000-8000-000000000004",
                         new IncidentTriggered(INCIDENT, "Credential stuffing against SSO", Severity.CRITICAL,
                                 "credential-compromise", "siem", "sso-stuffing-42", false)),

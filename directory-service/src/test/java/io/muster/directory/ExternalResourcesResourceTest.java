@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.muster.contracts.directory.ExternalPartySnapshot;
 import io.muster.platform.security.Roles;
 import io.muster.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +74,33 @@ class ExternalResourcesResourceTest {
                 .then().statusCode(204);
         given().header("Authorization", ADMIN).when().get("/api/v1/external-resources/" + id)
                 .then().statusCode(404);
+    }
+
+    @Test
+    void aPartyIsPublishedWithTheIncidentTypesThatMustNotifyItAndATombstoneWhenDeleted() {
+        String organisation = "ICO " + UUID.randomUUID();
+        String body = regulatorJson(organisation).replace("\"reviewDueOn\"",
+                "\"notifyForIncidentTypes\":[\"data-breach\",\"ransomware\"],\"reviewDueOn\"");
+        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/external-resources").then().statusCode(201)
+                .body("notifyForIncidentTypes", contains("data-breach", "ransomware")).extract().path("id");
+        String key = ExternalPartySnapshot.keyOf(UUID.fromString(id));
+        ExternalPartySnapshot published = DirectoryApi.events(key, 1, Duration.ofSeconds(20)).get(0)
+                .payloadAs(ExternalPartySnapshot.class);
+        org.assertj.core.api.Assertions.assertThat(published.organisation()).isEqualTo(organisation);
+        org.assertj.core.api.Assertions.assertThat(published.notificationDeadlineHours()).isEqualTo(72);
+        org.assertj.core.api.Assertions.assertThat(published.concerns("ransomware")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(published.concerns("phishing")).isFalse();
+
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(body.replace("\"ransomware\"]", "\"bad type!\"]"))
+                .when().put("/api/v1/external-resources/" + id).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().header("Authorization", ADMIN).when().delete("/api/v1/external-resources/" + id)
+                .then().statusCode(204);
+        List<String> values = DirectoryApi.rawValues(io.muster.contracts.Topics.DIRECTORY, key, 2,
+                Duration.ofSeconds(20));
+        org.assertj.core.api.Assertions.assertThat(values.get(values.size() - 1)).as("tombstone").isNull();
     }
 
     @Test

@@ -53,6 +53,15 @@ public final class ReplicaFixtures {
         put(new RoleRoster(roleKey, roleKey, 1, 1, List.of(people), escalationContact));
     }
 
+    /** An outside party that incidents of {@code incidentTypes} must notify, owned by {@code owningRole}. */
+    public static UUID externalParty(String organisation, String owningRole, int deadlineHours,
+            String... incidentTypes) {
+        UUID id = UUID.randomUUID();
+        put(new io.muster.contracts.directory.ExternalPartySnapshot(id, "REGULATOR", organisation, "Breach desk",
+                "breach@example.org", null, null, deadlineHours, owningRole, List.of(incidentTypes)));
+        return id;
+    }
+
     /** An active person whose only channel is an unverified SMS: known, but not reachable. */
     public static UUID unverifiedContact(String name) {
         UUID id = UUID.randomUUID();

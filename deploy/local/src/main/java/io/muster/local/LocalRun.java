@@ -219,6 +219,12 @@ final class LocalRun {
             say("  then     %-22s %s", path.path("roleKey").asText(), people(path.path("next")));
         }
         say("  informed %-22s %s", "(notify only)", people(team.path("stakeholders")));
+        for (JsonNode party : team.path("externalParties")) {
+            say("  notify   %-22s %s%s, owned by %s: %s", party.path("kind").asText().toLowerCase(),
+                    party.path("organisation").asText(), party.hasNonNull("notificationDeadlineHours")
+                            ? " within " + party.path("notificationDeadlineHours").asInt() + " h" : "",
+                    party.path("owningRoleKey").asText("nobody"), people(party.path("owners")));
+        }
         return team;
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +28,10 @@ public record ExternalResourceRequest(
         @Size(max = 30) List<@NotBlank @Size(max = 80) String> expertise,
         @Min(1) @Max(8760) Integer notificationDeadlineHours,
         @Size(max = 63) String owningRoleKey,
-        LocalDate reviewDueOn) {
+        LocalDate reviewDueOn,
+        @Size(max = 20) List<@NotBlank @Size(max = 80) @Pattern(regexp = "\\*|[a-z0-9][a-z0-9-]*",
+                message = "must be an incident type (lower-case words joined by dashes) or * for every type")
+        String> notifyForIncidentTypes) {
 
     /** A named person or desk at the outside party; at least one of email and phone. */
     public record ExternalContact(

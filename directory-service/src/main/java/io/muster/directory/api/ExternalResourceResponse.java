@@ -11,7 +11,7 @@ public record ExternalResourceResponse(UUID id, ExternalResource.Kind kind, Stri
         String contractNumber, String supportLevel, ExternalResourceRequest.ExternalContact primaryContact,
         ExternalResourceRequest.ExternalContact escalationContact, String availability, Integer responseSlaMinutes,
         List<String> expertise, Integer notificationDeadlineHours, String owningRoleKey, Instant contactVerifiedAt,
-        LocalDate reviewDueOn, Instant updatedAt) {
+        LocalDate reviewDueOn, Instant updatedAt, List<String> notifyForIncidentTypes) {
 
     public static ExternalResourceResponse of(ExternalResource r, boolean fullDetails) {
         return new ExternalResourceResponse(r.id, r.kind, r.organisation, r.serviceType, r.contractNumber,
@@ -19,7 +19,8 @@ public record ExternalResourceResponse(UUID id, ExternalResource.Kind kind, Stri
                 r.escalationName == null ? null
                         : contact(r.escalationName, r.escalationEmail, r.escalationPhone, fullDetails),
                 r.availability, r.responseSlaMinutes, List.copyOf(r.expertise), r.notificationDeadlineHours,
-                r.owningRoleKey, r.contactVerifiedAt, r.reviewDueOn, r.updatedAt);
+                r.owningRoleKey, r.contactVerifiedAt, r.reviewDueOn, r.updatedAt,
+                r.notifyForIncidentTypes == null ? List.of() : List.copyOf(r.notifyForIncidentTypes));
     }
 
     private static ExternalResourceRequest.ExternalContact contact(String name, String email, String phone,

@@ -72,6 +72,11 @@ public class ExternalResource extends PanacheEntityBase {
     @Column(name = "owning_role_key")
     public String owningRoleKey;
 
+    /** Incident types whose response must notify this party; "*" for every type. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "notify_for_incident_types")
+    public List<String> notifyForIncidentTypes;
+
     /** When someone last confirmed that the primary contact answers. */
     @Column(name = "contact_verified_at")
     public Instant contactVerifiedAt;

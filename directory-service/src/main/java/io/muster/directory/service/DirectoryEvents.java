@@ -2,8 +2,10 @@ package io.muster.directory.service;
 
 import io.muster.contracts.Topics;
 import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.ExternalPartySnapshot;
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.directory.domain.ContactChannel;
+import io.muster.directory.domain.ExternalResource;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.platform.outbox.Outbox;
@@ -74,6 +76,19 @@ public class DirectoryEvents {
                         + " ORDER BY escalation_level, lower(display_name), id", UUID.class)
                 .setParameter(1, roleKey)
                 .getResultList();
+    }
+
+    /** An outside party as paging and planning need it (the primary contact; the rest stays in the directory). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void externalPartyChanged(ExternalResource r) {
+        outbox.publish(new ExternalPartySnapshot(r.id, r.kind.name(), r.organisation, r.primaryName, r.primaryEmail,
+                r.primaryPhone, r.responseSlaMinutes, r.notificationDeadlineHours, r.owningRoleKey,
+                r.notifyForIncidentTypes == null ? List.of() : r.notifyForIncidentTypes));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void externalPartyDeleted(UUID resourceId) {
+        outbox.tombstone(Topics.DIRECTORY, ExternalPartySnapshot.keyOf(resourceId));
     }
 
     /** The person's snapshot as it is published. */

@@ -88,7 +88,7 @@ public class DirectoryExporter {
                         : new ExternalResourceRequest.ExternalContact(r.escalationName, r.escalationEmail,
                                 r.escalationPhone),
                 r.availability, r.responseSlaMinutes, copy(r.expertise),
-                r.notificationDeadlineHours, r.owningRoleKey, r.reviewDueOn);
+                r.notificationDeadlineHours, r.owningRoleKey, r.reviewDueOn, copy(r.notifyForIncidentTypes));
     }
 
     /**

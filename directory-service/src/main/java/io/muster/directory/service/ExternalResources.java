@@ -25,6 +25,9 @@ public class ExternalResources {
     AuditTrail audit;
 
     @Inject
+    DirectoryEvents events;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -51,6 +54,7 @@ public class ExternalResources {
         resource.persist();
         audit.record("external-resource", resource.id, "created", actor, null,
                 ExternalResourceResponse.of(resource, true));
+        events.externalPartyChanged(resource);
         return resource;
     }
 
@@ -64,6 +68,7 @@ public class ExternalResources {
             resource.contactVerifiedAt = null;
         }
         audit.record("external-resource", id, "updated", actor, before, ExternalResourceResponse.of(resource, true));
+        events.externalPartyChanged(resource);
         return resource;
     }
 
@@ -76,6 +81,7 @@ public class ExternalResources {
         resource.updatedAt = resource.contactVerifiedAt;
         audit.record("external-resource", id, "contact-verified", actor, before,
                 ExternalResourceResponse.of(resource, true));
+        events.externalPartyChanged(resource);
         return resource;
     }
 
@@ -85,6 +91,7 @@ public class ExternalResources {
         ExternalResourceResponse before = ExternalResourceResponse.of(resource, true);
         resource.delete();
         audit.record("external-resource", id, "deleted", actor, before, null);
+        events.externalPartyDeleted(id);
     }
 
     /** The rules one field cannot express; every violation is reported, with {@code prefix} before each field. */
@@ -148,6 +155,8 @@ public class ExternalResources {
         resource.responseSlaMinutes = request.responseSlaMinutes();
         resource.expertise = request.expertise() == null ? List.of()
                 : request.expertise().stream().map(String::strip).distinct().toList();
+        resource.notifyForIncidentTypes = request.notifyForIncidentTypes() == null ? List.of()
+                : request.notifyForIncidentTypes().stream().map(String::strip).distinct().toList();
         resource.notificationDeadlineHours = request.notificationDeadlineHours();
         resource.owningRoleKey = request.owningRoleKey();
         resource.reviewDueOn = request.reviewDueOn();

@@ -2,6 +2,7 @@ package io.muster.escalation.persistence;
 
 import io.muster.contracts.EventJson;
 import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.ExternalPartySnapshot;
 import io.muster.contracts.directory.ResponderSelection;
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.directory.RotationSnapshot;
@@ -74,6 +75,13 @@ public final class ReplicaDirectory implements ResponderSelection.Directory {
             roster.ifPresent(r -> prefetch(r.contactIds()));
             return roster;
         });
+    }
+
+    /** Every outside party the replica knows, by organisation. */
+    public List<ExternalPartySnapshot> externalParties() {
+        return DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1", "external:%").stream()
+                .map(e -> read(e, ExternalPartySnapshot.class, ExternalPartySnapshot.TYPE))
+                .sorted(Comparator.comparing(ExternalPartySnapshot::organisation)).toList();
     }
 
     /** Every person the replica knows, by id. */

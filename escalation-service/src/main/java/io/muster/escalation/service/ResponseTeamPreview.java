@@ -3,6 +3,7 @@ package io.muster.escalation.service;
 import io.muster.contracts.ChannelType;
 import io.muster.contracts.Severity;
 import io.muster.contracts.directory.ContactSnapshot;
+import io.muster.contracts.directory.ExternalPartySnapshot;
 import io.muster.contracts.directory.ResponderSelection;
 import io.muster.contracts.directory.ResponderSelection.Candidate;
 import io.muster.escalation.domain.EscalationPolicy;
@@ -25,7 +26,8 @@ import java.util.UUID;
  * "Who is on the response team" for an incident type and severity at an instant, answered from the replica alone
  * (so it works while the directory is down) with the same rule and the same opening the engine applies to a raise:
  * the plan chosen, each stage with its roles and the people it would page, the required roles with who comes next
- * on each one's path, and the notify-only stakeholders.
+ * on each one's path, the notify-only stakeholders, and the outside parties this incident type must notify with
+ * their deadlines and who answers for the role that owns each.
  */
 @ApplicationScoped
 public class ResponseTeamPreview {
@@ -51,9 +53,14 @@ public class ResponseTeamPreview {
             int repeats) {
     }
 
+    /** An outside party this incident type must notify, by when, and who answers now for the role that owns it. */
+    public record ExternalParty(UUID resourceId, String kind, String organisation, String contactName,
+            Integer notificationDeadlineHours, Integer responseSlaMinutes, String owningRoleKey, List<Member> owners) {
+    }
+
     public record Team(Instant at, String incidentType, Severity severity, int ackTargetSeconds,
             boolean allChannelsAtOnce, PlanChosen plan, List<String> requiredRoles, List<Stage> stages,
-            List<RoleTeam> requiredRolePaths, List<Member> stakeholders) {
+            List<RoleTeam> requiredRolePaths, List<Member> stakeholders, List<ExternalParty> externalParties) {
     }
 
     @Transactional
@@ -91,8 +98,19 @@ public class ResponseTeamPreview {
                 .map(t -> member(t.contactId(), t.roleKey(), "stakeholder (notify only)", directory)).toList();
         PlanChosen chosen = plan == null ? null : new PlanChosen(plan.id, plan.incidentType, plan.severity,
                 policy.id, policy.name, policy.repeats);
+        List<ExternalParty> parties = new ArrayList<>();
+        for (ExternalPartySnapshot party : directory.externalParties()) {
+            if (party.concerns(incidentType)) {
+                List<Member> owners = party.owningRoleKey() == null ? List.of()
+                        : ResponderSelection.answering(party.owningRoleKey(), when, directory).stream()
+                                .map(c -> member(c.contactId(), c.roleKey(), reason(c.reason()), directory)).toList();
+                parties.add(new ExternalParty(party.resourceId(), party.kind(), party.organisation(),
+                        party.contactName(), party.notificationDeadlineHours(), party.responseSlaMinutes(),
+                        party.owningRoleKey(), owners));
+            }
+        }
         return new Team(when, incidentType, severity, definition.ackTargetSeconds, definition.allChannelsAtOnce,
-                chosen, opening.requiredRoles(), stages, paths, stakeholders);
+                chosen, opening.requiredRoles(), stages, paths, stakeholders, parties);
     }
 
     private RoleTeam roleTeam(String role, boolean required, OnCallResolver.Resolution resolution, Instant at,

@@ -207,6 +207,9 @@ class RoleEngagementTest {
         UUID r = ReplicaFixtures.contact("Required Holder", 7);
         ReplicaFixtures.roster(required, r);
         String type = plan("CRITICAL", 1, List.of(first), List.of(required));
+        String regulator = "Regulator " + UUID.randomUUID();
+        ReplicaFixtures.externalParty(regulator, required, 72, type);
+        ReplicaFixtures.externalParty("Unrelated " + UUID.randomUUID(), required, 24, "some-other-type");
 
         JsonPath team = given().header("Authorization", Tokens.bearer(Roles.VIEWER))
                 .queryParam("incidentType", type).queryParam("severity", "CRITICAL")
@@ -217,6 +220,12 @@ class RoleEngagementTest {
                 .isEqualTo("First Line");
         assertThat(team.getString("stages[0].roles.find { it.roleKey == '" + first + "' }.next[0].reason"))
                 .isEqualTo("next in rotation");
+        assertThat(team.getList("externalParties.organisation")).contains(regulator)
+                .noneMatch(o -> o.toString().startsWith("Unrelated"));
+        assertThat(team.getInt("externalParties.find { it.organisation == '" + regulator
+                + "' }.notificationDeadlineHours")).isEqualTo(72);
+        assertThat(team.getString("externalParties.find { it.organisation == '" + regulator
+                + "' }.owners[0].displayName")).isEqualTo("Required Holder");
         Set<String> previewed = new HashSet<>();
         team.getList("stages[0].roles.paged.contactId.flatten()", String.class).forEach(previewed::add);
         team.getList("stakeholders.contactId", String.class).forEach(previewed::add);
