@@ -102,7 +102,7 @@ public class Responders {
                 theirs.add(new Page(e.pageId, e.roleKey, e.track.isEmpty() ? "stage" : "role", e.stage + 1,
                         e.cycle + 1, e.notifyOnly, e.status, e.requestedAt, e.acknowledgedAt, e.ackMethod,
                         channels.getOrDefault(e.pageId, List.of()).stream()
-                                .map(c -> new ChannelOutcome(c.channel.isEmpty() ? "ALL" : c.channel, c.status,
+                                .map(c -> new ChannelOutcome(c.channel.isEmpty() ? "PAGE" : c.channel, c.status,
                                         c.attempt, c.detail, c.updatedAt)).toList()));
             }
             for (RoleEngagement row : roleRows) {
