@@ -13,11 +13,10 @@ CREATE TABLE severity_definition (
 INSERT INTO severity_definition VALUES
  ('CRITICAL', 'Critical',
   'Confirmed compromise or an attack in progress with business impact: ransomware, data exfiltration, a breach of '
-  || 'personal data, an outage of a critical service caused by an attacker.', 300, TRUE, TRUE,
-  '["technical-lead"]', now()),
+  || 'personal data, an outage of a critical service caused by an attacker.', 300, TRUE, TRUE, '[]', now()),
  ('HIGH', 'High',
   'Likely compromise of a production system or account, or an active attack that is contained but not yet '
-  || 'understood.', 900, FALSE, FALSE, '["communications-lead"]', now()),
+  || 'understood.', 900, FALSE, FALSE, '[]', now()),
  ('MEDIUM', 'Medium',
   'Suspicious activity that needs analysis the same day; no confirmed impact.', 1800, FALSE, FALSE, '[]', now()),
  ('LOW', 'Low',
@@ -65,14 +64,16 @@ CREATE TABLE page_channel_status (
     PRIMARY KEY (page_id, channel)
 );
 
--- Role-based default plans. A stage without timeoutSeconds waits the severity's ack target.
+-- Role-based default plans. A stage without timeoutSeconds waits the severity's ack target. Their stakeholders
+-- live in the policies, not in the severity definitions, so that plans an admin wrote keep paging exactly whom
+-- they paged before this migration.
 INSERT INTO escalation_policy (id, name, repeats, stages, stakeholders, updated_at) VALUES
  ('00000000-0000-0000-0000-000000000021', 'default-critical-by-role', 1,
   '[{"roles":["incident-commander","security-analyst"]},{"roles":["incident-manager"]}]',
-  '{"roles":[],"contacts":[]}', now()),
+  '{"roles":["technical-lead"],"contacts":[]}', now()),
  ('00000000-0000-0000-0000-000000000022', 'default-high-by-role', 1,
   '[{"roles":["incident-commander","security-analyst"]},{"roles":["incident-manager"]}]',
-  '{"roles":[],"contacts":[]}', now()),
+  '{"roles":["communications-lead"],"contacts":[]}', now()),
  ('00000000-0000-0000-0000-000000000023', 'default-medium-by-role', 1,
   '[{"roles":["security-analyst"]},{"roles":["incident-commander"]}]', '{"roles":[],"contacts":[]}', now()),
  ('00000000-0000-0000-0000-000000000024', 'default-low-by-role', 0,
