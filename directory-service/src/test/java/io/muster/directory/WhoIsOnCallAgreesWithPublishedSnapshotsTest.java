@@ -100,13 +100,27 @@ class WhoIsOnCallAgreesWithPublishedSnapshotsTest {
             throws Exception {
         awaitOutboxDrained();
         replica.catchUp();
+        List<Instant> instants = directory.instants(random, replica);
+        try {
+            return compareAt(directory, replica, instants, where);
+        } catch (AssertionError firstLook) {
+            // The published view is eventually consistent: read the topic to its end once more and ask again. A real
+            // disagreement fails the second time too; one that was only a late event does not.
+            awaitOutboxDrained();
+            replica.catchUp();
+            return compareAt(directory, replica, instants, where + " (asked again after catching up)");
+        }
+    }
+
+    private int compareAt(Generated directory, PublishedDirectoryReplica replica, List<Instant> instants,
+            String where) throws Exception {
         int compared = 0;
         // Once at "now", which the service takes from its clock and reports back.
         JsonNode now = ask("role", directory.roleKeys.get(0), null);
         Instant serviceNow = Instant.parse(now.path("at").asText());
         assertAnswersForRole(now, directory.roleKeys.get(0), serviceNow, replica, where);
         compared++;
-        for (Instant at : directory.instants(random, replica)) {
+        for (Instant at : instants) {
             for (String role : directory.roleKeys) {
                 assertAnswersForRole(ask("role", role, at), role, at, replica, where);
                 compared++;
