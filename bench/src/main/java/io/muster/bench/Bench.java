@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,9 +112,11 @@ public final class Bench {
 
         kafkaFloor = kafkaRoundTrip(2_000);
         pgFloor = postgresCommit(2_000);
-        results.put("floor", Map.of("kafka_round_trip", kafkaFloor, "postgres_commit", pgFloor));
+        String durability = postgresDurability();
+        results.put("floor", Map.of("kafka_round_trip", kafkaFloor, "postgres_commit", pgFloor,
+                "postgres_durability", durability));
         row("floor: Kafka produce -> consume", kafkaFloor.toString(), "1.0x");
-        row("floor: PostgreSQL 1-row commit", pgFloor.toString(), "1.0x");
+        row("floor: PostgreSQL 1-row commit (" + durability + ")", pgFloor.toString(), "1.0x");
 
         BenchSetup setup = new BenchSetup(api.token("muster-admin"));
         setup.prepare();
@@ -361,6 +364,17 @@ public final class Bench {
             }
         }
         return Stats.ofNanos(samples);
+    }
+
+    /** The settings that decide what a commit costs, so a reader knows the floor was measured durably. */
+    static String postgresDurability() throws Exception {
+        try (Connection c = DriverManager.getConnection(Api.PG + "postgres", "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT string_agg(name || ' ' || setting, ', ' ORDER BY name)"
+                        + " FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit')")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** The database's floor: one single-row INSERT committed at a time. */

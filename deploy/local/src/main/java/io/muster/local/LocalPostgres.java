@@ -28,14 +28,7 @@ public final class LocalPostgres {
         int port = Integer.parseInt(args[1]);
         List<String> databases = List.of(args).subList(2, args.length);
         Files.createDirectories(dataDir);
-        // An existing cluster is reused (initdb runs only when the directory holds none): a restarted PostgreSQL
-        // must come back with every row it had, as a real one would. Deleting the directory starts from nothing.
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("max_connections", "200")
-                .start();
+        EmbeddedPostgres postgres = startDurable(dataDir, port);
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             for (String db : databases) {
                 if (!db.matches("[a-z][a-z0-9_]{0,30}")) {
@@ -60,6 +53,44 @@ public final class LocalPostgres {
         }));
         System.out.println("PostgreSQL ready on port " + port + " with databases " + databases);
         stopped.await();
+    }
+
+    /**
+     * Starts (or restarts) the server on an existing or new cluster in {@code dataDir}. An existing cluster is reused
+     * (initdb runs only when the directory holds none): a restarted PostgreSQL must come back with every row it had,
+     * as a real one would. Deleting the directory starts from nothing.
+     */
+    static EmbeddedPostgres startDurable(Path dataDir, int port) throws Exception {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "200")
+                // The embedded server starts with -F (fsync off) and synchronous_commit off, which suit tests. This
+                // is the single-machine deployment: an accepted raise must survive a power loss, so both go back on
+                // (a later -c wins over -F) and full_page_writes guards against torn pages.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        requireDurable(postgres);
+        return postgres;
+    }
+
+    /** Refuses to serve if the server would acknowledge a commit it has not flushed to disk. */
+    static void requireDurable(EmbeddedPostgres postgres) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    if (!"on".equals(rs.getString(1))) {
+                        postgres.close();
+                        throw new IllegalStateException("PostgreSQL started with " + setting + "=" + rs.getString(1)
+                                + "; the local run keeps its data durable and will not run that way");
+                    }
+                }
+            }
+        }
     }
 
     private static boolean exists(Connection c, String query, String name) throws Exception {
