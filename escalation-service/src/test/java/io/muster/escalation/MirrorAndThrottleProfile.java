@@ -1,19 +1,22 @@
 package io.muster.escalation;
 
 import io.muster.escalation.messaging.AwsIncidentManagerStub;
+import io.muster.testsupport.TestCertificates;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The module's one extra application start, shared by the tests that need settings of their own: the AWS Incident
- * Manager mirror on (against its protocol stub), and a per-key event limit low enough to reach in a test.
+ * Manager mirror on (against its protocol stub), a per-key event limit low enough to reach in a test, and HTTPS
+ * served from the TLS registry's default key store next to plain HTTP.
  */
 public class MirrorAndThrottleProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(AwsIncidentManagerStub.class));
+        return List.of(new TestResourceEntry(AwsIncidentManagerStub.class),
+                new TestResourceEntry(TestCertificates.class));
     }
 
     @Override

@@ -112,6 +112,11 @@ final class Suite {
         return Files.readString(log);
     }
 
+    /** A file the local runner keeps in its state directory (e.g. {@code tls/truststore.p12}). */
+    static Path stateFile(String relative) {
+        return STATE.resolve(relative);
+    }
+
     /** The pid the runner recorded for a part, or null when it is not running. */
     static String pid(String part) throws IOException {
         Path file = STATE.resolve("pids").resolve(part + ".pid");

@@ -14,6 +14,11 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.muster.contracts.Topics;
 import java.lang.reflect.Method;
@@ -31,7 +36,8 @@ import java.util.TreeSet;
  * Finds the mistakes in rendered Kubernetes manifests that would otherwise only show once applied: kinds or
  * fields the API does not know, Services that select no pod or point at a port no container has, references to
  * ConfigMaps that do not exist or Secrets nobody is told to create, probes off the health paths, Kafka topics
- * out of step with {@link Topics}, and configuration a service needs that the manifests do not provide.
+ * out of step with {@link Topics}, configuration a service needs that the manifests do not provide, and Ingress
+ * routes to a Service or port that does not exist or a host served without TLS.
  */
 public final class ManifestCheck {
 
@@ -44,7 +50,7 @@ public final class ManifestCheck {
     }
 
     private static final Set<String> TYPED_KINDS = Set.of("ConfigMap", "Service", "Deployment",
-            "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy");
+            "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "Ingress");
     /** Custom resources of the operators Muster runs on: Strimzi and CloudNativePG. */
     private static final Set<String> CUSTOM_KINDS = Set.of("kafka.strimzi.io/v1beta2 Kafka",
             "kafka.strimzi.io/v1beta2 KafkaNodePool", "kafka.strimzi.io/v1beta2 KafkaTopic",
@@ -93,6 +99,9 @@ public final class ManifestCheck {
             checkDeployment(deployment, objects, configMaps, findings);
         }
         checkTopics(objects, findings);
+        for (Ingress ingress : of(objects, Ingress.class)) {
+            checkIngress(ingress, services, findings);
+        }
         return findings;
     }
 
@@ -250,6 +259,51 @@ public final class ManifestCheck {
             if (!provided.contains(required)) {
                 findings.add(new Finding("config-missing", where, required + " is read by the service but "
                         + "no value is provided"));
+            }
+        }
+    }
+
+    /** Every route reaches a Service port that exists, and every host is served over TLS with a documented Secret. */
+    private void checkIngress(Ingress ingress, List<Service> services, List<Finding> findings) {
+        String where = "Ingress/" + ingress.getMetadata().getName();
+        Set<String> tlsHosts = new HashSet<>();
+        for (IngressTLS tls : Objects.requireNonNullElse(ingress.getSpec().getTls(), List.<IngressTLS>of())) {
+            if (tls.getSecretName() == null) {
+                findings.add(new Finding("tls", where, "a TLS entry names no Secret"));
+            } else {
+                secret(where, tls.getSecretName(), findings);
+            }
+            tlsHosts.addAll(Objects.requireNonNullElse(tls.getHosts(), List.of()));
+        }
+        for (IngressRule rule : Objects.requireNonNullElse(ingress.getSpec().getRules(), List.<IngressRule>of())) {
+            if (rule.getHost() == null || !tlsHosts.contains(rule.getHost())) {
+                findings.add(new Finding("tls", where, "host " + rule.getHost() + " is served without TLS"));
+            }
+            if (rule.getHttp() == null) {
+                continue;
+            }
+            for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                IngressServiceBackend backend = path.getBackend() == null ? null : path.getBackend().getService();
+                if (backend == null) {
+                    findings.add(new Finding("backend", where, path.getPath() + " has no Service backend"));
+                    continue;
+                }
+                Service target = services.stream()
+                        .filter(svc -> svc.getMetadata().getName().equals(backend.getName()))
+                        .findFirst().orElse(null);
+                if (target == null) {
+                    findings.add(new Finding("backend", where, path.getPath() + " routes to Service "
+                            + backend.getName() + ", which does not exist"));
+                    continue;
+                }
+                boolean portFound = backend.getPort() != null && target.getSpec().getPorts().stream()
+                        .anyMatch(p -> backend.getPort().getName() != null
+                                ? backend.getPort().getName().equals(p.getName())
+                                : Objects.equals(backend.getPort().getNumber(), p.getPort()));
+                if (!portFound) {
+                    findings.add(new Finding("backend", where, path.getPath() + " routes to a port Service "
+                            + backend.getName() + " does not have"));
+                }
             }
         }
     }

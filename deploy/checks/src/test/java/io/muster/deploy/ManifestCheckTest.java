@@ -132,6 +132,33 @@ class ManifestCheckTest {
     }
 
     @Test
+    void anIngressRouteToAServiceOrPortThatDoesNotExistFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Ingress\n", "name: muster-public"),
+                d -> d.replaceFirst("name: notification-service", "name: notifications")))
+                .extracting(ManifestCheck.Finding::rule).contains("backend");
+        assertThat(brokenProd(List.of("\nkind: Ingress\n", "name: muster-public"),
+                d -> d.replaceFirst("name: http", "name: https")))
+                .extracting(ManifestCheck.Finding::rule).contains("backend");
+    }
+
+    @Test
+    void aPublicHostServedWithoutTlsFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Ingress\n", "name: muster-public"),
+                d -> d.replace("host: muster.example.org", "host: muster.example.com")))
+                .extracting(ManifestCheck.Finding::rule).contains("tls");
+    }
+
+    @Test
+    void thePublicIngressServesOnlyTheEndpointsOtherSystemsAndRespondersCall() throws Exception {
+        String ingress = List.of(rendered("prod").split("(?m)^---\\s*$")).stream()
+                .filter(d -> d.contains("\nkind: Ingress\n")).findFirst().orElseThrow();
+        assertThat(ingress.lines().map(String::trim).filter(l -> l.startsWith("path: ")).toList())
+                .containsExactlyInAnyOrder("path: /v2/enqueue", "path: /api/v1/integrations/alertmanager",
+                        "path: /ack", "path: /api/v1/sns/inbound");
+        assertThat(ingress).contains("secretName: muster-public-tls");
+    }
+
+    @Test
     void aTopicWithoutKafkaTopicFailsAndSoDoesAKafkaTopicForNoTopic() throws Exception {
         assertThat(brokenProd(List.of("\nkind: KafkaTopic\n", "topicName: muster.pages.acks.v1"),
                 d -> d.replace("topicName: muster.pages.acks.v1", "topicName: muster.pages.ack.v1")))
