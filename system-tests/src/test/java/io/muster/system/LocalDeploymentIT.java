@@ -50,7 +50,7 @@ class LocalDeploymentIT {
                  "payload":{"summary":"Impossible travel for one account","source":"siem","severity":"error"}}"""
                 .formatted(FlowsIT.INTEGRATION_KEY, dedup);
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:8443/v2/enqueue"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(trigger)).build();
 
         HttpClient trustingTheLocalCa = HttpClient.newBuilder().sslContext(localCa()).build();
