@@ -27,6 +27,7 @@ class ReplicasIT {
 
     static final String ESCALATION_1 = Muster.ESCALATION;
     static final String ESCALATION_2 = "http://localhost:8182";
+    static final String NOTIFICATION_2 = "http://localhost:8183";
     static final int BEFORE_KILL = 12;
     static final int AFTER_KILL = 12;
     /* The killed consumers hold their partitions until the group's session timeout (45 s) passes; then the
@@ -84,6 +85,8 @@ class ReplicasIT {
         Suite.runner(Duration.ofMinutes(1), "kill", "escalation-service");
         Suite.runner(Duration.ofMinutes(1), "kill", "notification-service");
         Instant killed = Instant.now();
+        long escalationRelayedBefore = relayed(ESCALATION_2);
+        long notificationRelayedBefore = relayed(NOTIFICATION_2);
         long emailsAtKill = StandIns.mail(marker).size();
         long escalationOutboxAtKill = Suite.count("escalation", "SELECT count(*) FROM outbox");
         long inFlightAtKill = Suite.count("notification", "SELECT count(*) FROM send_attempt WHERE state = "
@@ -106,6 +109,8 @@ class ReplicasIT {
             return outboxes[0] == 0 && outboxes[1] == 0;
         });
         long settledAfter = Duration.between(killed, Instant.now()).toSeconds();
+        long escalationRelayed = relayed(ESCALATION_2) - escalationRelayedBefore;
+        long notificationRelayed = relayed(NOTIFICATION_2) - notificationRelayedBefore;
         Count count = count(marker, tokens, chain);
 
         List<String> wrongTimelines = new ArrayList<>();
@@ -138,12 +143,13 @@ class ReplicasIT {
                         + "raised and %d emails out; %d raised after the kill through escalation-service-2; %d "
                         + "incidents x 3 stages: %s; stage timers fired %d of %d (each once: %s), %d of the burst's "
                         + "were waiting at the kill, %d left unfired; relay takeover: %d escalation outbox rows "
-                        + "unpublished at the kill, both outboxes empty and every page sent %d s after it; %d "
+                        + "unpublished at the kill, both outboxes empty and every page sent %d s after it, the "
+                        + "survivors' relays published %d (escalation) and %d (notification) events since; %d "
                         + "sends in flight at the kill resolved by the survivor (%d SMS left uncertain, not "
                         + "repeated by design; %d emails resent with their Message-ID)", BEFORE_KILL, incidents,
                         emailsAtKill, AFTER_KILL, incidents, count.line(), timedOut, 2 * incidents,
                         wrongTimelines.isEmpty() ? "yes" : "NO", timersAtKill, unfired, escalationOutboxAtKill,
-                        settledAfter, inFlightAtKill, smsUncertain, emailUncertain));
+                        settledAfter, escalationRelayed, notificationRelayed, inFlightAtKill, smsUncertain, emailUncertain));
 
         assertThat(count.problems()).isEmpty();
         assertThat(count.lost()).isZero();
@@ -155,6 +161,10 @@ class ReplicasIT {
         assertThat(wrongTimelines).as("every stage paged once and every stage timer fired once").isEmpty();
         assertThat(timedOut).isEqualTo(2 * incidents);
         assertThat(unfired).isZero();
+        assertThat(escalationRelayed).as("escalation-service-2 relayed the incidents raised after the kill")
+                .isGreaterThanOrEqualTo(AFTER_KILL);
+        assertThat(notificationRelayed).as("notification-service-2 relayed the sends' status events")
+                .isPositive();
         assertThat(waiting).as("each incident waits on its third stage").isEqualTo(incidents);
     }
 
@@ -168,6 +178,14 @@ class ReplicasIT {
         assertThat(r.statusCode()).as("raise at %s: %s", escalation, r.body()).isIn(200, 201);
         ids.add(Suite.JSON.readTree(r.body()).path("id").asText());
         tokens.add(token);
+    }
+
+    /** Events an instance's outbox relay has published since it started ({@code muster.outbox.published}). */
+    static long relayed(String instance) throws Exception {
+        HttpResponse<String> r = Suite.call("GET", instance + "/q/metrics", null, null, null);
+        assertThat(r.statusCode()).as("metrics of %s", instance).isEqualTo(200);
+        return r.body().lines().filter(l -> l.startsWith("muster_outbox_published_total"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     static long emailsTo(String marker, Muster.Person person) throws Exception {
