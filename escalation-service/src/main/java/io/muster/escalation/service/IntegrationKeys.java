@@ -33,9 +33,13 @@ public class IntegrationKeys {
             if (key.length() != 32) {
                 throw new IllegalStateException("muster.escalation.seed-integration-key must be 32 characters");
             }
-            if (IntegrationKey.findById(key) == null) {
-                store(key, "seeded", "security-alert", "configuration");
-            }
+            // Replicas starting together on a fresh database both seed: the second insert must not fail its start.
+            IntegrationKey.getEntityManager().createNativeQuery("INSERT INTO integration_key (integration_key, name,"
+                    + " incident_type, created_by, created_at) VALUES (?1, 'seeded', 'security-alert', 'configuration',"
+                    + " ?2) ON CONFLICT (integration_key) DO NOTHING")
+                    .setParameter(1, key)
+                    .setParameter(2, clock.instant())
+                    .executeUpdate();
         });
     }
 
