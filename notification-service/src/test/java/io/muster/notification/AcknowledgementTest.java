@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class AcknowledgementTest {
 
     private static final Pattern LINK = Pattern.compile("http://localhost:8083(/ack/\\S+)");
-    private static final Pattern CODE = Pattern.compile("Reply ACK (\\d{4})");
+    private static final Pattern CODE = Pattern.compile("Reply ACK (\\d{6})");
 
     @Inject
     TestClock clock;
@@ -128,7 +128,7 @@ class AcknowledgementTest {
         // A reply from a number nobody verified changes nothing.
         given().contentType("text/plain; charset=UTF-8")
                 .body(SnsTestSigner.json(SnsTestSigner.smsNotification(ProviderStandIns.uniquePhone(), "ACK " + code)))
-                .when().post("/api/v1/sns/inbound").then().statusCode(200).body("result", equalTo("ignored"));
+                .when().post("/api/v1/sns/inbound").then().statusCode(200).body("result", equalTo("not-paged"));
         assertThat(Fixtures.delivery(page.pageId()).acknowledgedAt).isNull();
 
         given().contentType("text/plain; charset=UTF-8")

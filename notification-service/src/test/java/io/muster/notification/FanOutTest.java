@@ -54,7 +54,7 @@ class FanOutTest {
                 .containsEntry("MessageAttributes.entry.1.Value.StringValue", "Transactional");
         String sms = form.get("Message");
         assertThat(sms).startsWith("CRITICAL incident: Public S3 bucket").doesNotContain("[DRILL]")
-                .containsPattern("Reply ACK \\d{4} now$");
+                .containsPattern("Reply ACK \\d{6} now$");
         assertThat(sms.length()).isLessThanOrEqualTo(160);
 
         MimeMessage mail = mailTo(person.email()).get(0);
@@ -149,7 +149,7 @@ class FanOutTest {
         await().atMost(WAIT).until(() -> publishesTo(person.phone()).size() == 1);
         String sms = form(publishesTo(person.phone()).get(0)).get("Message");
         assertThat(sms).hasSizeLessThanOrEqualTo(160).contains("Admin account j.doe").contains("...")
-                .containsPattern("Reply ACK \\d{4}$");
+                .containsPattern("Reply ACK \\d{6}$");
     }
 
     @Test

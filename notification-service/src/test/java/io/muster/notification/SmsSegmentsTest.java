@@ -27,12 +27,12 @@ class SmsSegmentsTest {
 
     @Test
     void theSummaryIsCutToFitAndTheRestOfTheMessageIsKept() {
-        String text = SmsSegments.fit("x".repeat(300), s -> "[DRILL] HIGH Title: " + s + " Reply ACK 1234");
-        assertThat(text).startsWith("[DRILL] HIGH Title: xxx").endsWith("... Reply ACK 1234");
+        String text = SmsSegments.fit("x".repeat(300), s -> "[DRILL] HIGH Title: " + s + " Reply ACK 482193");
+        assertThat(text).startsWith("[DRILL] HIGH Title: xxx").endsWith("... Reply ACK 482193");
         assertThat(SmsSegments.length(text)).isLessThanOrEqualTo(160).isGreaterThan(150);
 
-        String ucs2 = SmsSegments.fit("Überlastung – " + "y".repeat(100), s -> "HIGH Title: " + s + " Reply ACK 1234");
-        assertThat(ucs2).endsWith("... Reply ACK 1234").hasSizeLessThanOrEqualTo(70);
+        String ucs2 = SmsSegments.fit("Überlastung – " + "y".repeat(100), s -> "HIGH Title: " + s + " Reply ACK 482193");
+        assertThat(ucs2).endsWith("... Reply ACK 482193").hasSizeLessThanOrEqualTo(70);
 
         assertThat(SmsSegments.fit("short", s -> "HIGH: " + s)).isEqualTo("HIGH: short");
     }
@@ -45,11 +45,13 @@ class SmsSegmentsTest {
 
     @Test
     void smsRepliesAreReadLeniently() {
-        assertThat(AckReply.code("ACK 4821")).contains("4821");
-        assertThat(AckReply.code(" ack4821 ")).contains("4821");
-        assertThat(AckReply.code("Ack  482100")).contains("482100");
+        assertThat(AckReply.code("ACK 482193")).contains("482193");
+        assertThat(AckReply.code(" ack482193 ")).contains("482193");
+        assertThat(AckReply.code("Ack  48219377")).contains("48219377");
+        assertThat(AckReply.code("ACK 4821")).contains("4821"); // read, and then matches no six-digit code
         assertThat(AckReply.code("ACK 48")).isEmpty();
-        assertThat(AckReply.code("yes 4821")).isEmpty();
+        assertThat(AckReply.code("ACK 482193771")).isEmpty();
+        assertThat(AckReply.code("yes 482193")).isEmpty();
         assertThat(AckReply.code(null)).isEmpty();
     }
 }

@@ -23,7 +23,10 @@ import java.util.UUID;
  */
 final class SnsTestSigner {
 
+    /** The topic the test profile takes inbound messages from. */
     static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:muster-inbound-sms";
+    /** Someone else's topic in another AWS account: SNS signs its messages with the very same certificate. */
+    static final String OTHER_TOPIC = "arn:aws:sns:eu-west-1:210987654321:muster-inbound-sms";
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static PrivateKey key;
     private static String certUrl;
@@ -71,6 +74,10 @@ final class SnsTestSigner {
 
     /** An inbound-SMS notification as SNS delivers it (SignatureVersion 2). */
     static Map<String, String> smsNotification(String from, String text) {
+        return smsNotification(TOPIC, from, text);
+    }
+
+    static Map<String, String> smsNotification(String topic, String from, String text) {
         String sms = EventJson.mapper().createObjectNode()
                 .put("originationNumber", from)
                 .put("destinationNumber", "+447700900000")
@@ -82,7 +89,7 @@ final class SnsTestSigner {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("Type", "Notification");
         m.put("MessageId", UUID.randomUUID().toString());
-        m.put("TopicArn", TOPIC);
+        m.put("TopicArn", topic);
         m.put("Message", sms);
         m.put("Timestamp", "2026-11-24T03:14:07.000Z");
         m.put("SignatureVersion", "2");
@@ -94,12 +101,17 @@ final class SnsTestSigner {
 
     /** The subscription handshake (SignatureVersion 1, as older subscriptions still use). */
     static Map<String, String> subscriptionConfirmation(String subscribeUrl, String token) {
+        return confirmation("SubscriptionConfirmation", TOPIC, subscribeUrl, token);
+    }
+
+    /** SubscriptionConfirmation or UnsubscribeConfirmation of a topic; both sign the same fields. */
+    static Map<String, String> confirmation(String type, String topic, String subscribeUrl, String token) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("Type", "SubscriptionConfirmation");
+        m.put("Type", type);
         m.put("MessageId", UUID.randomUUID().toString());
         m.put("Token", token);
-        m.put("TopicArn", TOPIC);
-        m.put("Message", "You have chosen to subscribe to the topic " + TOPIC + ". To confirm, visit the SubscribeURL.");
+        m.put("TopicArn", topic);
+        m.put("Message", "You have chosen to subscribe to the topic " + topic + ". To confirm, visit the SubscribeURL.");
         m.put("SubscribeURL", subscribeUrl);
         m.put("Timestamp", "2026-11-24T03:10:00.000Z");
         m.put("SignatureVersion", "1");

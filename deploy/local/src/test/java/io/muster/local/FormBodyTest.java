@@ -11,8 +11,8 @@ class FormBodyTest {
     @Test
     void readsTheSmsTextAndNumberFromAnSnsPublishForm() {
         Map<String, String> form = FormBody.decode("Action=Publish&Message=CRITICAL+incident%3A+rts-abc-s10-42"
-                + "+Reply+ACK+1234+now&PhoneNumber=%2B15550000001&Version=2010-03-31&=nameless");
-        assertEquals("CRITICAL incident: rts-abc-s10-42 Reply ACK 1234 now", form.get("Message"));
+                + "+Reply+ACK+482193+now&PhoneNumber=%2B15550000001&Version=2010-03-31&=nameless");
+        assertEquals("CRITICAL incident: rts-abc-s10-42 Reply ACK 482193 now", form.get("Message"));
         assertEquals("+15550000001", form.get("PhoneNumber"));
         assertEquals("Publish", form.get("Action"));
         assertFalse(form.containsKey(""), "a pair without a name is skipped");

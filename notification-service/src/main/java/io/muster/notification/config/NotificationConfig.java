@@ -3,6 +3,7 @@ package io.muster.notification.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,7 +87,17 @@ public interface NotificationConfig {
         Duration timeout();
     }
 
+    /**
+     * The inbound endpoint takes SMS replies only from the SNS topics named here: any AWS account can create a
+     * topic, subscribe this endpoint and sign messages that verify, so a valid signature alone proves nothing
+     * about who sent the reply. Without the topics an enabled endpoint does not start.
+     */
+    @AllowedTopicsRequired
     interface SnsInbound {
+
+        /** Whether SMS replies are taken at all; when off the endpoint answers 404 and no topic is needed. */
+        @WithDefault("true")
+        boolean enabled();
 
         /**
          * Hosts SNS signing certificates may come from. Anything else could be an attacker's certificate that
@@ -99,7 +110,19 @@ public interface NotificationConfig {
         @WithDefault("true")
         boolean requireHttps();
 
-        /** When set, only messages from these topics are accepted. */
+        /** The SNS topic ARNs two-way SMS publishes replies to; required while {@link #enabled()}. */
         Optional<List<String>> topicArns();
+
+        /** Wrong codes from one number within {@link #wrongCodeWindow()} that lock its SMS acks. */
+        @WithDefault("5")
+        @Min(1)
+        int maxWrongCodes();
+
+        @WithDefault("15m")
+        Duration wrongCodeWindow();
+
+        /** How long a number's SMS acks stay locked after too many wrong codes; email links still work. */
+        @WithDefault("15m")
+        Duration lockout();
     }
 }

@@ -4,10 +4,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the code out of an SMS reply: "ACK 4821", "ack4821", " Ack  4821 " all name page code 4821. */
+/**
+ * Reads the code out of an SMS reply: "ACK 482193", "ack482193", " Ack  482193 " all name page code 482193. Codes
+ * are six digits (eight when a person's six-digit codes run out); shorter ones are read too and simply match no page.
+ */
 public final class AckReply {
 
-    private static final Pattern ACK = Pattern.compile("^\\s*ACK\\s*(\\d{4,6})\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ACK = Pattern.compile("^\\s*ACK\\s*(\\d{4,8})\\s*$", Pattern.CASE_INSENSITIVE);
 
     private AckReply() {
     }

@@ -63,7 +63,7 @@ public class PageDelivery extends PanacheEntityBase {
 
     public String summary;
 
-    /** What the responder replies by SMS ("ACK 4821"). */
+    /** What the responder replies by SMS ("ACK 482193"). */
     @Column(name = "ack_code")
     public String ackCode;
 

@@ -5,12 +5,15 @@ import io.muster.contracts.pages.AckMethod;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageStatusChanged;
+import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.AckReply;
 import io.muster.notification.domain.AckToken;
 import io.muster.notification.domain.AttemptState;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.PageDelivery;
 import io.muster.notification.domain.SendAttempt;
+import io.muster.notification.domain.SmsReplyGuard;
+import io.muster.notification.domain.SmsReplyOutcome;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
@@ -31,6 +34,10 @@ public class Acknowledgements {
 
     private static final Logger LOG = Logger.getLogger(Acknowledgements.class);
 
+    /** Pages of these contacts that asked for an answer and have none yet (silent and notify-only pages do not). */
+    private static final String OPEN_PAGES = "contactId in ?1 and acknowledgedAt is null and ackCode is not null"
+            + " and notifyOnly = false and silent = false";
+
     @Inject
     AckLinks links;
 
@@ -39,6 +46,9 @@ public class Acknowledgements {
 
     @Inject
     Clock clock;
+
+    @Inject
+    NotificationConfig config;
 
     /** What the confirmation page shows; the link must be valid, unused and unexpired. Changes nothing. */
     @Transactional
@@ -81,19 +91,21 @@ public class Acknowledgements {
     }
 
     /**
-     * An SMS reply such as "ACK 4821" from {@code phone}. Returns the acknowledged page, or empty when the text is
-     * not an ack or names no open page of a person with that verified number (logged, nothing changes).
+     * An SMS reply such as "ACK 482193" from {@code phone}. Only a number with an open page is heard at all (a
+     * reply from anyone else is passed over, so strangers cannot lock a number out), and each number may send
+     * {@code max-wrong-codes} wrong codes within {@code wrong-code-window}; then its SMS acks are refused for
+     * {@code lockout}, the right code included, so guessing does not pay. Email links are not affected.
      */
     @Transactional
-    public Optional<UUID> ackBySms(String phone, String text) {
+    public SmsReply ackBySms(String phone, String text) {
         String code = AckReply.code(text).orElse(null);
         if (code == null) {
             LOG.info("SMS reply is not an acknowledgement; ignored");
-            return Optional.empty();
+            return SmsReply.of(SmsReplyOutcome.NOT_AN_ACK);
         }
         if (phone == null || !phone.matches("\\+[1-9]\\d{1,14}")) {
             LOG.infof("SMS reply from a number that is not E.164");
-            return Optional.empty();
+            return SmsReply.of(SmsReplyOutcome.NOT_PAGED);
         }
         // The LIKE (safe: E.164 has no wildcards) narrows the scan to rows that mention the number; the exact
         // check below decides.
@@ -103,16 +115,39 @@ public class Acknowledgements {
                         && ch.address().equals(phone)))
                 .map(c -> c.contactId)
                 .toList();
-        if (contacts.isEmpty()) {
-            LOG.infof("SMS reply from a number no contact has verified");
-            return Optional.empty();
+        if (contacts.isEmpty() || PageDelivery.count(OPEN_PAGES, contacts) == 0) {
+            LOG.infof("SMS ack from a number with no open page; ignored");
+            return SmsReply.of(SmsReplyOutcome.NOT_PAGED);
         }
-        Optional<PageDelivery> page = PageDelivery.<PageDelivery>find(
-                        "contactId in ?1 and ackCode = ?2 and acknowledgedAt is null order by requestedAt desc",
-                        contacts, code)
+        Instant now = clock.instant();
+        SmsReplyGuard guard = SmsReplyGuard.lockFor(phone, now);
+        if (guard.lockedAt(now)) {
+            LOG.infof("SMS ack from a number locked out until %s after too many wrong codes; refused",
+                    guard.lockedUntil);
+            return SmsReply.of(SmsReplyOutcome.LOCKED_OUT);
+        }
+        Optional<PageDelivery> page = PageDelivery.<PageDelivery>find(OPEN_PAGES + " and ackCode = ?2"
+                        + " order by requestedAt desc", contacts, code)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-        page.ifPresent(p -> acknowledge(p, AckMethod.SMS_REPLY));
-        return page.map(p -> p.pageId);
+        if (page.isEmpty()) {
+            guard.wrongCode(now, replyLimit()).ifPresent(until -> LOG.warnf(
+                    "too many wrong SMS ack codes from one number: its SMS acks are locked until %s", until));
+            return SmsReply.of(SmsReplyOutcome.WRONG_CODE);
+        }
+        acknowledge(page.get(), AckMethod.SMS_REPLY);
+        return new SmsReply(SmsReplyOutcome.ACKNOWLEDGED, page.get().pageId);
+    }
+
+    private SmsReplyGuard.Limit replyLimit() {
+        NotificationConfig.SnsInbound inbound = config.snsInbound();
+        return new SmsReplyGuard.Limit(inbound.maxWrongCodes(), inbound.wrongCodeWindow(), inbound.lockout());
+    }
+
+    /** What an SMS reply did; {@code pageId} is the page it acknowledged. */
+    public record SmsReply(SmsReplyOutcome outcome, UUID pageId) {
+        static SmsReply of(SmsReplyOutcome outcome) {
+            return new SmsReply(outcome, null);
+        }
     }
 
     private void acknowledge(PageDelivery page, AckMethod method) {

@@ -166,16 +166,20 @@ public class PageIntake {
         queue.enqueueVerification(verification);
     }
 
-    /** Four digits, not shared with another unacknowledged page of the same person, so a reply names one page. */
+    /**
+     * Six digits, not shared with another unacknowledged page of the same person, so a reply names one page. Digits
+     * because a phone's reply field opens on them; six because with the per-number lockout on wrong codes a guesser
+     * gets about ten tries an hour against a million codes.
+     */
     private String newAckCode(UUID contactId) {
         for (int tries = 0; tries < 50; tries++) {
-            String code = String.format("%04d", RANDOM.nextInt(10_000));
+            String code = String.format("%06d", RANDOM.nextInt(1_000_000));
             if (PageDelivery.count("contactId = ?1 and ackCode = ?2 and acknowledgedAt is null", contactId, code)
                     == 0) {
                 return code;
             }
         }
-        return String.format("%06d", RANDOM.nextInt(1_000_000));
+        return String.format("%08d", RANDOM.nextInt(100_000_000));
     }
 
     @Transactional

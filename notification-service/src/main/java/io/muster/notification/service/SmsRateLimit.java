@@ -93,7 +93,7 @@ public class SmsRateLimit {
         return queue.add(summary);
     }
 
-    /** "Muster: 2 more pages: ACK 1234 Title; ACK 5678 Title", cut to one segment where possible. */
+    /** "Muster: 2 more pages: ACK 123456 Title; ACK 567890 Title", cut to one segment where possible. */
     static String summaryText(List<PageDelivery> pages) {
         boolean allDrills = pages.stream().allMatch(p -> p.drill);
         String entries = pages.stream()

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.contracts.EventJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.SnsMessage;
+import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,12 +17,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * What SNS POSTs to the inbound endpoint: the subscription handshake (confirmed by calling the SubscribeURL SNS
- * sent) and notifications carrying SMS replies. Nothing is acted on before its signature is verified.
+ * sent) and notifications carrying SMS replies. Nothing is acted on before its signature is verified, and then only
+ * when it comes from one of the configured topics: anyone can have SNS sign messages of a topic of their own.
  */
 @ApplicationScoped
 public class SnsInbound {
@@ -37,14 +44,36 @@ public class SnsInbound {
     @Inject
     Acknowledgements acknowledgements;
 
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
     public Outcome receive(String body) {
+        if (!config.snsInbound().enabled()) {
+            throw new ProblemException(Problem.of("sms-replies-disabled", "SMS replies are not enabled", 404,
+                    "this service does not take SMS replies (muster.notification.sns-inbound.enabled=false)",
+                    List.of()));
+        }
         SnsMessage message;
         try {
             message = SNS_JSON.readValue(body, SnsMessage.class);
         } catch (Exception e) {
             throw ProblemException.badRequest("body", "not an SNS message");
         }
-        signatures.verify(message);
+        try {
+            signatures.verify(message);
+        } catch (ProblemException e) {
+            refused(Refusal.SIGNATURE).increment();
+            throw e;
+        }
+        if (!config.snsInbound().topicArns().orElse(List.of()).contains(message.topicArn())) {
+            refused(Refusal.TOPIC).increment();
+            LOG.warnf("refused a signed SNS %s from topic %s, which is not a configured inbound topic",
+                    message.type(), message.topicArn());
+            throw SnsSignatures.refused("TopicArn", "not a topic this service takes messages from");
+        }
         return switch (message.type()) {
             case SnsMessage.SUBSCRIPTION_CONFIRMATION -> confirm(message);
             case SnsMessage.NOTIFICATION -> smsReply(message);
@@ -88,8 +117,24 @@ public class SnsInbound {
         if (from == null || text == null) {
             throw ProblemException.badRequest("Message", "inbound SMS needs originationNumber and messageBody");
         }
-        UUID page = acknowledgements.ackBySms(from, text).orElse(null);
-        return new Outcome(page == null ? "ignored" : "acknowledged", page);
+        Acknowledgements.SmsReply reply = acknowledgements.ackBySms(from, text);
+        Counter.builder("muster.sms.replies")
+                .description("SMS replies taken from SNS, by what became of them")
+                .tag("outcome", reply.outcome().wireName())
+                .register(registry).increment();
+        return new Outcome(reply.outcome().wireName(), reply.pageId());
+    }
+
+    private Counter refused(Refusal reason) {
+        return Counter.builder("muster.sns.inbound.refused")
+                .description("Messages to the SNS inbound endpoint refused: bad signature, or a topic not configured")
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                .register(registry);
+    }
+
+    /** Why a message to the endpoint was refused. */
+    enum Refusal {
+        SIGNATURE, TOPIC
     }
 
     public record Outcome(String result, UUID pageId) {
