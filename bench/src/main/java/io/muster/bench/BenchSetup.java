@@ -25,7 +25,7 @@ import org.apache.kafka.common.TopicPartition;
  * <li>{@code bench-raise-<k>} (CRITICAL), k = 0..people-1: one plan, policy, role and person each, so raise i
  * pages person i mod people, SMS first and email second. Critical pages go out on both channels at once and are
  * never held back by the per-person SMS limit; spreading them over several people keeps one person from holding
- * thousands of unacknowledged pages (4-digit ack codes must be unique among them), which no real person does.
+ * thousands of unacknowledged pages (6-digit ack codes must be unique among them), which no real person does.
  * The people are made fresh for each run.</li>
  * <li>{@code bench-ingest} and the Events v2 key's {@code security-alert} at severity info (LOW): a role nobody
  * holds, so the incident opens, its only stage is skipped and escalation ends; no page is requested. (Paging one

@@ -19,6 +19,12 @@ public final class ServiceRequirements {
     /** Every service connects to its database, the broker and the OIDC provider, whatever its defaults say. */
     static final List<String> ALWAYS = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+    /**
+     * Settings a service requires that have no placeholder in application.properties, because the service checks
+     * them itself at startup (with a message naming what to set) rather than failing on an unexpanded placeholder.
+     */
+    static final Map<String, List<String>> CHECKED_AT_STARTUP = Map.of(
+            "notification-service", List.of("MUSTER_NOTIFICATION_SNS_INBOUND_TOPIC_ARNS"));
     static final List<String> SERVICES = List.of("directory-service", "escalation-service", "notification-service",
             "gameday-service");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)}");
@@ -28,12 +34,14 @@ public final class ServiceRequirements {
 
     /**
      * Per Deployment, the environment variables it needs: {@link #ALWAYS}, plus every {@code ${NAME}} placeholder
-     * in the service's application.properties that has no default (a property production must set).
+     * in the service's application.properties that has no default (a property production must set), plus its
+     * {@link #CHECKED_AT_STARTUP} settings.
      */
     public static Map<String, Set<String>> requiredEnv(Path root) throws IOException {
         Map<String, Set<String>> required = new TreeMap<>();
         for (String service : SERVICES) {
             Set<String> env = new LinkedHashSet<>(ALWAYS);
+            env.addAll(CHECKED_AT_STARTUP.getOrDefault(service, List.of()));
             Path props = root.resolve(service).resolve("src/main/resources/application.properties");
             Properties p = new Properties();
             try (Reader in = Files.newBufferedReader(props)) {

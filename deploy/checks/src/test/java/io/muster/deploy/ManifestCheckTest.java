@@ -182,6 +182,15 @@ class ManifestCheckTest {
     }
 
     @Test
+    void theTopicsSmsRepliesComeFromAreRequiredOfNotification() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: ConfigMap\n", "name: notification-service-config"),
+                d -> d.replaceAll("(?m)^  MUSTER_NOTIFICATION_SNS_INBOUND_TOPIC_ARNS: .*\\n", "")))
+                .filteredOn(f -> f.rule().equals("config-missing"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("MUSTER_NOTIFICATION_SNS_INBOUND_TOPIC_ARNS"));
+    }
+
+    @Test
     void placeholdersWithoutDefaultsAreRequiredEnvironment() throws Exception {
         Path fake = Files.createTempDirectory("muster-req");
         for (String s : ServiceRequirements.SERVICES) {
