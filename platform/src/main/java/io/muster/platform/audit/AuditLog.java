@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,8 @@ public class AuditLog {
         filter(sql, params, " AND actor = ?", query.actor());
         if (query.since() != null) {
             sql.append(" AND at >= ?");
-            params.add(OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC));
+            // Entries are recorded to the microsecond; an instant between two microseconds includes the first.
+            params.add(OffsetDateTime.ofInstant(query.since().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
         }
         sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
         params.add(query.size());

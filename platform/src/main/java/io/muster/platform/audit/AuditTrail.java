@@ -10,8 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Records a change in the service's {@code audit_entry} table inside the transaction that makes it, so the change
@@ -46,7 +48,9 @@ public class AuditTrail {
             insert.setString(2, String.valueOf(entityId));
             insert.setString(3, action);
             insert.setString(4, actor);
-            insert.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            // The column keeps microseconds; cut there, so an entry reads back at the instant it was recorded.
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            insert.setObject(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             insert.setString(6, write(before));
             insert.setString(7, write(after));
             insert.executeUpdate();
