@@ -7,6 +7,7 @@ import static io.muster.directory.DirectoryApi.personJson;
 import static io.muster.directory.DirectoryApi.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -16,11 +17,16 @@ import io.muster.platform.security.Roles;
 import io.muster.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AuditResourceTest {
+
+    @Inject
+    MutableClock clock;
 
     @Test
     void everyChangeIsRecordedWithWhoWhenBeforeAndAfter() {
@@ -55,6 +61,41 @@ class AuditResourceTest {
                 .then().statusCode(200)
                 .body("action", contains("verification-requested"))
                 .body(not(containsString(code)));
+    }
+
+    @Test
+    void entriesAreFoundByActorAndSinceAndARefusedChangeLeavesNone() {
+        String actor = uniqueName("directory-admin").replace(' ', '-');
+        String token = "Bearer " + Tokens.token(actor, Roles.ADMIN);
+        // The service's clock, which other tests move; the entries carry its time.
+        Instant start = clock.instant();
+        String teamName = uniqueName("Audited team");
+        String teamId = given().header("Authorization", token).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + teamName + "\"}").when().post("/api/v1/teams")
+                .then().statusCode(201).extract().path("id");
+        // Refused: a second team by the same name, a person without a name, someone who is not there.
+        given().header("Authorization", token).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + teamName + "\"}").when().post("/api/v1/teams").then().statusCode(409);
+        given().header("Authorization", token).contentType(ContentType.JSON)
+                .body(personJson("", "\"technical-lead\"", "")).when().post("/api/v1/people").then().statusCode(400);
+        given().header("Authorization", token).when().delete("/api/v1/people/" + UUID.randomUUID())
+                .then().statusCode(404);
+
+        given().header("Authorization", ADMIN).queryParam("actor", actor)
+                .queryParam("since", start.toString())
+                .when().get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("entityType", contains("team"))
+                .body("entityId", contains(teamId))
+                .body("action", contains("created"))
+                .body("[0].after.name", equalTo(teamName));
+        given().header("Authorization", ADMIN).queryParam("actor", actor)
+                .queryParam("since", clock.instant().plusSeconds(1).toString())
+                .when().get("/api/v1/audit")
+                .then().statusCode(200).body("$", empty());
+        given().header("Authorization", ADMIN).queryParam("since", "soon")
+                .when().get("/api/v1/audit")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("since"));
     }
 
     @Test

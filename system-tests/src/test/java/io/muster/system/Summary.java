@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -21,10 +22,19 @@ public final class Summary implements TestExecutionListener {
 
     private static final Map<String, String> FACTS = new TreeMap<>();
     private static final List<String> RESULTS = new ArrayList<>();
+    private static final Map<String, Callable<String>> AT_END = new TreeMap<>();
 
     /** Records one line of the summary under a key such as {@code "fault kill -9 notification-service"}. */
     static synchronized void record(String key, String line) {
         FACTS.put(key, line);
+    }
+
+    /**
+     * Records a line worked out when the test plan ends, after every test has run (the suite is still up then:
+     * it is stopped when the JVM exits), for figures the whole run adds to, such as audit entries.
+     */
+    static synchronized void recordAtEnd(String key, Callable<String> line) {
+        AT_END.put(key, line);
     }
 
     private static long startedAt;
@@ -51,6 +61,13 @@ public final class Summary implements TestExecutionListener {
             if (RESULTS.isEmpty()) {
                 return;
             }
+            AT_END.forEach((key, line) -> {
+                try {
+                    FACTS.put(key, line.call());
+                } catch (Exception | AssertionError e) {
+                    FACTS.put(key, "not available: " + e);
+                }
+            });
             StringBuilder out = new StringBuilder("\n==== Muster system tests: summary ====\n");
             long passed = RESULTS.stream().filter(r -> r.trim().startsWith("SUCCESSFUL")).count();
             out.append(String.format("tests: %d passed of %d in %d s (suite start included)%n", passed,

@@ -6,6 +6,7 @@ import io.muster.directory.config.DirectoryConfig;
 import io.muster.directory.domain.ChannelVerification;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.Person;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

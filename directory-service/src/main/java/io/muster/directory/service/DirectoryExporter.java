@@ -9,6 +9,7 @@ import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Rotation;
 import io.muster.directory.domain.Team;
+import io.muster.platform.audit.AuditTrail;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -12,6 +12,7 @@ import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Team;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;

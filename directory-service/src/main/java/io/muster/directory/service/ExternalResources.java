@@ -6,6 +6,7 @@ import io.muster.directory.api.ExternalResourceResponse;
 import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ExternalResource;
 import io.muster.directory.domain.IrRole;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;

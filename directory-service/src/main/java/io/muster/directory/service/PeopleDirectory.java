@@ -7,6 +7,7 @@ import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,7 @@ import io.muster.directory.api.RoleRequest;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.directory.api.RoleResponse;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

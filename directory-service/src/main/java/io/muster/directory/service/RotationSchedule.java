@@ -10,6 +10,7 @@ import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Rotation;
 import io.muster.directory.domain.RotationOverride;
 import io.muster.directory.domain.Team;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;

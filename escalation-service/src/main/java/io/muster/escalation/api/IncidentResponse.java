@@ -20,7 +20,7 @@ public record IncidentResponse(UUID id, String title, String summary, Severity s
         int currentPass, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
         boolean silent, DrillFaults drillFaults, Instant engagedAt, List<String> requiredRoles) {
 
-    static IncidentResponse of(Incident i) {
+    public static IncidentResponse of(Incident i) {
         return new IncidentResponse(i.id, i.title, i.summary, i.severity, i.incidentType, i.source, i.dedupKey,
                 i.status, i.drill, i.triggerCount, i.createdAt, i.updatedAt, i.planId, i.policyId,
                 i.escalationState, i.currentStage + 1, i.currentCycle + 1, i.acknowledgedAt, i.acknowledgedBy,

@@ -2,6 +2,7 @@ package io.muster.escalation.api;
 
 import io.muster.escalation.domain.IntegrationKey;
 import io.muster.escalation.service.IntegrationKeys;
+import io.muster.platform.audit.AuditMasking;
 import io.muster.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +43,11 @@ public class IntegrationKeysResource {
         static KeyResponse of(IntegrationKey k) {
             return new KeyResponse(k.key, k.name, k.incidentType, k.createdBy, k.createdAt);
         }
+
+        /** The key as the audit log keeps it: the secret masked, everything else as is. */
+        public static KeyResponse masked(IntegrationKey k) {
+            return new KeyResponse(AuditMasking.secret(k.key), k.name, k.incidentType, k.createdBy, k.createdAt);
+        }
     }
 
     @Inject
@@ -52,7 +58,7 @@ public class IntegrationKeysResource {
 
     @POST
     public Response create(@NotNull @Valid CreateKeyRequest request) {
-        IntegrationKey key = keys.create(request.name(), request.incidentType(), identity.getPrincipal().getName());
+        IntegrationKey key = keys.create(request.name(), request.incidentType(), actor());
         return Response.status(201).entity(KeyResponse.of(key)).build();
     }
 
@@ -64,7 +70,11 @@ public class IntegrationKeysResource {
     @DELETE
     @Path("{key}")
     public Response revoke(@PathParam("key") @Size(min = 32, max = 32) String key) {
-        keys.revoke(key);
+        keys.revoke(key, actor());
         return Response.noContent().build();
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -34,7 +34,7 @@ public final class PlanRecords {
     public record PolicyResponse(UUID id, String name, int repeats, List<StageDefinition> stages,
             Stakeholders stakeholders, Instant updatedAt) {
 
-        static PolicyResponse of(EscalationPolicy p) {
+        public static PolicyResponse of(EscalationPolicy p) {
             return new PolicyResponse(p.id, p.name, p.repeats, p.stages(), p.stakeholders(), p.updatedAt);
         }
     }
@@ -53,7 +53,7 @@ public final class PlanRecords {
     public record PlanResponse(UUID id, String incidentType, Severity severity, UUID policyId,
             List<String> rolesToEngage, List<String> requiredRoles, Instant updatedAt) {
 
-        static PlanResponse of(ResponsePlan p) {
+        public static PlanResponse of(ResponsePlan p) {
             return new PlanResponse(p.id, p.incidentType, p.severity, p.policyId, p.rolesToEngage(),
                     p.requiredRoles(), p.updatedAt);
         }
@@ -73,7 +73,7 @@ public final class PlanRecords {
     public record SeverityResponse(Severity severity, String name, String criteria, int ackTargetSeconds,
             boolean allChannelsAtOnce, boolean bundlingExempt, List<String> stakeholderRoles, Instant updatedAt) {
 
-        static SeverityResponse of(SeverityDefinition d) {
+        public static SeverityResponse of(SeverityDefinition d) {
             return new SeverityResponse(d.severity, d.name, d.criteria, d.ackTargetSeconds, d.allChannelsAtOnce,
                     d.bundlingExempt, d.stakeholderRoles(), d.updatedAt);
         }

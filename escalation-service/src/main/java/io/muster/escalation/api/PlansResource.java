@@ -3,6 +3,7 @@ package io.muster.escalation.api;
 import io.muster.escalation.service.PlanCatalog;
 import io.muster.platform.security.Roles;
 import io.muster.contracts.Severity;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,11 +31,14 @@ public class PlansResource {
     @Inject
     PlanCatalog catalog;
 
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     @Path("escalation-policies")
     @RolesAllowed(Roles.ADMIN)
     public Response createPolicy(@NotNull @Valid PlanRecords.PolicyRequest request) {
-        PlanRecords.PolicyResponse body = PlanRecords.PolicyResponse.of(catalog.createPolicy(request));
+        PlanRecords.PolicyResponse body = PlanRecords.PolicyResponse.of(catalog.createPolicy(request, actor()));
         return Response.created(URI.create("/api/v1/escalation-policies/" + body.id())).entity(body).build();
     }
 
@@ -43,14 +47,14 @@ public class PlansResource {
     @RolesAllowed(Roles.ADMIN)
     public PlanRecords.PolicyResponse updatePolicy(@PathParam("id") UUID id,
             @NotNull @Valid PlanRecords.PolicyRequest request) {
-        return PlanRecords.PolicyResponse.of(catalog.updatePolicy(id, request));
+        return PlanRecords.PolicyResponse.of(catalog.updatePolicy(id, request, actor()));
     }
 
     @DELETE
     @Path("escalation-policies/{id}")
     @RolesAllowed(Roles.ADMIN)
     public Response deletePolicy(@PathParam("id") UUID id) {
-        catalog.deletePolicy(id);
+        catalog.deletePolicy(id, actor());
         return Response.noContent().build();
     }
 
@@ -72,7 +76,7 @@ public class PlansResource {
     @Path("response-plans")
     @RolesAllowed(Roles.ADMIN)
     public Response createPlan(@NotNull @Valid PlanRecords.PlanRequest request) {
-        PlanRecords.PlanResponse body = PlanRecords.PlanResponse.of(catalog.createPlan(request));
+        PlanRecords.PlanResponse body = PlanRecords.PlanResponse.of(catalog.createPlan(request, actor()));
         return Response.created(URI.create("/api/v1/response-plans/" + body.id())).entity(body).build();
     }
 
@@ -81,14 +85,14 @@ public class PlansResource {
     @RolesAllowed(Roles.ADMIN)
     public PlanRecords.PlanResponse updatePlan(@PathParam("id") UUID id,
             @NotNull @Valid PlanRecords.PlanRequest request) {
-        return PlanRecords.PlanResponse.of(catalog.updatePlan(id, request));
+        return PlanRecords.PlanResponse.of(catalog.updatePlan(id, request, actor()));
     }
 
     @DELETE
     @Path("response-plans/{id}")
     @RolesAllowed(Roles.ADMIN)
     public Response deletePlan(@PathParam("id") UUID id) {
-        catalog.deletePlan(id);
+        catalog.deletePlan(id, actor());
         return Response.noContent().build();
     }
 
@@ -121,6 +125,10 @@ public class PlansResource {
     @RolesAllowed(Roles.ADMIN)
     public PlanRecords.SeverityResponse defineSeverity(@PathParam("severity") Severity severity,
             @NotNull @Valid PlanRecords.SeverityRequest request) {
-        return PlanRecords.SeverityResponse.of(catalog.defineSeverity(severity, request));
+        return PlanRecords.SeverityResponse.of(catalog.defineSeverity(severity, request, actor()));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 }

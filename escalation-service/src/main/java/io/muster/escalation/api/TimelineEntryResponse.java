@@ -5,7 +5,7 @@ import java.time.Instant;
 
 public record TimelineEntryResponse(long id, Instant at, String kind, String actor, String detail) {
 
-    static TimelineEntryResponse of(TimelineEntry e) {
+    public static TimelineEntryResponse of(TimelineEntry e) {
         return new TimelineEntryResponse(e.id, e.at, e.kind, e.actor, e.detail);
     }
 }

@@ -6,13 +6,16 @@ import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.contracts.pages.AckMethod;
+import io.muster.escalation.api.IncidentResponse;
 import io.muster.escalation.api.RaiseIncidentRequest;
+import io.muster.escalation.api.TimelineEntryResponse;
 import io.muster.escalation.domain.DrillFaults;
 import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.TimelineEntry;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Page;
@@ -35,8 +38,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class IncidentDesk {
 
+    static final String AUDIT_INCIDENT = "incident";
+
     @Inject
     Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -89,6 +97,7 @@ public class IncidentDesk {
         Optional<Incident> open = Incident.findOpenByDedupKey(dedupKey);
         if (open.isPresent()) {
             Incident incident = open.get();
+            IncidentResponse before = IncidentResponse.of(incident);
             incident.triggerCount++;
             incident.updatedAt = now;
             timeline.record(incident.id, "retriggered", caller,
@@ -96,6 +105,7 @@ public class IncidentDesk {
             if (request.severity().isMoreSevereThan(incident.severity)) {
                 raiseSeverity(incident, request.severity(), caller);
             }
+            audit.record(AUDIT_INCIDENT, incident.id, "retriggered", caller, before, IncidentResponse.of(incident));
             return new Raised(incident, false);
         }
         Incident incident = new Incident();
@@ -125,6 +135,7 @@ public class IncidentDesk {
             timeline.record(incident.id, "drill-faults", caller, describe(faults));
         }
         engine.start(incident);
+        audit.record(AUDIT_INCIDENT, incident.id, "raised", caller, null, IncidentResponse.of(incident));
         return new Raised(incident, true);
     }
 
@@ -140,6 +151,7 @@ public class IncidentDesk {
             engine.engagedBy(incident, contactId, actor);
             return incident;
         }
+        IncidentResponse before = IncidentResponse.of(incident);
         Instant now = clock.instant();
         incident.status = IncidentStatus.ACKNOWLEDGED;
         incident.acknowledgedAt = now;
@@ -150,6 +162,7 @@ public class IncidentDesk {
         outbox.publish(new IncidentAcknowledged(id, contactId, actor, incident.drill));
         metrics.acknowledged(incident, now);
         engine.engagedBy(incident, contactId, actor);
+        audit.record(AUDIT_INCIDENT, id, "acknowledged", actor, before, IncidentResponse.of(incident));
         return incident;
     }
 
@@ -195,6 +208,7 @@ public class IncidentDesk {
         if (incident.status == IncidentStatus.RESOLVED) {
             throw ProblemException.conflict("incident-resolved", "status", "incident " + id + " is already resolved");
         }
+        IncidentResponse before = IncidentResponse.of(incident);
         Instant now = clock.instant();
         incident.status = IncidentStatus.RESOLVED;
         incident.resolvedAt = now;
@@ -204,6 +218,7 @@ public class IncidentDesk {
         timeline.record(id, "resolved", actor, "resolved");
         outbox.publish(new IncidentResolved(id, actor, incident.drill));
         metrics.resolved(incident, now);
+        audit.record(AUDIT_INCIDENT, id, "resolved", actor, before, IncidentResponse.of(incident));
         return incident;
     }
 
@@ -251,7 +266,10 @@ public class IncidentDesk {
         Incident incident = locked(id);
         incident.updatedAt = clock.instant();
         timeline.record(id, "note", actor, text.strip());
-        return TimelineEntry.find("incidentId = ?1", Sort.by("id", Sort.Direction.Descending), id).firstResult();
+        TimelineEntry note = TimelineEntry.find("incidentId = ?1", Sort.by("id", Sort.Direction.Descending), id)
+                .firstResult();
+        audit.record(AUDIT_INCIDENT, id, "note-added", actor, null, TimelineEntryResponse.of(note));
+        return note;
     }
 
     @Transactional
@@ -261,6 +279,7 @@ public class IncidentDesk {
             throw ProblemException.conflict("incident-resolved", "status",
                     "incident " + id + " is resolved; its severity is final");
         }
+        IncidentResponse before = IncidentResponse.of(incident);
         if (severity.isMoreSevereThan(incident.severity)) {
             raiseSeverity(incident, severity, actor);
         } else if (incident.severity != severity) {
@@ -271,6 +290,9 @@ public class IncidentDesk {
                     lower.allChannelsAtOnce, lower.bundlingExempt, actor, incident.drill));
             incident.severity = severity;
             incident.updatedAt = clock.instant();
+        }
+        if (before.severity() != incident.severity) {
+            audit.record(AUDIT_INCIDENT, id, "severity-changed", actor, before, IncidentResponse.of(incident));
         }
         return incident;
     }

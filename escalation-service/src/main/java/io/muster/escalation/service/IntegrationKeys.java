@@ -1,7 +1,10 @@
 package io.muster.escalation.service;
 
+import io.muster.escalation.api.IntegrationKeysResource.KeyResponse;
 import io.muster.escalation.config.EscalationConfig;
 import io.muster.escalation.domain.IntegrationKey;
+import io.muster.platform.audit.AuditMasking;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
@@ -20,12 +23,16 @@ import java.util.Optional;
 public class IntegrationKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String AUDIT_KEY = "integration-key";
 
     @Inject
     Clock clock;
 
     @Inject
     EscalationConfig config;
+
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     void seed(@Observes StartupEvent event) {
@@ -57,10 +64,14 @@ public class IntegrationKeys {
     }
 
     @Transactional
-    public void revoke(String key) {
-        if (!IntegrationKey.deleteById(key)) {
+    public void revoke(String key, String actor) {
+        IntegrationKey entity = IntegrationKey.findById(key);
+        if (entity == null) {
             throw ProblemException.notFound("Integration key", "(redacted)");
         }
+        // The key is the credential: the audit log names it only masked.
+        audit.record(AUDIT_KEY, AuditMasking.secret(key), "revoked", actor, KeyResponse.masked(entity), null);
+        entity.delete();
     }
 
     @Transactional
@@ -76,6 +87,7 @@ public class IntegrationKeys {
         entity.createdBy = actor;
         entity.createdAt = clock.instant();
         entity.persist();
+        audit.record(AUDIT_KEY, AuditMasking.secret(key), "created", actor, null, KeyResponse.masked(entity));
         return entity;
     }
 }

@@ -7,6 +7,7 @@ import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.domain.ResponsePlan;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.contracts.Severity;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,36 +21,47 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanCatalog {
 
+    static final String AUDIT_POLICY = "escalation-policy";
+    static final String AUDIT_PLAN = "response-plan";
+    static final String AUDIT_SEVERITY = "severity";
+
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional
-    public EscalationPolicy createPolicy(PlanRecords.PolicyRequest request) {
+    public EscalationPolicy createPolicy(PlanRecords.PolicyRequest request, String actor) {
         requireFreeName(request.name().strip(), null);
         EscalationPolicy policy = new EscalationPolicy();
         policy.id = UUID.randomUUID();
         apply(policy, request);
         policy.persist();
+        audit.record(AUDIT_POLICY, policy.id, "created", actor, null, PlanRecords.PolicyResponse.of(policy));
         return policy;
     }
 
     @Transactional
-    public EscalationPolicy updatePolicy(UUID id, PlanRecords.PolicyRequest request) {
+    public EscalationPolicy updatePolicy(UUID id, PlanRecords.PolicyRequest request, String actor) {
         EscalationPolicy policy = policy(id);
         requireFreeName(request.name().strip(), id);
+        PlanRecords.PolicyResponse before = PlanRecords.PolicyResponse.of(policy);
         apply(policy, request);
+        audit.record(AUDIT_POLICY, id, "updated", actor, before, PlanRecords.PolicyResponse.of(policy));
         return policy;
     }
 
     @Transactional
-    public void deletePolicy(UUID id) {
-        policy(id);
+    public void deletePolicy(UUID id, String actor) {
+        EscalationPolicy policy = policy(id);
         if (ResponsePlan.count("policyId", id) > 0) {
             throw ProblemException.conflict("policy-in-use", "id", "policy " + id + " is used by a response plan");
         }
         if (Incident.count("policyId = ?1 and status <> ?2", id, IncidentStatus.RESOLVED) > 0) {
             throw ProblemException.conflict("policy-in-use", "id", "policy " + id + " escalates open incidents");
         }
+        audit.record(AUDIT_POLICY, id, "deleted", actor, PlanRecords.PolicyResponse.of(policy), null);
         EscalationPolicy.deleteById(id);
     }
 
@@ -68,26 +80,30 @@ public class PlanCatalog {
     }
 
     @Transactional
-    public ResponsePlan createPlan(PlanRecords.PlanRequest request) {
+    public ResponsePlan createPlan(PlanRecords.PlanRequest request, String actor) {
         requireFreeSlot(request, null);
         ResponsePlan plan = new ResponsePlan();
         plan.id = UUID.randomUUID();
         apply(plan, request);
         plan.persist();
+        audit.record(AUDIT_PLAN, plan.id, "created", actor, null, PlanRecords.PlanResponse.of(plan));
         return plan;
     }
 
     @Transactional
-    public ResponsePlan updatePlan(UUID id, PlanRecords.PlanRequest request) {
+    public ResponsePlan updatePlan(UUID id, PlanRecords.PlanRequest request, String actor) {
         ResponsePlan plan = plan(id);
         requireFreeSlot(request, id);
+        PlanRecords.PlanResponse before = PlanRecords.PlanResponse.of(plan);
         apply(plan, request);
+        audit.record(AUDIT_PLAN, id, "updated", actor, before, PlanRecords.PlanResponse.of(plan));
         return plan;
     }
 
     @Transactional
-    public void deletePlan(UUID id) {
-        plan(id);
+    public void deletePlan(UUID id, String actor) {
+        ResponsePlan plan = plan(id);
+        audit.record(AUDIT_PLAN, id, "deleted", actor, PlanRecords.PlanResponse.of(plan), null);
         ResponsePlan.deleteById(id);
     }
 
@@ -112,8 +128,9 @@ public class PlanCatalog {
 
     /** Replaces a severity's definition; incidents already open keep the ack target their timers were set with. */
     @Transactional
-    public SeverityDefinition defineSeverity(Severity severity, PlanRecords.SeverityRequest request) {
+    public SeverityDefinition defineSeverity(Severity severity, PlanRecords.SeverityRequest request, String actor) {
         SeverityDefinition definition = SeverityDefinition.of(severity);
+        PlanRecords.SeverityResponse before = PlanRecords.SeverityResponse.of(definition);
         definition.name = request.name().strip();
         definition.criteria = request.criteria().strip();
         definition.ackTargetSeconds = request.ackTargetSeconds();
@@ -121,6 +138,7 @@ public class PlanCatalog {
         definition.bundlingExempt = request.bundlingExempt();
         definition.stakeholderRoles(request.stakeholderRoles());
         definition.updatedAt = clock.instant();
+        audit.record(AUDIT_SEVERITY, severity, "updated", actor, before, PlanRecords.SeverityResponse.of(definition));
         return definition;
     }
 

@@ -26,7 +26,7 @@ public record GameDayResponse(UUID id, UUID scenarioId, String title, LocalDateT
         }
     }
 
-    static GameDayResponse of(GameDay g, List<GameDayRun> runs) {
+    public static GameDayResponse of(GameDay g, List<GameDayRun> runs) {
         return new GameDayResponse(g.id, g.scenarioId, g.title, g.startsAtLocal, g.timeZone,
                 g.recurrenceKind.name(), g.recurrence, g.participantTeam, List.copyOf(g.participantRoles), g.mode,
                 g.noticeMinutes, g.timeLimitSeconds / 60,

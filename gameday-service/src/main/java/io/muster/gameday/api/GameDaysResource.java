@@ -4,6 +4,7 @@ import io.muster.gameday.config.GamedayConfig;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.service.GameDayPlanner;
 import io.muster.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,10 +38,13 @@ public class GameDaysResource {
     @Inject
     Clock clock;
 
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response schedule(@NotNull @Valid GameDayRequest request) {
-        GameDay gameDay = planner.schedule(request);
+        GameDay gameDay = planner.schedule(request, actor());
         return Response.created(URI.create("/api/v1/gamedays/" + gameDay.id))
                 .entity(GameDayResponse.of(gameDay, planner.runsOf(gameDay.id))).build();
     }
@@ -62,7 +66,7 @@ public class GameDaysResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public GameDayResponse cancel(@PathParam("id") UUID id) {
-        GameDay cancelled = planner.cancel(id);
+        GameDay cancelled = planner.cancel(id, actor());
         return GameDayResponse.of(cancelled, planner.runsOf(id));
     }
 
@@ -87,5 +91,9 @@ public class GameDaysResource {
     public String calendar() {
         Instant now = clock.instant();
         return CalendarFeed.write(planner.upcoming(), now, now.plus(config.calendarHorizon()));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 }

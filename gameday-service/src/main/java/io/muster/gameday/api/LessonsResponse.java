@@ -8,7 +8,7 @@ import java.util.UUID;
 public record LessonsResponse(UUID runId, List<String> wentWell, List<String> didNotGoWell,
         List<ActionItemResponse> actionItems, Instant updatedAt, String updatedBy) {
 
-    static LessonsResponse of(RunLessonsBook.Lessons lessons) {
+    public static LessonsResponse of(RunLessonsBook.Lessons lessons) {
         return new LessonsResponse(lessons.lessons().runId, List.copyOf(lessons.lessons().wentWell),
                 List.copyOf(lessons.lessons().didNotGoWell),
                 lessons.items().stream().map(i -> ActionItemResponse.of(i, null)).toList(),

@@ -17,7 +17,7 @@ public record ScenarioResponse(UUID id, String slug, String name, String descrip
         }
     }
 
-    static ScenarioResponse of(Scenario s) {
+    public static ScenarioResponse of(Scenario s) {
         return new ScenarioResponse(s.id, s.slug, s.name, s.description, s.incidentType, s.severity,
                 List.copyOf(s.expectedRoles), s.targetFirstAckSeconds, s.targetAllRolesSeconds,
                 s.injects == null ? List.of() : s.injects.stream().map(InjectView::of).toList(), s.updatedAt);

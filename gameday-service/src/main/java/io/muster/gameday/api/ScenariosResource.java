@@ -3,6 +3,7 @@ package io.muster.gameday.api;
 import io.muster.gameday.service.RunReports;
 import io.muster.gameday.service.ScenarioLibrary;
 import io.muster.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,6 +32,9 @@ public class ScenariosResource {
     @Inject
     RunReports reports;
 
+    @Inject
+    SecurityIdentity identity;
+
     /** Every run of the scenario that started, oldest first, with its score and key times. */
     @GET
     @Path("{id}/trend")
@@ -55,7 +59,7 @@ public class ScenariosResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid ScenarioRequest request) {
-        ScenarioResponse created = ScenarioResponse.of(library.create(request));
+        ScenarioResponse created = ScenarioResponse.of(library.create(request, actor()));
         return Response.created(URI.create("/api/v1/scenarios/" + created.id())).entity(created).build();
     }
 
@@ -63,6 +67,10 @@ public class ScenariosResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public ScenarioResponse update(@PathParam("id") UUID id, @NotNull @Valid ScenarioRequest request) {
-        return ScenarioResponse.of(library.update(id, request));
+        return ScenarioResponse.of(library.update(id, request, actor()));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 }

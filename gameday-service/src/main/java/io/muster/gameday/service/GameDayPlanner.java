@@ -3,11 +3,13 @@ package io.muster.gameday.service;
 import io.muster.contracts.gameday.GameDayRunChanged;
 import io.muster.contracts.gameday.GameDayRunChanged.RunStatus;
 import io.muster.gameday.api.GameDayRequest;
+import io.muster.gameday.api.GameDayResponse;
 import io.muster.gameday.config.GamedayConfig;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.domain.GameDayRun;
 import io.muster.gameday.domain.Recurrence;
 import io.muster.gameday.domain.Scenario;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -41,12 +43,17 @@ public class GameDayPlanner {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditTrail audit;
+
+    static final String AUDIT_GAME_DAY = "game-day";
+
     /** A future occurrence for the calendar feed. */
     public record Upcoming(GameDay gameDay, Scenario scenario, ZonedDateTime start, UUID runId) {
     }
 
     @Transactional
-    public GameDay schedule(GameDayRequest request) {
+    public GameDay schedule(GameDayRequest request, String actor) {
         Scenario scenario = Scenario.findById(request.scenarioId());
         if (scenario == null) {
             throw ProblemException.unprocessable("unknown-scenario", "scenarioId",
@@ -108,6 +115,8 @@ public class GameDayPlanner {
         gameDay.persist();
         em.flush();
         addRun(gameDay, first.get().toInstant());
+        audit.record(AUDIT_GAME_DAY, gameDay.id, "scheduled", actor, null,
+                GameDayResponse.of(gameDay, runsOf(gameDay.id)));
         return gameDay;
     }
 
@@ -132,11 +141,12 @@ public class GameDayPlanner {
 
     /** Stops future runs; runs already under way finish normally. */
     @Transactional
-    public GameDay cancel(UUID id) {
+    public GameDay cancel(UUID id, String actor) {
         GameDay gameDay = get(id);
         if (gameDay.cancelledAt != null) {
             return gameDay;
         }
+        GameDayResponse before = GameDayResponse.of(gameDay, runsOf(id));
         gameDay.cancelledAt = clock.instant();
         List<GameDayRun> scheduled = GameDayRun.list("gameDayId = ?1 and status = ?2", gameDay.id,
                 RunStatus.SCHEDULED);
@@ -146,6 +156,7 @@ public class GameDayPlanner {
             run.endReason = "game day cancelled";
             announce(run);
         }
+        audit.record(AUDIT_GAME_DAY, id, "cancelled", actor, before, GameDayResponse.of(gameDay, runsOf(id)));
         return gameDay;
     }
 

@@ -2,9 +2,11 @@ package io.muster.gameday.service;
 
 import io.muster.contracts.gameday.GameDayRunChanged.RunStatus;
 import io.muster.gameday.api.LessonsRequest;
+import io.muster.gameday.api.LessonsResponse;
 import io.muster.gameday.domain.ActionItem;
 import io.muster.gameday.domain.GameDayRun;
 import io.muster.gameday.domain.RunLessons;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +25,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RunLessonsBook {
 
+    static final String AUDIT_LESSONS = "run-lessons";
+
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     public record Lessons(RunLessons lessons, List<ActionItem> items) {
     }
@@ -43,6 +50,7 @@ public class RunLessonsBook {
             throw ProblemException.conflict("run-not-held", "runId",
                     "run " + runId + " is " + run.status + ": lessons are recorded once a run has happened");
         }
+        LessonsResponse before = find(runId).map(LessonsResponse::of).orElse(null);
         RunLessons lessons = RunLessons.findById(runId);
         if (lessons == null) {
             lessons = new RunLessons();
@@ -70,7 +78,10 @@ public class RunLessonsBook {
             item.persist();
             items.add(item);
         }
-        return new Lessons(lessons, items);
+        Lessons recorded = new Lessons(lessons, items);
+        audit.record(AUDIT_LESSONS, runId, before == null ? "created" : "updated", author, before,
+                LessonsResponse.of(recorded));
+        return recorded;
     }
 
     @Transactional

@@ -2,8 +2,10 @@ package io.muster.gameday.service;
 
 import io.muster.gameday.api.InjectRequest;
 import io.muster.gameday.api.ScenarioRequest;
+import io.muster.gameday.api.ScenarioResponse;
 import io.muster.gameday.domain.ScenarioInject;
 import io.muster.gameday.domain.Scenario;
+import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +20,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScenarioLibrary {
 
+    static final String AUDIT_SCENARIO = "scenario";
+
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public List<Scenario> list() {
@@ -36,7 +43,7 @@ public class ScenarioLibrary {
     }
 
     @Transactional
-    public Scenario create(ScenarioRequest request) {
+    public Scenario create(ScenarioRequest request, String actor) {
         if (Scenario.count("slug", request.slug()) > 0) {
             throw ProblemException.conflict("duplicate", "slug", "scenario " + request.slug() + " already exists");
         }
@@ -45,17 +52,20 @@ public class ScenarioLibrary {
         scenario.createdAt = clock.instant();
         apply(request, scenario);
         scenario.persist();
+        audit.record(AUDIT_SCENARIO, scenario.id, "created", actor, null, ScenarioResponse.of(scenario));
         return scenario;
     }
 
     /** Replaces every field of a scenario; runs already finished keep the targets they were scored against. */
     @Transactional
-    public Scenario update(UUID id, ScenarioRequest request) {
+    public Scenario update(UUID id, ScenarioRequest request, String actor) {
         Scenario scenario = get(id);
         if (Scenario.count("slug = ?1 and id <> ?2", request.slug(), id) > 0) {
             throw ProblemException.conflict("duplicate", "slug", "scenario " + request.slug() + " already exists");
         }
+        ScenarioResponse before = ScenarioResponse.of(scenario);
         apply(request, scenario);
+        audit.record(AUDIT_SCENARIO, id, "updated", actor, before, ScenarioResponse.of(scenario));
         return scenario;
     }
 
