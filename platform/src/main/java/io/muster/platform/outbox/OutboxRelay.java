@@ -122,7 +122,8 @@ public class OutboxRelay {
                 return;
             } catch (Exception e) {
                 failures++;
-                long backoff = Math.min(5_000L, 100L << Math.min(failures, 6));
+                // At most a second apart: once the broker or database is back, pages flow again within a second.
+                long backoff = Math.min(1_000L, 100L << Math.min(failures, 4));
                 LOG.warnf("outbox relay failed (%d in a row), retrying in %d ms: %s", failures, backoff,
                         e.getMessage());
                 try {
