@@ -144,8 +144,7 @@ public class InboundEvents {
                 return;
             } catch (RuntimeException e) {
                 failures++;
-                registry.counter("muster.events.handling.failures", "consumer", consumer, "kind", "dead-letter")
-                        .increment();
+                registry.counter("muster.events.dead.letter.failures", "consumer", consumer).increment();
                 long backoff = backoff(failures);
                 LOG.warnf("%s: cannot dead-letter %s-%d@%d yet (%s), retry %d in %d ms", consumer, record.topic(),
                         record.partition(), record.offset(), e, failures, backoff);
