@@ -17,9 +17,15 @@ public final class Topics {
     public static final String PAGES_ACKS = "muster.pages.acks.v1";
     /** Game day runs and their results, keyed by run id. */
     public static final String GAMEDAY = "muster.gameday.v1";
+    /**
+     * Records a consumer gave up on after its bounded retries, one per failure: the original key and value
+     * unchanged, and {@link DeadLetterHeaders} saying which consumer failed on which record and why. Nothing in
+     * Muster consumes it; it is kept for a person to read, fix and replay.
+     */
+    public static final String DEAD_LETTER = "muster.deadletter.v1";
 
     public static final List<String> ALL =
-            List.of(DIRECTORY, INCIDENTS, PAGES_REQUESTED, PAGES_STATUS, PAGES_ACKS, GAMEDAY);
+            List.of(DIRECTORY, INCIDENTS, PAGES_REQUESTED, PAGES_STATUS, PAGES_ACKS, GAMEDAY, DEAD_LETTER);
 
     /** Topics whose records are snapshots of current state and therefore compacted. */
     public static final List<String> COMPACTED = List.of(DIRECTORY);

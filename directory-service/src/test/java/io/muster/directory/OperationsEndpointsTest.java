@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.muster.platform.health.BrokerReadiness;
+import io.muster.platform.messaging.DeadLetterReadiness;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +18,8 @@ class OperationsEndpointsTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check",
-                        "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check", BrokerReadiness.NAME,
+                        DeadLetterReadiness.NAME));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -102,6 +102,27 @@ public final class KafkaEvents {
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
+    /** The first record on the topic (from its beginning) that matches, headers and all, waiting up to {@code timeout}. */
+    public static Optional<ConsumerRecord<String, String>> record(String topic,
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        read(topic, timeout, records -> {
+            for (ConsumerRecord<String, String> record : records) {
+                if (match.test(record)) {
+                    found.add(record);
+                }
+            }
+            return !found.isEmpty();
+        });
+        return found.stream().findFirst();
+    }
+
+    /** A record header as text, or null when the record has none of that name. */
+    public static String headerOf(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private static boolean matches(String value, Predicate<EventEnvelope> match) {
         try {
             return match.test(EventJson.read(value));

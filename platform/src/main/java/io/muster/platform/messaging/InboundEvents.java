@@ -12,6 +12,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,8 +20,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Handles one consumed record: parses the envelope, runs the handler in its own transaction together with the
- * processed-event record, and retries transient failures (database or broker away) until they pass, so a
- * neighbour's outage delays events but never drops them. Events that can never succeed are logged and skipped.
+ * processed-event record, and retries transient failures (database or broker away, see {@link FailureKind}) until
+ * they pass, so a neighbour's outage delays events but never drops them. An unexpected failure (a bug, data the
+ * handler cannot take) is retried a few times, then the record is set aside on the dead-letter topic
+ * ({@link DeadLetters}) so that one record cannot stall its partition. Events that can never succeed (malformed,
+ * refused by a domain rule) are logged and skipped.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -35,6 +39,12 @@ public class InboundEvents {
 
     @Inject
     Tracer tracer;
+
+    @Inject
+    InboundConfig config;
+
+    @Inject
+    DeadLetters deadLetters;
 
     /**
      * @param consumer    a stable name for the consuming use case (part of the idempotency key)
@@ -92,8 +102,14 @@ public class InboundEvents {
         }));
     }
 
+    /**
+     * Runs the work until it succeeds. Transient failures are retried for as long as they last; unexpected ones
+     * {@link InboundConfig#maxAttempts()} times in all, then the record goes to the dead-letter topic and the
+     * consumer moves on to the next record of the partition.
+     */
     private void untilDone(String consumer, ConsumerRecord<String, String> record, Runnable work) {
-        int failures = 0;
+        int transientFailures = 0;
+        int unexpectedFailures = 0;
         while (true) {
             try {
                 work.run();
@@ -102,17 +118,52 @@ public class InboundEvents {
                 reject(consumer, record, e);
                 return;
             } catch (RuntimeException e) {
-                failures++;
-                long backoff = Math.min(5_000L, 50L << Math.min(failures, 7));
-                LOG.warnf("%s: cannot handle %s-%d@%d yet (%s), retry %d in %d ms", consumer, record.topic(),
-                        record.partition(), record.offset(), e, failures, backoff);
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                FailureKind kind = FailureKind.of(e);
+                registry.counter("muster.events.handling.failures", "consumer", consumer,
+                        "kind", kind.name().toLowerCase(Locale.ROOT)).increment();
+                int failures = kind == FailureKind.TRANSIENT ? ++transientFailures : ++unexpectedFailures;
+                if (kind == FailureKind.UNEXPECTED && unexpectedFailures >= config.maxAttempts()) {
+                    deadLetter(consumer, record, e, transientFailures + unexpectedFailures);
+                    return;
                 }
+                long backoff = backoff(failures);
+                LOG.warnf("%s: cannot handle %s-%d@%d yet (%s, %s), retry %d in %d ms", consumer, record.topic(),
+                        record.partition(), record.offset(), kind, e, failures, backoff);
+                pause(backoff, e);
             }
+        }
+    }
+
+    /** Writes the dead letter, retrying for as long as the database cannot take it. */
+    private void deadLetter(String consumer, ConsumerRecord<String, String> record, RuntimeException failure,
+            int attempts) {
+        int failures = 0;
+        while (true) {
+            try {
+                deadLetters.write(consumer, record, failure, attempts);
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                registry.counter("muster.events.dead.letter.failures", "consumer", consumer).increment();
+                long backoff = backoff(failures);
+                LOG.warnf("%s: cannot dead-letter %s-%d@%d yet (%s), retry %d in %d ms", consumer, record.topic(),
+                        record.partition(), record.offset(), e, failures, backoff);
+                pause(backoff, e);
+            }
+        }
+    }
+
+    private long backoff(int failures) {
+        long base = config.retryBaseDelay().toMillis();
+        return Math.min(config.retryMaxDelay().toMillis(), base << Math.min(failures - 1, 20));
+    }
+
+    private static void pause(long millis, RuntimeException failure) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 

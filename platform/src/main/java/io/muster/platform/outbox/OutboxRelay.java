@@ -1,6 +1,8 @@
 package io.muster.platform.outbox;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
+import io.muster.contracts.EventJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.muster.platform.tracing.TraceContext;
@@ -17,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -40,6 +43,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock id for the relay ("muster outbox"); each service has its own database, so one id suffices. */
     private static final long LOCK_ID = 0x6d75737465720001L;
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
 
     @Inject
     AgroalDataSource dataSource;
@@ -117,7 +122,8 @@ public class OutboxRelay {
                 return;
             } catch (Exception e) {
                 failures++;
-                long backoff = Math.min(5_000L, 100L << Math.min(failures, 6));
+                // At most a second apart: once the broker or database is back, pages flow again within a second.
+                long backoff = Math.min(1_000L, 100L << Math.min(failures, 4));
                 LOG.warnf("outbox relay failed (%d in a row), retrying in %d ms: %s", failures, backoff,
                         e.getMessage());
                 try {
@@ -158,18 +164,27 @@ public class OutboxRelay {
         List<Long> ids = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, event_id, topic, record_key, event_type, payload, traceparent FROM outbox ORDER BY id LIMIT ?")) {
+                "SELECT id, event_id, topic, record_key, event_type, payload, traceparent, headers FROM outbox"
+                        + " ORDER BY id LIMIT ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                     ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(3), rs.getString(4),
                             rs.getString(6));
-                    record.headers().add("eventId", rs.getString(2).getBytes(StandardCharsets.UTF_8));
-                    record.headers().add("eventType", rs.getString(5).getBytes(StandardCharsets.UTF_8));
-                    String traceparent = rs.getString(7);
-                    if (traceparent != null) {
-                        record.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+                    String headers = rs.getString(8);
+                    if (headers != null) {
+                        // A dead letter: the failed record's own headers and the failure's, nothing of the row's.
+                        EventJson.mapper().readValue(headers, HEADERS).forEach((name, value) -> record.headers()
+                                .add(name, value.getBytes(StandardCharsets.UTF_8)));
+                    } else {
+                        record.headers().add("eventId", rs.getString(2).getBytes(StandardCharsets.UTF_8));
+                        record.headers().add("eventType", rs.getString(5).getBytes(StandardCharsets.UTF_8));
+                        String traceparent = rs.getString(7);
+                        if (traceparent != null) {
+                            record.headers().add(TraceContext.HEADER,
+                                    traceparent.getBytes(StandardCharsets.US_ASCII));
+                        }
                     }
                     sends.add(producer.send(record));
                 }
