@@ -41,12 +41,18 @@ public class IntegrationKeys {
                 throw new IllegalStateException("muster.escalation.seed-integration-key must be 32 characters");
             }
             // Replicas starting together on a fresh database both seed: the second insert must not fail its start.
-            IntegrationKey.getEntityManager().createNativeQuery("INSERT INTO integration_key (integration_key, name,"
-                    + " incident_type, created_by, created_at) VALUES (?1, 'seeded', 'security-alert', 'configuration',"
-                    + " ?2) ON CONFLICT (integration_key) DO NOTHING")
+            int inserted = IntegrationKey.getEntityManager().createNativeQuery("INSERT INTO integration_key"
+                    + " (integration_key, name, incident_type, created_by, created_at) VALUES (?1, 'seeded',"
+                    + " 'security-alert', 'configuration', ?2) ON CONFLICT (integration_key) DO NOTHING")
                     .setParameter(1, key)
                     .setParameter(2, clock.instant())
                     .executeUpdate();
+            // Only the instance whose insert took audits it, so the log shows one creation however many started.
+            if (inserted == 1) {
+                IntegrationKey entity = IntegrationKey.findById(key);
+                audit.record(AUDIT_KEY, AuditMasking.secret(key), "created", "configuration", null,
+                        KeyResponse.masked(entity));
+            }
         });
     }
 
