@@ -73,7 +73,7 @@ public record EventEnvelope(
         private static final Map<String, Map<String, JsonNode>> ADDED_LATER = Map.of(
                 PageRequested.TYPE, Map.of("downChannels", JsonNodeFactory.instance.arrayNode(),
                         "allChannelsAtOnce", NullNode.getInstance(), "bundlingExempt", NullNode.getInstance()),
-                ContactSnapshot.TYPE, Map.of("backupContactId", NullNode.getInstance()),
+                ContactSnapshot.TYPE, Map.of("backupContactId", NullNode.getInstance(), "login", NullNode.getInstance()),
                 RoleRoster.TYPE, Map.of("escalationContactId", NullNode.getInstance()),
                 IncidentEscalated.TYPE, Map.of("roleKey", NullNode.getInstance()));
 

@@ -88,11 +88,13 @@ class EventJsonTest {
     }
 
     @Test
-    void snapshotsWrittenBeforeBackupsAndEscalationContactsExistedReadWithNobody() throws IOException {
+    void snapshotsWrittenBeforeBackupsEscalationContactsAndLoginsExistedReadWithNobody() throws IOException {
         String contact = sample("contact-snapshot")
-                .replace(",\n    \"backupContactId\" : \"9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88\"", "");
-        assertThat(contact).doesNotContain("backupContactId");
+                .replace(",\n    \"backupContactId\" : \"9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88\"", "")
+                .replace(",\n    \"login\" : \"aokafor\"", "");
+        assertThat(contact).doesNotContain("backupContactId").doesNotContain("login");
         assertThat(EventJson.read(contact).payloadAs(ContactSnapshot.class).backupContactId()).isNull();
+        assertThat(EventJson.read(contact).payloadAs(ContactSnapshot.class).login()).isNull();
         String roster = sample("role-roster")
                 .replace(",\n    \"escalationContactId\" : \"9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88\"", "");
         assertThat(roster).doesNotContain("escalationContactId");
@@ -110,6 +112,7 @@ class EventJsonTest {
         String payload = EventJson.mapper().readTree(contact).get("payload").toString();
         ContactSnapshot stored = EventJson.readPayload(payload, ContactSnapshot.class, ContactSnapshot.TYPE);
         assertThat(stored.backupContactId()).isNull();
+        assertThat(stored.login()).isNull();
         assertThat(stored.displayName()).isEqualTo("Ada Okafor");
     }
 

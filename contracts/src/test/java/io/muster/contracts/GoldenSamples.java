@@ -42,7 +42,7 @@ final class GoldenSamples {
                                         new ContactSnapshot.Channel(
                                                 UUID.fromString("8f3c7a1d-69e2-4e9f-9b7a-ab5c2d3e4f55"),
                                                 ChannelType.EMAIL, "ada@example.org", 2, true)),
-                                UUID.fromString("9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88"))),
+                                UUID.fromString("9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88"), "aokafor")),
                 sample("role-roster", "00000000-0000-4000-8000-000000000002",
                         new RoleRoster("incident-commander", "Incident commander", 1, 1, List.of(CONTACT),
                                 UUID.fromString("9a4d8b2f-7a0e-4b1c-8d2e-3f4a5b6c7d88"))),

@@ -56,6 +56,30 @@ class DirectoryPublishingTest {
     }
 
     @Test
+    void aPersonsSignInNameIsPublishedSoOtherServicesCanTellWhoATokenBelongsTo() {
+        String name = uniqueName("Login Person");
+        String login = "login-" + UUID.randomUUID().toString().substring(0, 8);
+        String json = personJson(name, "", "").replaceFirst("\\}\\s*$", ",\"login\":\"" + login.toUpperCase() + "\"}");
+        UUID id = createPerson(json);
+        given().header("Authorization", ADMIN).when().get("/api/v1/people/" + id)
+                .then().statusCode(200).body("login", org.hamcrest.Matchers.equalTo(login.toUpperCase()));
+        assertThat(events(ContactSnapshot.keyOf(id), 1, Duration.ofSeconds(30)).get(0)
+                .payloadAs(ContactSnapshot.class).login()).isEqualTo(login.toUpperCase());
+
+        // One sign-in name is one person, whatever its case.
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(personJson(uniqueName("Login Twin"), "", "").replaceFirst("\\}\\s*$",
+                        ",\"login\":\"" + login + "\"}"))
+                .when().post("/api/v1/people").then().statusCode(409)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("login"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(personJson(uniqueName("Login Spaces"), "", "").replaceFirst("\\}\\s*$",
+                        ",\"login\":\"two words\"}"))
+                .when().post("/api/v1/people").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("login"));
+    }
+
+    @Test
     void roleMembershipChangesPublishTheAffectedRosters() {
         String roleKey = "r" + UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
@@ -153,7 +177,7 @@ class DirectoryPublishingTest {
         String name = uniqueName("Rollback Person");
         UUID id = createPerson(personJson(name, "", ""));
         PersonRequest rename = new PersonRequest(name + " never", null, null, "Europe/London", List.of(), List.of(),
-                List.of(), 2, null, null, null, null, true);
+                List.of(), 2, null, null, null, null, true, null);
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             people.replace(id, rename, "test");

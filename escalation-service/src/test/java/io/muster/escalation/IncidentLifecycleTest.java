@@ -21,6 +21,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -44,12 +45,18 @@ class IncidentLifecycleTest {
 
     @Test
     void anIncidentIsAcknowledgedResolvedAndEveryStepIsOnItsTimeline() {
-        String id = raise(UUID.randomUUID().toString(), plannedType("HIGH"), "HIGH");
-        as(Roles.RESPONDER).when().post("/api/v1/incidents/" + id + "/acknowledge")
+        String login = "lifecycle-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = ReplicaFixtures.personWithLogin("Lifecycle Lead", login);
+        String type = EscalationApi.planWithPolicy("HIGH", 0, "[" + EscalationApi.stage(300, lead) + "]", null);
+        String id = raise(UUID.randomUUID().toString(), type, "HIGH");
+        Supplier<RequestSpecification> asLead = () -> given()
+                .header("Authorization", "Bearer " + Tokens.token(login, Roles.RESPONDER)).contentType(ContentType.JSON);
+        asLead.get().when().post("/api/v1/incidents/" + id + "/acknowledge")
                 .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
-                .body("acknowledgedBy", equalTo("responder-user")).body("escalationState", equalTo("STOPPED"));
+                .body("acknowledgedBy", equalTo(login)).body("acknowledgedContactId", equalTo(lead.toString()))
+                .body("escalationState", equalTo("STOPPED"));
         // Acknowledging again changes nothing.
-        as(Roles.RESPONDER).when().post("/api/v1/incidents/" + id + "/acknowledge")
+        asLead.get().when().post("/api/v1/incidents/" + id + "/acknowledge")
                 .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
         as(Roles.RESPONDER).body("{\"text\":\"Blocked the egress IP at the firewall\"}")
                 .when().post("/api/v1/incidents/" + id + "/notes")
@@ -109,7 +116,7 @@ class IncidentLifecycleTest {
                 .then().statusCode(404);
 
         as(Roles.RESPONDER).when().post("/api/v1/incidents/" + id + "/resolve").then().statusCode(200);
-        as(Roles.RESPONDER).when().post("/api/v1/incidents/" + id + "/acknowledge")
+        as(Roles.ADMIN).when().post("/api/v1/incidents/" + id + "/acknowledge")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://muster.dev/problems/incident-resolved"))
                 .body("errors.field", contains("status"));

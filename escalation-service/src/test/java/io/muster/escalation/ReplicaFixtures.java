@@ -44,6 +44,24 @@ public final class ReplicaFixtures {
         return id;
     }
 
+    /** An active, reachable person who signs in as {@code login} and holds the given roles. */
+    public static UUID personWithLogin(String name, String login, String... roles) {
+        UUID id = UUID.randomUUID();
+        put(new ContactSnapshot(id, name, "UTC", true, 7, List.of(roles),
+                List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, "+4915100000003", 1, true)),
+                null, login));
+        return id;
+    }
+
+    /** An active person whose only email address, {@code email}, is not verified. */
+    public static UUID contactWithUnverifiedEmail(String name, String email, String... roles) {
+        UUID id = UUID.randomUUID();
+        put(new ContactSnapshot(id, name, "UTC", true, 7, List.of(roles),
+                List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, "+4915100000004", 1, true),
+                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, false)), null));
+        return id;
+    }
+
     public static void roster(String roleKey, UUID... people) {
         put(new RoleRoster(roleKey, roleKey, 1, 1, List.of(people), null));
     }

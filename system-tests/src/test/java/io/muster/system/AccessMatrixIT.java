@@ -108,4 +108,85 @@ class AccessMatrixIT {
                 operations.size(), cells, wrong.size()));
         assertThat(wrong).isEmpty();
     }
+
+    /**
+     * Beyond roles: a person acknowledges an incident they were paged for (matched by the login the directory
+     * publishes) and is recorded as that person, a person with no part in it is refused, an admin may; a calling
+     * system takes only the incidents it raised; the game-day service raises drills only.
+     */
+    @Test
+    void acknowledgementsBelongToPeopleAndToTheCallersThatRaisedTheIncident() throws Exception {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String admin = Suite.token("muster-admin");
+        String person = """
+                {"displayName":"%s","timeZone":"Europe/London","escalationLevel":4,"login":"%s"}""";
+        String strangerLogin = "stranger-" + run;
+        String stranger = Muster.ok("POST", Muster.DIRECTORY + "/api/v1/people", admin,
+                person.formatted("Matrix Stranger " + run, strangerLogin)).path("id").asText();
+        String pagedLogin = "paged-" + run;
+        String pagedName = "Matrix Paged " + run;
+        String paged = Muster.ok("POST", Muster.DIRECTORY + "/api/v1/people", admin,
+                person.formatted(pagedName, pagedLogin)).path("id").asText();
+        String type = "matrix-" + run;
+        Muster.planFor(type, "LOW", "[{\"contacts\":[\"" + paged + "\"],\"timeoutSeconds\":600}]");
+        Muster.await("the paged person in escalation's replica", java.time.Duration.ofSeconds(60), () -> Muster.ok(
+                "GET", Muster.ESCALATION + "/api/v1/response-team?incidentType=" + type + "&severity=LOW",
+                Suite.token("muster-viewer"), null).toString().contains(pagedName));
+
+        String siemA = Suite.token("muster-integration", "siem-a-" + run);
+        String siemB = Suite.token("muster-integration", "siem-b-" + run);
+        String raise = """
+                {"title":"Matrix %s","severity":"LOW","incidentType":"%s"%s}""";
+        List<String> wrong = new ArrayList<>();
+        List<String> raised = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            raised.add(expect(wrong, "integration raises", 201, "POST", "/api/v1/incidents", siemA,
+                    raise.formatted(i, type, "")).path("id").asText());
+        }
+        String ack = "/api/v1/incidents/%s/acknowledge";
+        expect(wrong, "a person with no part in it acknowledges", 403, "POST", ack.formatted(raised.get(0)),
+                Suite.token("muster-responder", strangerLogin), null);
+        expect(wrong, "a responder who is no person acknowledges", 403, "POST", ack.formatted(raised.get(0)),
+                Suite.token("muster-responder"), null);
+        expect(wrong, "another integration acknowledges", 403, "POST", ack.formatted(raised.get(0)), siemB, null);
+        expect(wrong, "another integration resolves", 403, "POST",
+                "/api/v1/incidents/" + raised.get(0) + "/resolve", siemB, null);
+        JsonNode taken = expect(wrong, "the paged person acknowledges", 200, "POST", ack.formatted(raised.get(0)),
+                Suite.token("muster-responder", pagedLogin), null);
+        if (!paged.equals(taken.path("acknowledgedContactId").asText())) {
+            wrong.add("the paged person's acknowledgement records " + taken.path("acknowledgedContactId")
+                    + ", not " + paged);
+        }
+        expect(wrong, "an admin acknowledges", 200, "POST", ack.formatted(raised.get(1)), admin, null);
+        expect(wrong, "the raising integration acknowledges", 200, "POST", ack.formatted(raised.get(2)), siemA, null);
+        String gameday = Suite.token("muster-gameday");
+        expect(wrong, "game day raises a real incident", 403, "POST", "/api/v1/incidents", gameday,
+                raise.formatted("real", type, ""));
+        raised.add(expect(wrong, "game day raises a drill", 201, "POST", "/api/v1/incidents", gameday,
+                raise.formatted("drill", type, ",\"drill\":true,\"silent\":true")).path("id").asText());
+        for (String id : raised) {
+            if (!id.isEmpty()) {
+                Muster.resolve(id);
+            }
+        }
+        // The tests after this one count the demo organisation's people.
+        for (String id : List.of(paged, stranger)) {
+            Suite.call("DELETE", Muster.DIRECTORY + "/api/v1/people/" + id, admin, null, null);
+        }
+        Summary.record("acknowledgement rights", String.format("%d checks wrong", wrong.size()));
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Calls escalation-service; notes a different status in {@code wrong} and returns the body (empty when none). */
+    private static JsonNode expect(List<String> wrong, String what, int status, String method, String path,
+            String token, String body) throws Exception {
+        HttpResponse<String> r = Suite.call(method, Suite.url("escalation-service", path), token, "application/json",
+                body == null ? "{}" : body);
+        if (r.statusCode() != status) {
+            wrong.add(what + ": " + r.statusCode() + " (expected " + status + ") " + r.body());
+        } else if (status == 403 && !r.headers().firstValue("Content-Type").orElse("").contains("problem+json")) {
+            wrong.add(what + ": 403 without a problem document");
+        }
+        return r.body().isBlank() ? Suite.JSON.createObjectNode() : Suite.JSON.readTree(r.body());
+    }
 }

@@ -142,6 +142,11 @@ final class Suite {
                 3_600);
     }
 
+    /** A valid token from the local issuer for {@code subject} (its username too) holding one realm role. */
+    static String token(String role, String subject) throws Exception {
+        return LocalTokens.mint(STATE.resolve("keys"), subject, List.of(role), 3_600);
+    }
+
     static String expiredToken(String role) throws Exception {
         long past = Instant.now().minusSeconds(7_200).getEpochSecond();
         return LocalTokens.mint(STATE.resolve("keys"), LocalTokens.ISSUER, LocalTokens.AUDIENCE, "late", List.of(role),

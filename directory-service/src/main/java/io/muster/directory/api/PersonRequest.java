@@ -13,6 +13,8 @@ import java.util.UUID;
 /**
  * Create or replace a person. Roles must exist in the catalog, the time zone must be an IANA zone, manager and
  * backup must be other people in the directory (checked by the use case). {@code active} defaults to true.
+ * {@code login} is the username the person signs in with (no one else's, ignoring case); services tie a bearer
+ * token to the person by it.
  */
 public record PersonRequest(
         @NotBlank @Size(max = 120) String displayName,
@@ -28,5 +30,6 @@ public record PersonRequest(
         @Size(max = 200) String availability,
         Instant lastReviewedAt,
         @Size(max = 120) String lastReviewedBy,
-        Boolean active) {
+        Boolean active,
+        @Size(max = 120) @Pattern(regexp = "\\S+", message = "must be a sign-in name without spaces") String login) {
 }

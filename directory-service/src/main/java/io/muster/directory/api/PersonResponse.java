@@ -22,6 +22,7 @@ public record PersonResponse(
         Instant lastReviewedAt,
         String lastReviewedBy,
         boolean active,
+        String login,
         boolean reachable,
         List<UUID> teamIds,
         List<ChannelResponse> channels,
@@ -32,7 +33,7 @@ public record PersonResponse(
         Person p = details.person();
         return new PersonResponse(p.id, p.displayName, p.department, p.managerId, p.timeZone,
                 List.copyOf(p.skills), List.copyOf(p.certifications), List.copyOf(p.roles), p.escalationLevel,
-                p.backupContactId, p.availability, p.lastReviewedAt, p.lastReviewedBy, p.active, details.reachable(),
+                p.backupContactId, p.availability, p.lastReviewedAt, p.lastReviewedBy, p.active, p.login, details.reachable(),
                 details.teamIds(),
                 details.channels().stream().map(c -> ChannelResponse.of(c, fullDetails)).toList(),
                 p.createdAt, p.updatedAt);

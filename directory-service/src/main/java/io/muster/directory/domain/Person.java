@@ -58,6 +58,9 @@ public class Person extends PanacheEntityBase {
 
     public boolean active;
 
+    /** The username the person signs in with; unique ignoring case, null when they do not sign in. */
+    public String login;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

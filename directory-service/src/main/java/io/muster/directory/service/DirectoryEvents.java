@@ -97,6 +97,6 @@ public class DirectoryEvents {
                 .map(c -> new ContactSnapshot.Channel(c.id, c.type, c.address, c.preference, c.verified()))
                 .toList();
         return new ContactSnapshot(person.id, person.displayName, person.timeZone, person.active,
-                person.escalationLevel, person.roles, published, person.backupContactId);
+                person.escalationLevel, person.roles, published, person.backupContactId, person.login);
     }
 }

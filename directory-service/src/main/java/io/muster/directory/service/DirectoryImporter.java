@@ -318,7 +318,7 @@ public class DirectoryImporter {
         for (DirectoryImport.Person p : persons) {
             Person person = people.createWithoutAnnouncing(new PersonRequest(p.displayName(), p.department(), null,
                     p.timeZone(), p.skills(), p.certifications(), p.roles(), p.escalationLevel(), null,
-                    p.availability(), p.lastReviewedAt(), p.lastReviewedBy(), p.active()), actor);
+                    p.availability(), p.lastReviewedAt(), p.lastReviewedBy(), p.active(), null), actor);
             ids.put(p.ref(), person.id);
             created.add(person);
             if (person.active) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -309,6 +310,7 @@ public class PeopleDirectory {
         if (request.lastReviewedAt() != null && request.lastReviewedAt().isAfter(now)) {
             errors.add(new Problem.FieldError("lastReviewedAt", "must not be in the future"));
         }
+        String login = blankToNull(request.login());
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of("invalid-request", "Invalid request", 400,
                     errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
@@ -329,6 +331,11 @@ public class PeopleDirectory {
             person.lastReviewedBy = request.lastReviewedBy() == null ? actor : request.lastReviewedBy().strip();
         }
         person.active = request.active() == null || request.active();
+        if (login != null && Person.count("lower(login) = ?1 and id <> ?2", login.toLowerCase(Locale.ROOT),
+                person.id) > 0) {
+            throw ProblemException.conflict("duplicate", "login", "login " + login + " belongs to another person");
+        }
+        person.login = login;
         person.updatedAt = now;
     }
 

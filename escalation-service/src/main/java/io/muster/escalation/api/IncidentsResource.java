@@ -26,11 +26,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +47,7 @@ public class IncidentsResource {
     @POST
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public Response raise(@NotNull @Valid RaiseIncidentRequest request) {
-        IncidentDesk.Raised raised = desk.raise(request, caller());
+        IncidentDesk.Raised raised = desk.raise(request, Callers.of(identity));
         IncidentResponse body = IncidentResponse.of(raised.incident());
         return raised.opened()
                 ? Response.created(URI.create("/api/v1/incidents/" + body.id())).entity(body).build()
@@ -94,14 +91,14 @@ public class IncidentsResource {
     @Path("{id}/acknowledge")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse acknowledge(@PathParam("id") UUID id) {
-        return acknowledged(desk.acknowledgeAsCaller(id, caller(), callerNames()));
+        return acknowledged(desk.acknowledgeAsCaller(id, Callers.of(identity)));
     }
 
     @POST
     @Path("{id}/resolve")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse resolve(@PathParam("id") UUID id) {
-        return IncidentResponse.of(desk.resolve(id, caller()));
+        return IncidentResponse.of(desk.resolve(id, Callers.of(identity)));
     }
 
     /** For calling systems that know only the dedup key they raised with. */
@@ -109,14 +106,14 @@ public class IncidentsResource {
     @Path("acknowledge")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse acknowledgeByDedupKey(@NotNull @Valid IncidentRequests.ByDedupKey request) {
-        return acknowledged(desk.acknowledgeByDedupKeyAsCaller(request.dedupKey(), caller(), callerNames()));
+        return acknowledged(desk.acknowledgeByDedupKeyAsCaller(request.dedupKey(), Callers.of(identity)));
     }
 
     @POST
     @Path("resolve")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse resolveByDedupKey(@NotNull @Valid IncidentRequests.ByDedupKey request) {
-        return IncidentResponse.of(desk.resolveByDedupKey(request.dedupKey(), caller()));
+        return IncidentResponse.of(desk.resolveByDedupKey(request.dedupKey(), Callers.of(identity)));
     }
 
     @POST
@@ -137,16 +134,6 @@ public class IncidentsResource {
 
     private String caller() {
         return identity.getPrincipal().getName();
-    }
-
-    /** The names the caller goes by, to tie an acknowledgement to a person (drill faults). */
-    private Set<String> callerNames() {
-        Set<String> names = new HashSet<>();
-        names.add(caller());
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("email") instanceof String email) {
-            names.add(email);
-        }
-        return names;
     }
 
     /*

@@ -59,6 +59,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The raising caller's {@code Caller.ref}; null for incidents raised before it was recorded. */
+    @Column(name = "raised_by")
+    public String raisedBy;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -85,6 +89,10 @@ public class Incident extends PanacheEntityBase {
 
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
+
+    /** The directory person who took the incident; null when the acknowledging caller is no person. */
+    @Column(name = "acknowledged_contact_id")
+    public UUID acknowledgedContactId;
 
     @Column(name = "resolved_at")
     public Instant resolvedAt;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.contracts.Severity;
 import io.muster.escalation.api.RaiseIncidentRequest;
+import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IntegrationKey;
 import io.muster.platform.problem.Problem;
@@ -72,7 +73,7 @@ public class AlertmanagerWebhook {
             throw ProblemException.badRequest("alerts", "must be a list");
         }
         String dedupKey = "alertmanager-" + sha256(integration.key + "\n" + groupKey);
-        String actor = "integration:" + integration.name;
+        Caller actor = Caller.of(integration);
         if (status.equals("resolved")) {
             Optional<Incident> open = openIncident(dedupKey);
             if (open.isEmpty()) {

@@ -9,6 +9,7 @@ import io.muster.contracts.pages.AckMethod;
 import io.muster.escalation.api.IncidentResponse;
 import io.muster.escalation.api.RaiseIncidentRequest;
 import io.muster.escalation.api.TimelineEntryResponse;
+import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.DrillFaults;
 import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
@@ -61,6 +62,9 @@ public class IncidentDesk {
     @Inject
     OnCallResolver resolver;
 
+    @Inject
+    IncidentAccess access;
+
     /** The outcome of a trigger: the incident, and whether the trigger opened it or was folded into it. */
     public record Raised(Incident incident, boolean opened) {
     }
@@ -80,7 +84,9 @@ public class IncidentDesk {
     }
 
     @Transactional
-    public Raised raise(RaiseIncidentRequest request, String caller) {
+    public Raised raise(RaiseIncidentRequest request, Caller who) {
+        access.mayRaise(who, Boolean.TRUE.equals(request.drill()));
+        String caller = who.name();
         if (Boolean.TRUE.equals(request.silent()) && !Boolean.TRUE.equals(request.drill())) {
             throw ProblemException.badRequest("silent", "only a drill can be silent");
         }
@@ -97,6 +103,7 @@ public class IncidentDesk {
         Optional<Incident> open = Incident.findOpenByDedupKey(dedupKey);
         if (open.isPresent()) {
             Incident incident = open.get();
+            access.mayFoldInto(incident, who);
             IncidentResponse before = IncidentResponse.of(incident);
             incident.triggerCount++;
             incident.updatedAt = now;
@@ -123,6 +130,7 @@ public class IncidentDesk {
         incident.requiredRoles(request.requiredRoles());
         incident.triggerCount = 1;
         incident.createdBy = caller;
+        incident.raisedBy = who.ref();
         incident.createdAt = now;
         incident.updatedAt = now;
         incident.persist();
@@ -156,9 +164,11 @@ public class IncidentDesk {
         incident.status = IncidentStatus.ACKNOWLEDGED;
         incident.acknowledgedAt = now;
         incident.acknowledgedBy = actor;
+        incident.acknowledgedContactId = contactId;
         incident.updatedAt = now;
         engine.stop(incident);
-        timeline.record(id, "acknowledged", actor, "acknowledged; escalation stopped");
+        timeline.record(id, "acknowledged", actor, "acknowledged; escalation stopped"
+                + (contactId == null ? "" : " (by " + resolver.nameOf(contactId) + ")"));
         outbox.publish(new IncidentAcknowledged(id, contactId, actor, incident.drill));
         metrics.acknowledged(incident, now);
         engine.engagedBy(incident, contactId, actor);
@@ -166,20 +176,17 @@ public class IncidentDesk {
         return incident;
     }
 
-    @Transactional
-    public Incident acknowledgeByDedupKey(String dedupKey, String actor) {
-        return acknowledge(openByDedupKey(dedupKey).id, actor, null);
-    }
-
     /**
-     * An acknowledgement by a signed-in caller. In a drill with faults, a caller the directory replica knows as an
-     * unavailable person (by name, or paged for an unavailable role) is not listened to: the timeline records the
-     * ignored acknowledgement and the escalation goes on as if nobody had answered.
+     * An acknowledgement through the API, by a person or a calling system, once {@link IncidentAccess} lets the
+     * caller take this incident. In a drill with faults, a caller the directory replica knows as an unavailable
+     * person (by name, or paged for an unavailable role) is not listened to: the timeline records the ignored
+     * acknowledgement and the escalation goes on as if nobody had answered.
      */
     @Transactional
-    public Acknowledgement acknowledgeAsCaller(UUID id, String actor, Set<String> callerNames) {
+    public Acknowledgement acknowledgeAsCaller(UUID id, Caller caller) {
         Incident incident = locked(id);
-        List<UUID> callerIs = resolver.contactsKnownAs(callerNames);
+        String actor = caller.name();
+        List<UUID> callerIs = access.acknowledgers(incident, caller);
         if (incident.drill && incident.status != IncidentStatus.RESOLVED && !incident.drillFaults().isNone()) {
             for (UUID contact : callerIs) {
                 String why = ackIgnoredBecause(incident, contact);
@@ -189,22 +196,40 @@ public class IncidentDesk {
                 }
             }
         }
-        // The caller's ack engages the roles their person was paged for; a caller who is nobody in the directory
-        // (a monitoring system) takes the incident and engages no role.
+        // The caller's ack answers their person's pages and engages the roles they were paged for; a caller who is
+        // nobody in the directory (a monitoring system, an admin without a person) takes the incident and engages
+        // no role.
+        answerPages(incident, callerIs);
         Incident acknowledged = acknowledge(id, actor, callerIs.isEmpty() ? null : callerIs.get(0));
         callerIs.stream().skip(1).forEach(contact -> engine.engagedBy(acknowledged, contact, actor));
         return new Acknowledgement(acknowledged, null);
     }
 
     @Transactional
-    public Acknowledgement acknowledgeByDedupKeyAsCaller(String dedupKey, String actor, Set<String> callerNames) {
-        return acknowledgeAsCaller(openByDedupKey(dedupKey).id, actor, callerNames);
+    public Acknowledgement acknowledgeByDedupKeyAsCaller(String dedupKey, Caller caller) {
+        return acknowledgeAsCaller(openByDedupKey(dedupKey).id, caller);
+    }
+
+    /** The people's pages on the incident count as answered through the API. */
+    private void answerPages(Incident incident, List<UUID> people) {
+        if (people.isEmpty() || incident.status == IncidentStatus.RESOLVED) {
+            return;
+        }
+        Instant now = clock.instant();
+        Engagement.<Engagement>list("incidentId = ?1 and contactId in ?2 and notifyOnly = false", incident.id, people)
+                .stream().filter(page -> page.acknowledgedAt == null).forEach(page -> {
+                    page.status = Engagement.Status.ACKNOWLEDGED;
+                    page.acknowledgedAt = now;
+                    page.ackMethod = AckMethod.API;
+                });
     }
 
     /** Ends the incident (from triggered or acknowledged); a second resolve is refused. */
     @Transactional
-    public Incident resolve(UUID id, String actor) {
+    public Incident resolve(UUID id, Caller caller) {
         Incident incident = locked(id);
+        access.mayResolve(incident, caller);
+        String actor = caller.name();
         if (incident.status == IncidentStatus.RESOLVED) {
             throw ProblemException.conflict("incident-resolved", "status", "incident " + id + " is already resolved");
         }
@@ -223,8 +248,8 @@ public class IncidentDesk {
     }
 
     @Transactional
-    public Incident resolveByDedupKey(String dedupKey, String actor) {
-        return resolve(openByDedupKey(dedupKey).id, actor);
+    public Incident resolveByDedupKey(String dedupKey, Caller caller) {
+        return resolve(openByDedupKey(dedupKey).id, caller);
     }
 
     /** A PageAcknowledged from a responder: takes the incident unless it is already taken or over. */

@@ -6,6 +6,7 @@ import io.muster.contracts.directory.ResponderSelection;
 import io.muster.contracts.directory.ResponderSelection.Candidate;
 import io.muster.contracts.directory.ResponderSelection.Reason;
 import io.muster.contracts.directory.RotationSnapshot;
+import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.StageDefinition;
 import io.muster.escalation.persistence.ReplicaDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,19 +117,30 @@ public class OnCallResolver {
     }
 
     /**
-     * The people a signed-in caller may be: those whose id, or the address of one of whose email channels, equals
-     * one of the caller's names (token principal, email claim), ignoring case. Tokens carry no contact id, so this
-     * is how an acknowledgement through the API is tied to a person.
+     * The people a signed-in caller is: those whose sign-in name ({@code login}) or contact id equals one of the
+     * caller's names (token subject, username, principal), or one of whose verified email channels has one of the
+     * caller's addresses, ignoring case. Tokens carry no contact id, so this is how a call is tied to a person; an
+     * unverified channel never is (anyone can type an address).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> contactsKnownAs(Set<String> callerNames) {
-        Set<String> names = callerNames.stream().filter(n -> n != null && !n.isBlank())
-                .map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    public List<UUID> contactsKnownAs(Caller caller) {
+        Set<String> names = lowerCase(caller.names());
+        Set<String> emails = lowerCase(caller.emails());
+        if (names.isEmpty() && emails.isEmpty()) {
+            return List.of();
+        }
         return new ReplicaDirectory().everyone().values().stream()
-                .filter(c -> names.contains(c.contactId().toString()) || c.channels().stream()
-                        .anyMatch(ch -> ch.type() == ChannelType.EMAIL && ch.address() != null
-                                && names.contains(ch.address().strip().toLowerCase(Locale.ROOT))))
-                .map(ContactSnapshot::contactId).toList();
+                .filter(c -> names.contains(c.contactId().toString())
+                        || (c.login() != null && names.contains(c.login().strip().toLowerCase(Locale.ROOT)))
+                        || c.channels().stream().anyMatch(ch -> ch.type() == ChannelType.EMAIL && ch.verified()
+                                && ch.address() != null
+                                && emails.contains(ch.address().strip().toLowerCase(Locale.ROOT))))
+                .map(ContactSnapshot::contactId).sorted().toList();
+    }
+
+    private static Set<String> lowerCase(Set<String> values) {
+        return values.stream().filter(n -> n != null && !n.isBlank())
+                .map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     /** The display name the replica knows for a person, for the timeline. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.contracts.Severity;
 import io.muster.escalation.api.RaiseIncidentRequest;
+import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.IntegrationKey;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,11 @@ public class PagerDutyEvents {
         static Answer throttled() {
             return new Answer(429, Map.of("status", "throttle event",
                     "message", "Requests for this integration key are arriving too quickly. Please retry later."));
+        }
+
+        static Answer forbidden(String why) {
+            return new Answer(403, Map.of("status", "forbidden event", "message", "Event refused for this routing key",
+                    "errors", List.of(why)));
         }
 
         static Answer invalid(List<String> errors) {
@@ -135,7 +141,7 @@ public class PagerDutyEvents {
             return Answer.throttled();
         }
 
-        String actor = "integration:" + integration.get().name;
+        Caller actor = Caller.of(integration.get());
         switch (action) {
             case "trigger" -> {
                 String key = dedupKey != null ? dedupKey : HexFormat.of().formatHex(randomBytes());
@@ -145,25 +151,30 @@ public class PagerDutyEvents {
                 return Answer.processed(key);
             }
             case "acknowledge" -> {
-                quietlyIfNoOpenIncident(() -> desk.acknowledgeByDedupKey(dedupKey, actor));
-                return Answer.processed(dedupKey);
+                return quietlyIfNoOpenIncident(dedupKey, () -> desk.acknowledgeByDedupKeyAsCaller(dedupKey, actor));
             }
             default -> {
-                quietlyIfNoOpenIncident(() -> desk.resolveByDedupKey(dedupKey, actor));
-                return Answer.processed(dedupKey);
+                return quietlyIfNoOpenIncident(dedupKey, () -> desk.resolveByDedupKey(dedupKey, actor));
             }
         }
     }
 
-    /* PagerDuty accepts acknowledge/resolve for keys it has no open alert for; so do we (the 404/409 stays ours). */
-    private static void quietlyIfNoOpenIncident(Runnable change) {
+    /*
+     * PagerDuty accepts acknowledge/resolve for keys it has no open alert for; so do we (the 404/409 stays ours).
+     * An incident this key did not raise is refused, in PagerDuty's error shape.
+     */
+    private static Answer quietlyIfNoOpenIncident(String dedupKey, Runnable change) {
         try {
             change.run();
         } catch (ProblemException e) {
+            if (e.problem().status() == 403) {
+                return Answer.forbidden(e.problem().detail());
+            }
             if (e.problem().status() != 404 && e.problem().status() != 409) {
                 throw e;
             }
         }
+        return Answer.processed(dedupKey);
     }
 
     private static byte[] randomBytes() {

@@ -49,7 +49,7 @@ class AwsIncidentMirrorTest {
                         equalTo("arn:aws:ssm-incidents::111122223333:response-plan/muster-plan")))
                 .withHeader("Authorization", WireMock.containing("AKIDEXAMPLE")));
 
-        given().header("Authorization", Tokens.bearer(Roles.RESPONDER)).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
                 .when().post("/api/v1/incidents/" + incident + "/acknowledge").then().statusCode(200);
         // A severity change moves the record's impact (CRITICAL 1 -> HIGH 2).
         given().header("Authorization", Tokens.bearer(Roles.RESPONDER)).contentType(ContentType.JSON)

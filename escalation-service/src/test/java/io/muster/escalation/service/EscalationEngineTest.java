@@ -106,7 +106,8 @@ class EscalationEngineTest {
         assertThat(pages.get(0).payloadAs(PageRequested.class).drill()).isTrue();
 
         io.restassured.RestAssured.given()
-                .header("Authorization", io.muster.testsupport.Tokens.bearer(io.muster.platform.security.Roles.GAMEDAY))
+                .header("Authorization",
+                        io.muster.testsupport.Tokens.bearer(io.muster.platform.security.Roles.RESPONDER))
                 .contentType(io.restassured.http.ContentType.JSON).body(body.replace("\"drill\":true", "\"drill\":false"))
                 .when().post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
