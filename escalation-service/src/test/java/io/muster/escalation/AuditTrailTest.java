@@ -154,10 +154,11 @@ class AuditTrailTest {
 
     @Test
     void incidentActionsAreAuditedFromRaiseToResolve() {
-        String type = EscalationApi.planWithPolicy("MEDIUM", 0, "[" + EscalationApi.stage(300,
-                UUID.randomUUID()) + "]", null);
-        UUID id = EscalationApi.raise(type, "MEDIUM");
+        // The responder acknowledging must be someone the incident paged: a directory person with this login.
         String responder = unique("responder");
+        UUID person = ReplicaFixtures.personWithLogin("Audra Audited", responder);
+        String type = EscalationApi.planWithPolicy("MEDIUM", 0, "[" + EscalationApi.stage(300, person) + "]", null);
+        UUID id = EscalationApi.raise(type, "MEDIUM");
         as(responder, Roles.RESPONDER).when().post("/api/v1/incidents/" + id + "/acknowledge").then().statusCode(200);
         as(responder, Roles.RESPONDER).body("{\"text\":\"isolated the host\"}")
                 .when().post("/api/v1/incidents/" + id + "/notes").then().statusCode(201);
