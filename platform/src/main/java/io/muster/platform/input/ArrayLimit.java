@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Raises the number of items any array of a request body of this type may hold above
- * {@link JsonBodyScreen#DEFAULT_ARRAY_LIMIT}. For documents that legitimately carry long lists, such as a directory
+ * {@link RequestBodyScreen#DEFAULT_ARRAY_LIMIT}. For documents that legitimately carry long lists, such as a directory
  * import; bean validation still bounds each list on its own.
  */
 @Retention(RetentionPolicy.RUNTIME)

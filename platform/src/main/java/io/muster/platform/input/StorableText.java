@@ -12,25 +12,31 @@ public final class StorableText {
 
     /** Why {@code text} cannot be stored, or null when it can. */
     public static String problemWith(CharSequence text) {
-        if (text == null) {
+        int at = firstUnstorable(text);
+        if (at < 0) {
             return null;
+        }
+        char c = text.charAt(at);
+        return c == '\u0000' ? "must not contain the NUL character (U+0000)"
+                : "must not contain an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase() + ")";
+    }
+
+    /** The index of the first character that cannot be stored, or -1. */
+    public static int firstUnstorable(CharSequence text) {
+        if (text == null) {
+            return -1;
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
-                return "must not contain the NUL character (U+0000)";
+                return i;
             }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return "must not contain an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase() + ")";
-            }
-            if (Character.isLowSurrogate(c)) {
-                return "must not contain an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase() + ")";
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.muster.platform.input.JsonPath;
+import io.muster.platform.input.StoredValueRefusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -104,10 +105,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        // A parameter converter's refusal arrives wrapped by the framework; its problem names the parameter.
+        // A parameter converter's refusal and some read errors arrive wrapped by the framework; they name the field.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return respond(problem.problem());
+            }
+            if (cause instanceof JsonProcessingException unreadable) {
+                return unreadable(unreadable);
             }
         }
         int status = e.getResponse().getStatus();
@@ -121,6 +125,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        Problem refused = StoredValueRefusal.of(e);
+        if (refused != null) {
+            LOG.warnf("the database refused a value of a request: %s", refused.detail());
+            return respond(refused);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s", incident);
         return respond(Problem.of("internal", "Internal error", 500,

@@ -10,11 +10,11 @@ import io.muster.platform.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class JsonBodyScreenTest {
+class RequestBodyScreenTest {
 
     private static Problem.FieldError refusal(String json, int limit) {
         ProblemException e = catchThrowableOfType(ProblemException.class,
-                () -> JsonBodyScreen.screen(json.getBytes(StandardCharsets.UTF_8), limit));
+                () -> RequestBodyScreen.screen(json.getBytes(StandardCharsets.UTF_8), limit));
         assertThat(e).as("refused: %s", json).isNotNull();
         assertThat(e.problem().status()).isEqualTo(400);
         assertThat(e.problem().errors()).hasSize(1);
@@ -22,7 +22,7 @@ class JsonBodyScreenTest {
     }
 
     private static Problem.FieldError refusal(String json) {
-        return refusal(json, JsonBodyScreen.DEFAULT_ARRAY_LIMIT);
+        return refusal(json, RequestBodyScreen.DEFAULT_ARRAY_LIMIT);
     }
 
     @Test
@@ -42,7 +42,7 @@ class JsonBodyScreenTest {
         assertThat(refusal("{\"title\":\"x\\ud800\"}").field()).isEqualTo("title");
         assertThat(refusal("{\"title\":\"\\udc00x\"}").field()).isEqualTo("title");
         assertThat(refusal("{\"title\":\"\\ud83d\\ud83d\"}").message()).contains("unpaired surrogate");
-        assertThatCode(() -> JsonBodyScreen.screen("{\"title\":\"fire \\ud83d\\udd25 \u00e9\"}"
+        assertThatCode(() -> RequestBodyScreen.screen("{\"title\":\"fire \\ud83d\\udd25 \u00e9\"}"
                 .getBytes(StandardCharsets.UTF_8), 10)).doesNotThrowAnyException();
     }
 
@@ -62,7 +62,7 @@ class JsonBodyScreenTest {
 
     @Test
     void theSameKeyInSiblingObjectsIsNotADuplicate() {
-        assertThatCode(() -> JsonBodyScreen.screen("{\"a\":{\"x\":1},\"b\":{\"x\":1},\"c\":[{\"x\":1},{\"x\":2}]}"
+        assertThatCode(() -> RequestBodyScreen.screen("{\"a\":{\"x\":1},\"b\":{\"x\":1},\"c\":[{\"x\":1},{\"x\":2}]}"
                 .getBytes(StandardCharsets.UTF_8), 10)).doesNotThrowAnyException();
     }
 
@@ -72,7 +72,7 @@ class JsonBodyScreenTest {
                 .isEqualTo(new Problem.FieldError("drillFaults.downChannels", "must have at most 3 items"));
         assertThat(refusal("{\"people\":[{},{},[],{}]}", 3).field()).isEqualTo("people");
         assertThat(refusal("[1,2,3,4]", 3).field()).isEqualTo("body");
-        JsonBodyScreen.screen("{\"people\":[{},{},{}],\"teams\":[1,2,3]}".getBytes(StandardCharsets.UTF_8), 3);
+        RequestBodyScreen.screen("{\"people\":[{},{},{}],\"teams\":[1,2,3]}".getBytes(StandardCharsets.UTF_8), 3);
     }
 
     @Test
@@ -80,15 +80,25 @@ class JsonBodyScreenTest {
         int levels = 10_000;
         Problem.FieldError e = refusal("[".repeat(levels) + "]".repeat(levels));
         assertThat(e.field()).isEqualTo("body");
-        assertThatCode(() -> JsonBodyScreen.screen(("[".repeat(JsonBodyScreen.MAX_DEPTH)
-                + "]".repeat(JsonBodyScreen.MAX_DEPTH)).getBytes(StandardCharsets.UTF_8), 10))
+        assertThatCode(() -> RequestBodyScreen.screen(("[".repeat(RequestBodyScreen.MAX_DEPTH)
+                + "]".repeat(RequestBodyScreen.MAX_DEPTH)).getBytes(StandardCharsets.UTF_8), 10))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void malformedJsonIsLeftForTheBinderToReport() {
         assertThat(catchThrowableOfType(JsonParseException.class,
-                () -> JsonBodyScreen.screen("{\"title\": ".getBytes(StandardCharsets.UTF_8), 10))).isNotNull();
-        assertThatCode(() -> JsonBodyScreen.screen(new byte[0], 10)).doesNotThrowAnyException();
+                () -> RequestBodyScreen.screen("{\"title\": ".getBytes(StandardCharsets.UTF_8), 10))).isNotNull();
+        assertThatCode(() -> RequestBodyScreen.screen(new byte[0], 10)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void textBodiesAreHeldToTheSameRuleNamingTheLine() {
+        ProblemException e = catchThrowableOfType(ProblemException.class,
+                () -> RequestBodyScreen.screenText("ref,displayName\nada,Ada\nbob,B\u0000b\n"));
+        assertThat(e.problem().errors()).containsExactly(
+                new Problem.FieldError("body", "line 3 must not contain the NUL character (U+0000)"));
+        assertThatCode(() -> RequestBodyScreen.screenText("ref,displayName\nada,Ad\u200ba\n"))
+                .doesNotThrowAnyException();
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -27,12 +29,13 @@ import java.util.Set;
  * no operation should receive whatever its schema: a key given twice in one object (which of the two would win
  * is up to the binder), text the database cannot store (NUL, unpaired surrogates) in a value or a key, arrays
  * longer than any request needs, and nesting deeper than {@link #MAX_DEPTH}. Screening the tokens, not the bound
- * records, covers every body type alike, {@code JsonNode} and maps included.
+ * records, covers every body type alike, {@code JsonNode} and maps included. Text bodies (a CSV import) are
+ * held to the same rule on what can be stored.
  */
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
 @Priority(Priorities.ENTITY_CODER)
-public class JsonBodyScreen implements ReaderInterceptor {
+public class RequestBodyScreen implements ReaderInterceptor {
 
     /** No request of the suite lists more than this many items in one array unless its type says {@link ArrayLimit}. */
     public static final int DEFAULT_ARRAY_LIMIT = 1_000;
@@ -44,7 +47,14 @@ public class JsonBodyScreen implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (!isJson(context.getMediaType())) {
+        MediaType type = context.getMediaType();
+        if (type != null && type.getType().equals("text")) {
+            byte[] body = context.getInputStream().readAllBytes();
+            screenText(new String(body, charsetOf(type)));
+            context.setInputStream(new ByteArrayInputStream(body));
+            return context.proceed();
+        }
+        if (!isJson(type)) {
             return context.proceed();
         }
         byte[] body = context.getInputStream().readAllBytes();
@@ -52,6 +62,24 @@ public class JsonBodyScreen implements ReaderInterceptor {
         screen(body, limit == null ? DEFAULT_ARRAY_LIMIT : Math.max(limit.value(), DEFAULT_ARRAY_LIMIT));
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
+    }
+
+    private static Charset charsetOf(MediaType type) {
+        try {
+            String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /** Refuses text the database cannot store, saying which line it is on. */
+    public static void screenText(String text) {
+        int at = StorableText.firstUnstorable(text);
+        if (at >= 0) {
+            long line = 1 + text.substring(0, at).chars().filter(c -> c == '\n').count();
+            throw ProblemException.badRequest("body", "line " + line + " " + StorableText.problemWith(text));
+        }
     }
 
     static boolean isJson(MediaType type) {
