@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
  * <p>A generated request must not change anything, so that the suite's other tests see the data they expect: a body
  * keeps every field but one required field other than the mutated one (bean validation then refuses it after the
  * mutated value has been read and checked), or, when there is no such field, ends with an unknown field (the
- * binder refuses it after reading the mutated value); path ids name nothing. Values that must be refused whatever
+ * binder refuses it after reading the mutated value); path ids name nothing. A parameter value that must be
+ * refused travels with a complete body, since parameters are converted only once the body has been read. Values that must be refused whatever
  * the rest of the request holds (NUL, unpaired surrogates, duplicate keys, wrong types, numbers out of range,
  * non-canonical UUIDs, bad dates, oversized arrays) are marked {@link Probe#mustRefuse}.
  */
@@ -106,6 +107,8 @@ final class BadInputCorpus {
         List<Slot> slots = new ArrayList<>();
         JsonNode base = jsonSchema == null ? null : valueFor(jsonSchema, new ArrayList<>(), slots, 0, new HashSet<>());
         String baseBody = base == null ? null : neutralised(base, jsonSchema, null);
+        // A parameter that must be refused is converted after the body is read: the body must not fail first.
+        String validBody = base == null ? null : base.toString();
         String bodyType = base == null ? null : "application/json";
         if (base == null && textType != null) {
             baseBody = "";
@@ -123,7 +126,8 @@ final class BadInputCorpus {
                     continue;
                 }
                 add(op, bad.valueClass(), parameter.path("name").asText(), bad.mustRefuse(),
-                        target(op, parameters, parameter, bad.param()), bodyType, baseBody,
+                        target(op, parameters, parameter, bad.param()), bodyType,
+                        bad.mustRefuse() && validBody != null ? validBody : baseBody,
                         in.equals("header") ? parameter.path("name").asText() : null, bad.param());
             }
         }

@@ -2,8 +2,11 @@ package io.muster.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,7 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +100,32 @@ class BadInputIT {
         return null;
     }
 
+    /** Every row of every table, as text, to show what changed when the snapshots disagree. */
+    static Map<String, Set<String>> rows() throws Exception {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (String db : Suite.DATABASES) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:15432/" + db, "postgres", "");
+                    Statement s = c.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    Set<String> rows = new TreeSet<>();
+                    try (ResultSet rs = s.executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
+                        while (rs.next()) {
+                            rows.add(rs.getString(1));
+                        }
+                    }
+                    out.put(db + "." + table, rows);
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void noGeneratedBadRequestGetsA5xxOrChangesAnything() throws Exception {
         Map<String, String> before = Suite.settledDatabaseSnapshot();
@@ -99,30 +134,48 @@ class BadInputIT {
         List<String> wrong = new ArrayList<>();
         int fiveHundreds = 0;
         int refused = 0;
+        Map<String, Set<String>> rowsBefore = rows();
+        for (String role : AccessMatrixIT.ROLES) {
+            tokens.put(role, Suite.token(role));
+        }
         long started = System.nanoTime();
+        // A few callers at once, as clients would be; the answers are judged one by one.
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<Future<String>> verdicts = new ArrayList<>();
         for (BadInputCorpus.Probe probe : corpus) {
-            String role = permittedRole(probe.op());
-            String token = tokens.computeIfAbsent(role, r -> {
-                try {
-                    return Suite.token(r);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            HttpResponse<String> r = send(probe, token);
-            if (r.statusCode() >= 500) {
+            verdicts.add(callers.submit(() -> {
+                HttpResponse<String> r = send(probe, tokens.get(permittedRole(probe.op())));
+                String problem = judge(probe, r);
+                return r.statusCode() + (problem == null ? ""
+                        : " " + probe + ": " + problem + " " + r.body().substring(0, Math.min(160, r.body().length())));
+            }));
+        }
+        for (Future<String> verdict : verdicts) {
+            String v = verdict.get(5, TimeUnit.MINUTES);
+            int status = Integer.parseInt(v.substring(0, 3));
+            if (status >= 500) {
                 fiveHundreds++;
-            } else if (r.statusCode() >= 400) {
+            } else if (status >= 400) {
                 refused++;
             }
-            String problem = judge(probe, r);
-            if (problem != null) {
-                wrong.add(probe + ": " + problem + " " + r.body().substring(0, Math.min(160, r.body().length())));
+            if (v.length() > 3) {
+                wrong.add(v.substring(4));
             }
         }
+        callers.shutdown();
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         Map<String, String> after = Suite.databaseSnapshot();
         List<String> changed = after.keySet().stream().filter(k -> !after.get(k).equals(before.get(k))).toList();
+        if (!changed.isEmpty()) {
+            Map<String, Set<String>> rowsAfter = rows();
+            for (String table : changed) {
+                Set<String> gone = new TreeSet<>(rowsBefore.getOrDefault(table, Set.of()));
+                gone.removeAll(rowsAfter.getOrDefault(table, Set.of()));
+                Set<String> added = new TreeSet<>(rowsAfter.getOrDefault(table, Set.of()));
+                added.removeAll(rowsBefore.getOrDefault(table, Set.of()));
+                System.out.println("changed " + table + ": rows gone " + gone + ", rows added " + added);
+            }
+        }
         String line = String.format("%d requests generated from %d operations' OpenAPI documents (%s) in %d s: %d "
                 + "answered 5xx, %d refused with a 4xx, %d answered wrongly; databases %s", corpus.size(),
                 corpus.stream().map(p -> p.op().toString()).distinct().count(), BadInputCorpus.describe(corpus),
