@@ -2,6 +2,7 @@ package io.muster.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -150,6 +151,8 @@ class BadInputIT {
                     r = send(probe, tokens.get(permittedRole(probe.op())));
                 } catch (HttpTimeoutException e) {
                     return "000 " + probe + ": no answer within 30 s";
+                } catch (IOException e) {
+                    return "000 " + probe + ": no answer, the connection ended (" + e.getMessage() + ")";
                 }
                 String problem = judge(probe, r);
                 return r.statusCode() + (problem == null ? ""
