@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInRelativeOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -143,7 +144,8 @@ class IncidentLifecycleTest {
                 .then().statusCode(200).body("id", contains(critical));
         as(Roles.VIEWER).when().get("/api/v1/incidents?drill=false&limit=500")
                 .then().statusCode(200).body("drill", everyItem(equalTo(false))).body("id", hasItems(low, critical));
-        as(Roles.VIEWER).when().get("/api/v1/incidents?severity=EXTREME").then().statusCode(404);
+        as(Roles.VIEWER).when().get("/api/v1/incidents?severity=EXTREME").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("severity"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -402,6 +403,7 @@ class DrillRunTest {
         given().header("Authorization", Tokens.bearer(Roles.VIEWER))
                 .when().get("/api/v1/scenarios/" + random + "/trend").then().statusCode(404);
         given().header("Authorization", Tokens.bearer(Roles.VIEWER))
-                .when().get("/api/v1/runs/not-a-uuid/scorecard").then().statusCode(404);
+                .when().get("/api/v1/runs/not-a-uuid/scorecard").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("id"));
     }
 }

@@ -2,6 +2,7 @@ package io.muster.directory.api;
 
 import io.muster.contracts.ChannelType;
 import io.muster.contracts.directory.RotationSnapshot;
+import io.muster.platform.input.ArrayLimit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,8 @@ import java.util.List;
  * escalation contact) by {@code ref}, a key that only lives inside this document. Teams are named by name, roles by
  * their key in the catalog.
  */
+// A whole directory lists up to 2,000 people in one array, above the default limit on any array of a request.
+@ArrayLimit(2_000)
 public record DirectoryImport(
         @Size(max = 2000) List<@NotNull @Valid Person> people,
         @Size(max = 200) List<@NotNull @Valid Team> teams,

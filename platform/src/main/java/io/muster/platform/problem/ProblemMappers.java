@@ -1,12 +1,17 @@
 package io.muster.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.muster.platform.input.JsonPath;
+import io.muster.platform.input.StoredValueRefusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -47,12 +52,14 @@ public class ProblemMappers {
     /* Quarkus REST brings its own mappers for some Jackson exceptions; naming each type here makes ours win. */
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
-            ValueInstantiationException.class })
+            ValueInstantiationException.class, InputCoercionException.class, StreamConstraintsException.class })
     public Response unreadable(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping.getPath());
             String message;
-            if (e instanceof UnrecognizedPropertyException) {
+            if (e.getCause() instanceof InputCoercionException) {
+                message = "is out of range";
+            } else if (e instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
             } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                     && format.getTargetType().isEnum()) {
@@ -64,6 +71,19 @@ public class ProblemMappers {
             }
             return respond(Problem.of("invalid-request", "Invalid request", 400, field + ": " + message,
                     List.of(new Problem.FieldError(field, message))));
+        }
+        // Read errors that still know where the parser stood: a duplicated key, a number too large for its type.
+        boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+        if ((duplicate || e instanceof InputCoercionException) && e.getProcessor() instanceof JsonParser parser
+                && parser.getParsingContext() != null) {
+            String field = JsonPath.at(parser.getParsingContext());
+            String message = duplicate ? "is given more than once" : "is out of range";
+            return respond(Problem.of("invalid-request", "Invalid request", 400, field + ": " + message,
+                    List.of(new Problem.FieldError(field, message))));
+        }
+        if (e instanceof StreamConstraintsException) {
+            return respond(Problem.of("invalid-request", "Invalid request", 400, "body: " + e.getOriginalMessage(),
+                    List.of(new Problem.FieldError("body", "is too deeply nested or too large to read"))));
         }
         return respond(Problem.of("malformed-json", "Malformed JSON", 400,
                 "the request body is not valid JSON", List.of(new Problem.FieldError("body", "not valid JSON"))));
@@ -85,6 +105,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // A parameter converter's refusal and some read errors arrive wrapped by the framework; they name the field.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return respond(problem.problem());
+            }
+            if (cause instanceof JsonProcessingException unreadable) {
+                return unreadable(unreadable);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
@@ -96,6 +125,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        Problem refused = StoredValueRefusal.of(e);
+        if (refused != null) {
+            LOG.warnf("the database refused a value of a request: %s", refused.detail());
+            return respond(refused);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s", incident);
         return respond(Problem.of("internal", "Internal error", 500,
