@@ -1,6 +1,7 @@
 package io.muster.platform.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -129,6 +130,9 @@ public class RequestBodyScreen implements ReaderInterceptor {
         } catch (StreamConstraintsException e) {
             throw ProblemException.badRequest("body", "must not nest deeper than " + MAX_DEPTH + " levels or "
                     + "hold a number or text too long to read");
+        } catch (JsonParseException notJson) {
+            // What was read so far was screened; the rest is the binder's to refuse, in the shape its endpoint
+            // speaks (PagerDuty's error body on Events v2, problem+json elsewhere).
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
@@ -87,9 +86,15 @@ class RequestBodyScreenTest {
 
     @Test
     void malformedJsonIsLeftForTheBinderToReport() {
-        assertThat(catchThrowableOfType(JsonParseException.class,
-                () -> RequestBodyScreen.screen("{\"title\": ".getBytes(StandardCharsets.UTF_8), 10))).isNotNull();
+        assertThatCode(() -> RequestBodyScreen.screen("{\"title\": ".getBytes(StandardCharsets.UTF_8), 10))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> RequestBodyScreen.screen("{not json".getBytes(StandardCharsets.UTF_8), 10))
+                .doesNotThrowAnyException();
         assertThatCode(() -> RequestBodyScreen.screen(new byte[0], 10)).doesNotThrowAnyException();
+        // What comes before the break is still screened.
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> RequestBodyScreen.screen(
+                "{\"a\":1,\"a\":2,".getBytes(StandardCharsets.UTF_8), 10));
+        assertThat(e.problem().errors()).extracting(Problem.FieldError::field).containsExactly("a");
     }
 
     @Test
