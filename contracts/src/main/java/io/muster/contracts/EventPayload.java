@@ -3,10 +3,14 @@ package io.muster.contracts;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.directory.ExternalPartySnapshot;
+import io.muster.contracts.directory.ReadinessSnapshot;
 import io.muster.contracts.directory.RotationSnapshot;
+import io.muster.contracts.gameday.ActionItemSnapshot;
 import io.muster.contracts.gameday.GameDayRunChanged;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
+import io.muster.contracts.incidents.IncidentPhaseChanged;
+import io.muster.contracts.incidents.IncidentReclassified;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
@@ -14,6 +18,7 @@ import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.contracts.pages.PageStatusChanged;
+import io.muster.contracts.plans.PlanDocumentStatus;
 import java.util.Map;
 
 /**
@@ -37,7 +42,12 @@ public interface EventPayload {
             Map.entry(PageStatusChanged.TYPE, PageStatusChanged.class),
             Map.entry(PageAcknowledged.TYPE, PageAcknowledged.class),
             Map.entry(ChannelVerificationRequested.TYPE, ChannelVerificationRequested.class),
-            Map.entry(GameDayRunChanged.TYPE, GameDayRunChanged.class));
+            Map.entry(GameDayRunChanged.TYPE, GameDayRunChanged.class),
+            Map.entry(IncidentPhaseChanged.TYPE, IncidentPhaseChanged.class),
+            Map.entry(IncidentReclassified.TYPE, IncidentReclassified.class),
+            Map.entry(ActionItemSnapshot.TYPE, ActionItemSnapshot.class),
+            Map.entry(PlanDocumentStatus.TYPE, PlanDocumentStatus.class),
+            Map.entry(ReadinessSnapshot.TYPE, ReadinessSnapshot.class));
 
     /** The event type name, as written in the envelope. */
     String type();

@@ -17,6 +17,8 @@ public final class Topics {
     public static final String PAGES_ACKS = "muster.pages.acks.v1";
     /** Game day runs and their results, keyed by run id. */
     public static final String GAMEDAY = "muster.gameday.v1";
+    /** The incident response plan document's status (published version, review due date), compacted, one key. */
+    public static final String PLANS = "muster.plans.v1";
     /**
      * Records a consumer gave up on after its bounded retries, one per failure: the original key and value
      * unchanged, and {@link DeadLetterHeaders} saying which consumer failed on which record and why. Nothing in
@@ -25,10 +27,10 @@ public final class Topics {
     public static final String DEAD_LETTER = "muster.deadletter.v1";
 
     public static final List<String> ALL =
-            List.of(DIRECTORY, INCIDENTS, PAGES_REQUESTED, PAGES_STATUS, PAGES_ACKS, GAMEDAY, DEAD_LETTER);
+            List.of(DIRECTORY, INCIDENTS, PAGES_REQUESTED, PAGES_STATUS, PAGES_ACKS, GAMEDAY, PLANS, DEAD_LETTER);
 
     /** Topics whose records are snapshots of current state and therefore compacted. */
-    public static final List<String> COMPACTED = List.of(DIRECTORY);
+    public static final List<String> COMPACTED = List.of(DIRECTORY, PLANS);
 
     private Topics() {
     }

@@ -4,7 +4,12 @@ import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.ExternalPartySnapshot;
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.directory.RotationSnapshot;
+import io.muster.contracts.directory.ReadinessSnapshot;
+import io.muster.contracts.gameday.ActionItemSnapshot;
 import io.muster.contracts.gameday.GameDayRunChanged;
+import io.muster.contracts.incidents.IncidentPhase;
+import io.muster.contracts.incidents.IncidentPhaseChanged;
+import io.muster.contracts.incidents.IncidentReclassified;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentResolved;
@@ -16,7 +21,9 @@ import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.contracts.pages.PageStatusChanged;
+import io.muster.contracts.plans.PlanDocumentStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +93,25 @@ final class GoldenSamples {
                         new GameDayRunChanged(UUID.fromString("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e88"),
                                 UUID.fromString("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f99"),
                                 UUID.fromString("4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7aaa"),
-                                GameDayRunChanged.RunStatus.COMPLETED, INCIDENT, 87)));
+                                GameDayRunChanged.RunStatus.COMPLETED, INCIDENT, 87)),
+                sample("incident-phase-changed", "00000000-0000-4000-8000-00000000000f",
+                        new IncidentPhaseChanged(INCIDENT, IncidentPhase.ANALYZE, IncidentPhase.CONTAIN, 1260,
+                                "ada@example.org", false)),
+                sample("incident-reclassified", "00000000-0000-4000-8000-000000000010",
+                        new IncidentReclassified(INCIDENT, "credential-compromise", "data-breach",
+                                List.of("legal-counsel"), "ada@example.org", false)),
+                sample("action-item-snapshot", "00000000-0000-4000-8000-000000000011",
+                        new ActionItemSnapshot(UUID.fromString("5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8bbb"),
+                                ActionItemSnapshot.Source.INCIDENT_REVIEW, INCIDENT, "Credential stuffing against SSO",
+                                "Rate-limit the SSO login endpoint", CONTACT, LocalDate.parse("2026-04-30"),
+                                ActionItemSnapshot.Status.OPEN)),
+                sample("plan-document-status", "00000000-0000-4000-8000-000000000012",
+                        new PlanDocumentStatus(3, AT, "ciso@example.org", LocalDate.parse("2026-09-29"))),
+                sample("readiness-snapshot", "00000000-0000-4000-8000-000000000013",
+                        new ReadinessSnapshot(AT, List.of(new ReadinessSnapshot.Finding("PERSON_UNREACHABLE",
+                                "CRITICAL", "person", CONTACT.toString(), "Ada Okafor",
+                                "Ada Okafor has fewer than two verified channel types",
+                                "Verify a second channel type (SMS and email)")))));
     }
 
     private static Map.Entry<String, EventEnvelope> sample(String name, String eventId, EventPayload payload) {
