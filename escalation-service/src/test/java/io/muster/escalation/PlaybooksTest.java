@@ -93,6 +93,23 @@ class PlaybooksTest {
                 .map(e -> e.contactId).toList();
     }
 
+    /** An instant in a response, to the microsecond the database keeps. */
+    private static org.hamcrest.Matcher<String> at(java.time.Instant expected) {
+        java.time.Instant micros = expected.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return new org.hamcrest.TypeSafeMatcher<String>() {
+            @Override
+            protected boolean matchesSafely(String actual) {
+                return java.time.Instant.parse(actual).truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                        .equals(micros);
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description d) {
+                d.appendText("the instant " + micros);
+            }
+        };
+    }
+
     private static String raise(RequestSpecification as, String type, String severity, boolean drill) {
         return as.body("{\"title\":\"Mailbox rules forwarding to outside\",\"severity\":\"" + severity
                 + "\",\"incidentType\":\"" + type + "\",\"drill\":" + drill + "}")
@@ -279,7 +296,7 @@ class PlaybooksTest {
                 .body("key", equalTo("revoke-sessions")).body("done", equalTo(true))
                 .body("doneBy", equalTo(login)).body("doneContactId", equalTo(dana.toString()))
                 .body("doneByName", equalTo("Dana Doer")).body("note", equalTo("Revoked in the identity provider"))
-                .body("doneAt", equalTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()));
+                .body("doneAt", at(clock.instant()));
         // Again: a 409 that says who did it; the first record stays.
         signedIn(unique("other"), Roles.RESPONDER).when().post(path + "revoke-sessions/done")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -344,8 +361,7 @@ class PlaybooksTest {
         clock.advance(Duration.ofSeconds(120));
         as(Roles.RESPONDER).body("{\"phase\":\"ANALYZE\"}").when().post("/api/v1/incidents/" + incident + "/phase")
                 .then().statusCode(200).body("phase", equalTo("ANALYZE"))
-                .body("phaseSince", equalTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)
-                        .toString()));
+                .body("phaseSince", at(clock.instant()));
         clock.advance(Duration.ofSeconds(300));
         movePhase(incident, "CONTAIN", 200);
         clock.advance(Duration.ofSeconds(60));
@@ -495,5 +511,53 @@ class PlaybooksTest {
         as(Roles.RESPONDER).body("{\"incidentType\":\"" + breach + "\"}")
                 .when().post("/api/v1/incidents/" + incident + "/type").then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "incident-resolved"));
+    }
+
+    /**
+     * The demo organisation's playbooks (deploy/local/demo/playbooks.json, loaded by {@code muster up}) are accepted
+     * as they are, name only roles of the demo directory, and have 3-6 steps in every phase.
+     */
+    @Test
+    void theDemoPlaybooksLoadWithTheDemoDirectorysRoles() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode directory = json.readTree(
+                java.nio.file.Path.of("../deploy/local/demo/directory.json").toFile());
+        java.util.Set<String> demoRoles = new java.util.TreeSet<>();
+        directory.path("people").forEach(p -> p.path("roles").forEach(r -> demoRoles.add(r.asText())));
+        directory.path("roles").forEach(r -> demoRoles.add(r.path("key").asText()));
+        // The replica knows these roles (nobody holds them here, so no other test pages anyone new).
+        demoRoles.forEach(role -> ReplicaFixtures.roster(role));
+        com.fasterxml.jackson.databind.JsonNode demo = json.readTree(
+                java.nio.file.Path.of("../deploy/local/demo/playbooks.json").toFile());
+        List<String> types = new java.util.ArrayList<>();
+        demo.fieldNames().forEachRemaining(types::add);
+        assertThat(types).containsExactlyInAnyOrder("credential-compromise", "ransomware", "data-breach",
+                "security-alert", "*");
+        List<String> loaded = new java.util.ArrayList<>();
+        try {
+            for (String type : types) {
+                boolean existed = as(Roles.VIEWER).when().get("/api/v1/playbooks/" + type).statusCode() == 200;
+                if (existed) {
+                    continue;
+                }
+                as(Roles.ADMIN).body(demo.get(type).toString()).when().put("/api/v1/playbooks/" + type)
+                        .then().statusCode(201);
+                loaded.add(type);
+                JsonPath stored = as(Roles.VIEWER).when().get("/api/v1/playbooks/" + type).then().statusCode(200)
+                        .extract().jsonPath();
+                assertThat(demoRoles).containsAll(stored.getList("steps.ownerRole", String.class));
+                for (IncidentPhase phase : IncidentPhase.values()) {
+                    assertThat(stored.getList("steps.findAll { it.phase == '" + phase + "' }"))
+                            .as("%s steps of %s", phase, type).hasSizeBetween(3, 6);
+                }
+            }
+            assertThat(loaded).contains("data-breach");
+            as(Roles.VIEWER).when().get("/api/v1/playbooks/data-breach").then().statusCode(200)
+                    .body("steps.find { it.key == 'assess-reporting' }.ownerRole", equalTo("legal-counsel"))
+                    .body("steps.find { it.key == 'assess-reporting' }.title",
+                            org.hamcrest.Matchers.containsString("72 h"));
+        } finally {
+            loaded.forEach(type -> as(Roles.ADMIN).when().delete("/api/v1/playbooks/" + type));
+        }
     }
 }

@@ -142,7 +142,7 @@ public class IncidentDesk {
         incident.createdAt = now;
         incident.updatedAt = now;
         incident.phase = IncidentPhase.DETECT;
-        incident.phaseSince = now;
+        incident.phaseSince = IncidentPhases.since(now);
         incident.persist();
         outbox.publish(new IncidentTriggered(incident.id, incident.title, incident.severity, incident.incidentType,
                 incident.source, incident.dedupKey, incident.drill));

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -80,11 +81,19 @@ public class IncidentPhases {
         }
         metrics.leftPhase(incident, from, spent);
         incident.phase = to;
-        incident.phaseSince = now;
+        incident.phaseSince = since(now);
         incident.updatedAt = now;
         timeline.record(incident.id, "phase-changed", actor, from + " -> " + to + why + " after " + human(spent)
                 + " in " + from);
         outbox.publish(new IncidentPhaseChanged(incident.id, from, to, spent.toSeconds(), changedBy, incident.drill));
+    }
+
+    /**
+     * The instant a phase starts, to the microsecond the database keeps: PostgreSQL rounds, and a start rounded up
+     * would make a phase that lasted two minutes last 1 min 59 s when read back.
+     */
+    static Instant since(Instant now) {
+        return now.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** 45 s, 12 min 5 s, 3 h 20 min, 2 d 4 h: the two largest units. */
