@@ -80,6 +80,17 @@ public class IncidentAccess {
         }
     }
 
+    /**
+     * Whether the caller may record something on the incident beyond acknowledging it (a notification to an
+     * outside party): any person whose endpoint role allows it; a calling system only on incidents it raised.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void mayRecordFor(Incident incident, Caller caller, String change) {
+        if (!caller.isPerson()) {
+            mayChangeAsSystem(incident, caller, change);
+        }
+    }
+
     private static void mayChangeAsSystem(Incident incident, Caller caller, String change) {
         if (caller.kind() == Caller.Kind.GAMEDAY) {
             if (!incident.drill) {
