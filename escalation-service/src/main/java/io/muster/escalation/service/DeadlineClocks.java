@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -83,7 +84,9 @@ public class DeadlineClocks {
      * from {@code startedAt}; a party that already has a clock for this incident keeps it (a clock starts once).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<DeadlineClock> start(Incident incident, String incidentType, Instant startedAt) {
+    public List<DeadlineClock> start(Incident incident, String incidentType, Instant occurredAt) {
+        // The database keeps microseconds: a start kept exactly makes every reminder instant exact too.
+        Instant startedAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         List<ExternalPartySnapshot> parties = new ReplicaDirectory().externalParties().stream()
                 .filter(p -> p.notificationDeadlineHours() != null && p.notificationDeadlineHours() > 0
                         && p.concerns(incidentType))
@@ -197,7 +200,7 @@ public class DeadlineClocks {
                     + "as notified at " + row.notifiedAt + " (" + row.notificationReference + ")");
         }
         ClockView before = view(row, now);
-        row.notifiedAt = when;
+        row.notifiedAt = when.truncatedTo(ChronoUnit.MICROS);
         row.notifiedBy = caller.name();
         row.notificationReference = reference.strip();
         row.recordedAt = now;

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 public class ReminderPoller {
 
     private static final Logger LOG = Logger.getLogger(ReminderPoller.class);
+    private static final int MAX_PER_POLL = 10_000;
     private static final java.time.Duration RETRY_FAILED = java.time.Duration.ofSeconds(60);
 
     @Inject
@@ -47,10 +48,12 @@ public class ReminderPoller {
     /** Fires every reminder due now, one transaction each; returns how many it fired. */
     public int pollOnce() {
         int fired = 0;
-        while (fire("deadline_clock", "id", "next_reminder_at", id -> clocks.remind(DeadlineClock.findById(id)))) {
+        // Bounded, so that a reminder that (by a bug) stays due cannot keep one poll busy for ever.
+        while (fired < MAX_PER_POLL
+                && fire("deadline_clock", "id", "next_reminder_at", id -> clocks.remind(DeadlineClock.findById(id)))) {
             fired++;
         }
-        while (fire("stakeholder_cadence", "incident_id", "remind_at",
+        while (fired < 2 * MAX_PER_POLL && fire("stakeholder_cadence", "incident_id", "remind_at",
                 id -> updates.remind(StakeholderCadence.findById(id)))) {
             fired++;
         }
@@ -64,7 +67,9 @@ public class ReminderPoller {
                 @SuppressWarnings("unchecked")
                 List<Object> due = entityManager.createNativeQuery("SELECT " + idColumn + " FROM " + table
                         + " WHERE " + dueColumn + " <= ?1 ORDER BY " + dueColumn + " LIMIT 1 FOR UPDATE SKIP LOCKED")
-                        .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).getResultList();
+                        // Truncated, never rounded up, so that what is claimed here is due by the clock read later.
+                        .setParameter(1, OffsetDateTime.ofInstant(clock.instant().truncatedTo(
+                                java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC)).getResultList();
                 if (due.isEmpty()) {
                     return false;
                 }

@@ -150,7 +150,7 @@ public class StakeholderUpdates {
             StakeholderCadence.delete("incidentId", incident.id);
             return;
         }
-        Instant due = from.plus(Duration.ofMinutes(cadence));
+        Instant due = from.truncatedTo(java.time.temporal.ChronoUnit.MICROS).plus(Duration.ofMinutes(cadence));
         StakeholderCadence.getEntityManager().createNativeQuery("INSERT INTO stakeholder_cadence (incident_id,"
                 + " update_due_at, remind_at) VALUES (?1, ?2, ?2) ON CONFLICT (incident_id) DO "
                 + (onlyIfAbsent ? "NOTHING" : "UPDATE SET update_due_at = excluded.update_due_at, remind_at ="
