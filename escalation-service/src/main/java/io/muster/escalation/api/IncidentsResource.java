@@ -2,6 +2,7 @@ package io.muster.escalation.api;
 
 import io.muster.contracts.Severity;
 import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.service.DeadlineClocks;
 import io.muster.escalation.service.IncidentDesk;
 import io.muster.escalation.service.IncidentPhases;
 import io.muster.escalation.service.IncidentPlaybooks;
@@ -52,6 +53,9 @@ public class IncidentsResource {
     @Inject
     IncidentPhases phases;
 
+    @Inject
+    DeadlineClocks clocks;
+
     /** 201 when the trigger opened an incident, 200 when its dedup key folded it into an open one. */
     @POST
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
@@ -67,7 +71,7 @@ public class IncidentsResource {
     @Path("{id}")
     @RolesAllowed({ Roles.VIEWER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse get(@PathParam("id") UUID id) {
-        return IncidentResponse.of(desk.get(id));
+        return IncidentResponse.of(desk.get(id)).withClocks(clocks.of(id));
     }
 
     @GET

@@ -67,15 +67,18 @@ public final class PlanRecords {
             boolean allChannelsAtOnce,
             boolean bundlingExempt,
             @Size(max = 20) List<@NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
-                    message = "must be a role key: lower-case words joined by dashes") String> stakeholderRoles) {
+                    message = "must be a role key: lower-case words joined by dashes") String> stakeholderRoles,
+            @Min(5) @Max(1_440) Integer updateCadenceMinutes) {
     }
 
+    /** {@code updateCadenceMinutes}: how often an open incident owes its stakeholders an update (null: never). */
     public record SeverityResponse(Severity severity, String name, String criteria, int ackTargetSeconds,
-            boolean allChannelsAtOnce, boolean bundlingExempt, List<String> stakeholderRoles, Instant updatedAt) {
+            boolean allChannelsAtOnce, boolean bundlingExempt, List<String> stakeholderRoles,
+            Integer updateCadenceMinutes, Instant updatedAt) {
 
         public static SeverityResponse of(SeverityDefinition d) {
             return new SeverityResponse(d.severity, d.name, d.criteria, d.ackTargetSeconds, d.allChannelsAtOnce,
-                    d.bundlingExempt, d.stakeholderRoles(), d.updatedAt);
+                    d.bundlingExempt, d.stakeholderRoles(), d.updateCadenceMinutes, d.updatedAt);
         }
     }
 }

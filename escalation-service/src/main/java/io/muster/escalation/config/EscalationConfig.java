@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "muster.escalation")
@@ -39,6 +40,17 @@ public interface EscalationConfig {
     @WithDefault("2000")
     @Min(1)
     int eventsPerKeyPerSecond();
+
+    /**
+     * When a deadline clock reminds the outside party's owning role, as fractions of the deadline (1.0 = the
+     * deadline itself, when the clock is overdue). Each is sent once per clock; values must be in (0, 10].
+     */
+    @WithDefault("0.5,0.9,1.0")
+    List<Double> clockReminders();
+
+    /** How often due deadline and stakeholder-update reminders are looked for ("off" disables it; tests poll). */
+    @WithDefault("5s")
+    String reminderPollEvery();
 
     /** Optional mirror of incidents into AWS Systems Manager Incident Manager; off without a response plan ARN. */
     AwsIncidentManager awsIncidentManager();

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * What a severity means and how it drives escalation: criteria a person can read, how long a page waits for an
  * acknowledgement (a stage without its own timeout, and every required role's own path), whether every channel
- * is used at once, whether its SMS skip bundling, and the roles always informed. Editable by admins.
+ * is used at once, whether its SMS skip bundling, the roles always informed,
+ * and how often stakeholders are owed an update. Editable by admins.
  */
 @Entity
 @Table(name = "severity_definition")
@@ -39,6 +40,10 @@ public class SeverityDefinition extends PanacheEntityBase {
 
     @Column(name = "stakeholder_roles")
     public String stakeholderRolesJson;
+
+    /** Minutes between stakeholder updates while an incident of this severity is open; null for none. */
+    @Column(name = "update_cadence_minutes")
+    public Integer updateCadenceMinutes;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

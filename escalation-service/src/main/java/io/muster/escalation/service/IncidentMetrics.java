@@ -63,6 +63,23 @@ public class IncidentMetrics {
         afterCommit(counter::increment);
     }
 
+    /** A deadline clock reminded its party's owning role, at a fraction of the deadline (1.0 = overdue). */
+    void deadlineReminder(Incident incident, String partyKind, double fraction) {
+        io.micrometer.core.instrument.Counter counter = io.micrometer.core.instrument.Counter
+                .builder("muster.deadline.reminders").tag("kind", partyKind)
+                .tag("threshold", Double.toString(fraction)).tag("drill", Boolean.toString(incident.drill))
+                .register(registry);
+        afterCommit(counter::increment);
+    }
+
+    /** The communications lead was reminded that a stakeholder update is due. */
+    void updateReminder(Incident incident) {
+        io.micrometer.core.instrument.Counter counter = io.micrometer.core.instrument.Counter
+                .builder("muster.stakeholder.update.reminders").tag("severity", incident.severity.name())
+                .tag("drill", Boolean.toString(incident.drill)).register(registry);
+        afterCommit(counter::increment);
+    }
+
     private void afterCommit(Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

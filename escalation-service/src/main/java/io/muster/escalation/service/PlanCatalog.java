@@ -126,7 +126,10 @@ public class PlanCatalog {
         return SeverityDefinition.listAll(Sort.by("severity"));
     }
 
-    /** Replaces a severity's definition; incidents already open keep the ack target their timers were set with. */
+    /**
+     * Replaces a severity's definition; incidents already open keep the ack target their timers were set with, and
+     * their next stakeholder update stays due when it was (the new cadence applies from then on).
+     */
     @Transactional
     public SeverityDefinition defineSeverity(Severity severity, PlanRecords.SeverityRequest request, String actor) {
         SeverityDefinition definition = SeverityDefinition.of(severity);
@@ -137,6 +140,7 @@ public class PlanCatalog {
         definition.allChannelsAtOnce = request.allChannelsAtOnce();
         definition.bundlingExempt = request.bundlingExempt();
         definition.stakeholderRoles(request.stakeholderRoles());
+        definition.updateCadenceMinutes = request.updateCadenceMinutes();
         definition.updatedAt = clock.instant();
         audit.record(AUDIT_SEVERITY, severity, "updated", actor, before, PlanRecords.SeverityResponse.of(definition));
         return definition;

@@ -30,6 +30,9 @@ public class Responders {
     @Inject
     OnCallResolver resolver;
 
+    @Inject
+    DeadlineClocks clocks;
+
     public record ChannelOutcome(String channel, DeliveryStatus status, int attempt, String detail, Instant at) {
     }
 
@@ -46,8 +49,9 @@ public class Responders {
             UUID engagedContact, String engagedByName, Instant engagedAt, int step, int pass) {
     }
 
+    /** {@code clocks}: the outside parties the incident must notify, by deadline. */
     public record Team(UUID incidentId, boolean engaged, Instant engagedAt, List<RoleOutcome> roles,
-            List<Member> members) {
+            List<Member> members, List<DeadlineClocks.ClockView> clocks) {
     }
 
     /** Keeps the latest state of a page on a channel; an older attempt's state never overwrites a newer one. */
@@ -99,7 +103,7 @@ public class Responders {
                     ackAt = e.acknowledgedAt;
                     how = e.ackMethod == null ? null : e.ackMethod.name();
                 }
-                theirs.add(new Page(e.pageId, e.roleKey, e.track.isEmpty() ? "stage" : "role", e.stage + 1,
+                theirs.add(new Page(e.pageId, e.roleKey, pathOf(e), e.stage + 1,
                         e.cycle + 1, e.notifyOnly, e.status, e.requestedAt, e.acknowledgedAt, e.ackMethod,
                         channels.getOrDefault(e.pageId, List.of()).stream()
                                 .map(c -> new ChannelOutcome(c.channel.isEmpty() ? "PAGE" : c.channel, c.status,
@@ -118,7 +122,23 @@ public class Responders {
         List<RoleOutcome> roles = roleRows.stream().map(r -> new RoleOutcome(r.roleKey, r.required, r.status,
                 r.firstPagedAt, r.engagedContact, r.engagedContact == null ? null : resolver.nameOf(r.engagedContact),
                 r.engagedAt, r.step + 1, r.cycle + 1)).toList();
-        return new Team(incidentId, incident.engagedAt != null, incident.engagedAt, roles, members);
+        return new Team(incidentId, incident.engagedAt != null, incident.engagedAt, roles, members,
+                clocks.viewsOf(incidentId));
+    }
+
+    /** Which path sent a page: a stage, a role's own path, a deadline reminder, a stakeholder update or its reminder. */
+    private static String pathOf(Engagement e) {
+        if (e.track.isEmpty()) {
+            return "stage";
+        }
+        if (e.track.startsWith(DeadlineClocks.TRACK)) {
+            return "deadline-reminder";
+        }
+        return switch (e.track) {
+            case "stakeholder-update" -> "stakeholder-update";
+            case "update-reminder" -> "update-reminder";
+            default -> "role";
+        };
     }
 
 }
