@@ -80,10 +80,11 @@ class IncidentLifecycleTest {
 
         // The severity change is announced too (the default CRITICAL plan's roles are not in this test's directory).
         List<EventEnvelope> lifecycle = KafkaEvents.all(Topics.INCIDENTS, e -> e.key().equals(id)
-                && !e.type().equals("IncidentEscalated"), 4, Duration.ofSeconds(30));
+                && !e.type().equals("IncidentEscalated"), 5, Duration.ofSeconds(30));
+        // Resolving moves the incident to its post-incident phase, announced after the resolution.
         assertThat(lifecycle).extracting(EventEnvelope::type)
                 .containsExactly("IncidentTriggered", "IncidentAcknowledged", "IncidentSeverityChanged",
-                        "IncidentResolved");
+                        "IncidentResolved", "IncidentPhaseChanged");
         assertThat(lifecycle.get(3).payloadAs(IncidentResolved.class).resolvedBy()).isEqualTo("responder-user");
     }
 
