@@ -28,7 +28,8 @@ public record ReviewResponse(UUID id, Review.Source source, UUID runId, UUID inc
         IncidentSummary incident = full.incident() == null ? null : new IncidentSummary(full.incident().title,
                 full.incident().incidentType, full.incident().severity, full.incident().triggeredAt,
                 full.incident().resolvedAt, full.incident().resolvedBy,
-                full.timeline().stream().map(e -> new TimelineEntry(e.occurredAt, e.kind, e.detail)).toList());
+                full.timeline() == null ? null
+                        : full.timeline().stream().map(e -> new TimelineEntry(e.occurredAt, e.kind, e.detail)).toList());
         return new ReviewResponse(r.id, r.source, r.runId, r.incidentId, r.title, r.status, r.openedAt,
                 List.copyOf(r.wentWell), List.copyOf(r.didNotGoWell), List.copyOf(r.rootCauses),
                 full.items().stream().map(ActionItemResponse::of).toList(), r.updatedAt, r.updatedBy,
