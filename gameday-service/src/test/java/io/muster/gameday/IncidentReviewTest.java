@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -299,8 +301,12 @@ class IncidentReviewTest {
                 .body("find { it.id == '" + item + "' }.overdue", equalTo(true))
                 .body("find { it.id == '" + item + "' }.lastRemindedOn", equalTo("2028-06-03"));
 
+        // Next day, two replicas' passes at once: one reminder between them.
         clock.set(Instant.parse("2028-06-04T07:00:00Z"));
-        reminders.remindOverdue();
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(reminders::remindOverdue);
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(reminders::remindOverdue);
+        one.get(30, TimeUnit.SECONDS);
+        two.get(30, TimeUnit.SECONDS);
         assertThat(MailServer.mailTo(email)).hasSize(2);
         assertThat(MailServer.text(MailServer.mailTo(email).get(1))).contains("(2 days overdue)");
 
