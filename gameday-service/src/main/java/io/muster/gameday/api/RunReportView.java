@@ -34,6 +34,7 @@ public record RunReportView(
         RawString timeline,
         List<String> wentWell,
         List<String> didNotGoWell,
+        List<String> rootCauses,
         List<String> actionItems) {
 
     public record Row(String label, String value, String target, String verdict) {
@@ -117,6 +118,7 @@ public record RunReportView(
                 new RawString(TimelineChart.svg(card, run.roles(), length)),
                 lessons == null ? List.of() : List.copyOf(lessons.review().wentWell),
                 lessons == null ? List.of() : List.copyOf(lessons.review().didNotGoWell),
+                lessons == null ? List.of() : List.copyOf(lessons.review().rootCauses),
                 lessons == null ? List.of() : lessons.items().stream().map(i -> (i.item().done() ? "[done] "
                         : i.overdue() ? "[overdue] " : "[open] ") + i.item().title + " \u2014 " + ownerOf(i)
                         + ", due " + i.item().dueDate).toList());
