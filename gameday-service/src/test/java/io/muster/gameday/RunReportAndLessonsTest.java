@@ -110,6 +110,7 @@ class RunReportAndLessonsTest {
         String doneTitle = "Add a second email " + UUID.randomUUID();
         String body = """
                 {"wentWell":["Commander answered in 90 s"],"didNotGoWell":["Analyst SMS bounced"],
+                 "rootCauses":["The analyst's SMS number was never verified"],
                  "actionItems":[{"title":"%s","owner":"alice@example.com","dueDate":"2025-07-15"},
                                 {"title":"%s","owner":"bob","dueDate":"2025-07-01","done":true}]}
                 """.formatted(title, doneTitle);
@@ -126,12 +127,13 @@ class RunReportAndLessonsTest {
         // An admin replaces them: still two items, not four.
         given().header("Authorization", Tokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON).body(body)
                 .when().put(path).then().statusCode(200);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ActionItem.count("runId", run.id))).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ActionItem.count("reviewId in (select r.id from Review r where r.runId = ?1)", run.id))).isEqualTo(2);
         given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get(path).then().statusCode(200)
                 .body("didNotGoWell", contains("Analyst SMS bounced"));
         String report = given().header("Authorization", Tokens.bearer(Roles.VIEWER))
                 .when().get("/api/v1/runs/" + run.id + "/report").then().statusCode(200).extract().asString();
         assertThat(report).contains("<li>Commander answered in 90 s</li>",
+                "<ul id=\"root-causes\"><li>The analyst&#39;s SMS number was never verified</li></ul>",
                 "<li>[open] " + title + " \u2014 alice@example.com, due 2025-07-15</li>", "<li>[done] " + doneTitle);
 
         given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get("/api/v1/action-items?open=true")

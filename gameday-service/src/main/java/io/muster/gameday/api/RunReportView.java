@@ -2,7 +2,7 @@ package io.muster.gameday.api;
 
 import io.muster.gameday.domain.ScenarioInject;
 import io.muster.gameday.domain.Scorecard;
-import io.muster.gameday.service.RunLessonsBook;
+import io.muster.gameday.service.ReviewBook;
 import io.muster.gameday.service.RunReports;
 import io.quarkus.qute.RawString;
 import java.time.Duration;
@@ -34,6 +34,7 @@ public record RunReportView(
         RawString timeline,
         List<String> wentWell,
         List<String> didNotGoWell,
+        List<String> rootCauses,
         List<String> actionItems) {
 
     public record Row(String label, String value, String target, String verdict) {
@@ -49,7 +50,7 @@ public record RunReportView(
     }
 
     /** {@code lessons} may be null: none recorded yet. */
-    static RunReportView of(RunReports.RunCard run, RunLessonsBook.Lessons lessons) {
+    static RunReportView of(RunReports.RunCard run, ReviewBook.Full lessons) {
         Scorecard card = run.scorecard();
         Scorecard.Times t = card.times();
         Scorecard.Readiness r = card.readiness();
@@ -115,10 +116,21 @@ public record RunReportView(
                 run.readinessScore() == null ? "\u2014" : run.readinessScore() + " / 100", times, parts, counts, roles,
                 people, escalations, failures, unreachable, faults, notices, injects,
                 new RawString(TimelineChart.svg(card, run.roles(), length)),
-                lessons == null ? List.of() : List.copyOf(lessons.lessons().wentWell),
-                lessons == null ? List.of() : List.copyOf(lessons.lessons().didNotGoWell),
-                lessons == null ? List.of() : lessons.items().stream().map(i -> (i.done ? "[done] " : "[open] ")
-                        + i.title + " \u2014 " + i.owner + ", due " + i.dueDate).toList());
+                lessons == null ? List.of() : List.copyOf(lessons.review().wentWell),
+                lessons == null ? List.of() : List.copyOf(lessons.review().didNotGoWell),
+                lessons == null ? List.of() : List.copyOf(lessons.review().rootCauses),
+                lessons == null ? List.of() : lessons.items().stream().map(i -> (i.item().done() ? "[done] "
+                        : i.overdue() ? "[overdue] " : "[open] ") + i.item().title + " \u2014 " + ownerOf(i)
+                        + ", due " + i.item().dueDate).toList());
+    }
+
+    /** The directory person by name (with the note, if any), else the note, else "unassigned". */
+    private static String ownerOf(ReviewBook.Item i) {
+        String note = i.item().owner;
+        if (i.item().ownerContactId == null) {
+            return note == null ? "unassigned" : note;
+        }
+        return who(i.item().ownerContactId, i.ownerName()) + (note == null ? "" : " (" + note + ")");
     }
 
     private static String secs(Long seconds) {

@@ -1,6 +1,6 @@
 package io.muster.gameday.api;
 
-import io.muster.gameday.service.RunLessonsBook;
+import io.muster.gameday.service.ReviewBook;
 import io.muster.gameday.service.RunReports;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -27,27 +27,27 @@ public class RunsResource {
     RunReports reports;
 
     @Inject
-    RunLessonsBook lessons;
+    ReviewBook reviews;
 
     @Inject
     SecurityIdentity identity;
 
-    /** Replaces the run's lessons learned and action items. */
+    /** Replaces the lessons learned and action items of the run's review (opened by the first call). */
     @PUT
     @Path("{id}/lessons")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RESPONDER)
-    public LessonsResponse recordLessons(@PathParam("id") UUID id, @NotNull @Valid LessonsRequest request) {
-        return LessonsResponse.of(lessons.record(id, request, identity.getPrincipal().getName()));
+    public ReviewResponse recordLessons(@PathParam("id") UUID id, @NotNull @Valid LessonsRequest request) {
+        return ReviewResponse.of(reviews.recordRunLessons(id, request, identity.getPrincipal().getName()));
     }
 
     @GET
     @Path("{id}/lessons")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VIEWER)
-    public LessonsResponse lessons(@PathParam("id") UUID id) {
-        return LessonsResponse.of(lessons.of(id));
+    public ReviewResponse lessons(@PathParam("id") UUID id) {
+        return ReviewResponse.of(reviews.ofRun(id));
     }
 
     @CheckedTemplate
@@ -61,7 +61,7 @@ public class RunsResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance report(@PathParam("id") UUID id) {
-        return Templates.report(RunReportView.of(reports.card(id), lessons.find(id).orElse(null)));
+        return Templates.report(RunReportView.of(reports.card(id), reviews.findOfRun(id).orElse(null)));
     }
 
     @GET

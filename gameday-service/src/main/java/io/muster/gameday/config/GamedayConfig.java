@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "muster.gameday")
@@ -24,6 +25,19 @@ public interface GamedayConfig {
     Escalation escalation();
 
     Mail mail();
+
+    Reminders reminders();
+
+    /** Reminders to the owners of overdue action items, at most one per item and day. */
+    interface Reminders {
+        /** How often overdue items are looked for ({@code off} disables it; tests drive the check). */
+        @WithDefault("15m")
+        String checkEvery();
+
+        /** The zone whose calendar days count due dates and "once a day". */
+        @WithDefault("UTC")
+        ZoneId zone();
+    }
 
     /** Email to participants: notices before runs, injects during them. The SMTP server is quarkus.mailer.*. */
     interface Mail {
