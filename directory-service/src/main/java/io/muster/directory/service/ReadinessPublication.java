@@ -24,6 +24,11 @@ import java.util.List;
 @ApplicationScoped
 public class ReadinessPublication {
 
+    /** Findings a snapshot lists at most, worst first. */
+    public static final int MAX_PUBLISHED_FINDINGS = 300;
+    /** The code of the finding that stands for those left out. */
+    public static final String MORE_FINDINGS = "MORE_FINDINGS";
+
     @Inject
     ReadinessCheck check;
 
@@ -56,11 +61,25 @@ public class ReadinessPublication {
         return new Outcome(report, true);
     }
 
+    /**
+     * The snapshot of a report: its worst {@link #MAX_PUBLISHED_FINDINGS} findings, and when there are more, one
+     * last finding ({@link #MORE_FINDINGS}) saying how many more the report holds, so that a large organisation's
+     * findings never make a record the broker refuses.
+     */
     static ReadinessSnapshot snapshotOf(ReadinessResponse report) {
-        return new ReadinessSnapshot(report.generatedAt(), report.findings().stream()
+        List<Finding> findings = report.findings();
+        List<ReadinessSnapshot.Finding> published = new java.util.ArrayList<>(findings.stream()
+                .limit(MAX_PUBLISHED_FINDINGS)
                 .map(f -> new ReadinessSnapshot.Finding(f.code(), f.severity().name(), f.subjectType(),
                         f.subjectId(), f.subjectName(), f.message(), f.remedy()))
                 .toList());
+        if (findings.size() > MAX_PUBLISHED_FINDINGS) {
+            published.add(new ReadinessSnapshot.Finding(MORE_FINDINGS, ReadinessResponse.Severity.LOW.name(),
+                    "directory", "readiness", "Readiness report",
+                    (findings.size() - MAX_PUBLISHED_FINDINGS) + " more findings are not listed here",
+                    "Read the full report: GET /api/v1/readiness on directory-service."));
+        }
+        return new ReadinessSnapshot(report.generatedAt(), published);
     }
 
     /**
