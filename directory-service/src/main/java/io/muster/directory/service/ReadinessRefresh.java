@@ -1,5 +1,6 @@
 package io.muster.directory.service;
 
+import io.muster.directory.config.DirectoryConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,8 +32,8 @@ public class ReadinessRefresh {
     @Inject
     ReadinessGauges gauges;
 
-    @ConfigProperty(name = "muster.directory.readiness-refresh", defaultValue = "60s")
-    Duration refresh;
+    @Inject
+    DirectoryConfig config;
 
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
@@ -44,7 +44,7 @@ public class ReadinessRefresh {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::run, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::run, 0, config.readinessRefresh().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
