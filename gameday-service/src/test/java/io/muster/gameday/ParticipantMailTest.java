@@ -181,6 +181,57 @@ class ParticipantMailTest {
     }
 
     @Test
+    void aGameDayThatAsksParticipantsToConfirmTheirAccessAndToolsSaysSoInEachNotice() throws Exception {
+        String commander = role("commander");
+        UUID alice = UUID.randomUUID();
+        String aliceMail = uniqueEmail("alice");
+        inDirectory(person(alice, "Alice Adams", true, List.of(commander), List.of(email(aliceMail, 1, true))));
+        clock.set(Instant.parse("2025-10-01T00:00:00Z"));
+        String scenarioId = scenario(List.of(commander), "[]");
+
+        // The request travels in the notice, so a game day without one cannot ask.
+        given().header("Authorization", Tokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"scenarioId":"%s","startsAt":"2025-10-06T10:00","timeZone":"UTC","mode":"SILENT",
+                         "confirmPreparedness":true}""".formatted(scenarioId))
+                .when().post("/api/v1/gamedays").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("confirmPreparedness"));
+        given().header("Authorization", Tokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"scenarioId":"%s","startsAt":"2025-10-06T10:00","timeZone":"UTC","mode":"SILENT",
+                         "noticeMinutes":60,"confirmPreparedness":"sure"}""".formatted(scenarioId))
+                .when().post("/api/v1/gamedays").then().statusCode(400)
+                .contentType("application/problem+json");
+
+        String asking = gameDay(scenarioId, "2025-10-06T10:00", "UTC", "SILENT",
+                ",\"noticeMinutes\":60,\"confirmPreparedness\":true");
+        String plain = gameDay(scenarioId, "2025-10-07T10:00", "UTC", "SILENT", ",\"noticeMinutes\":60");
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get("/api/v1/gamedays/" + asking)
+                .then().statusCode(200).body("confirmPreparedness", equalTo(true));
+        given().header("Authorization", Tokens.bearer(Roles.VIEWER)).when().get("/api/v1/gamedays/" + plain)
+                .then().statusCode(200).body("confirmPreparedness", equalTo(false));
+
+        tick(Instant.parse("2025-10-06T09:00:00Z"));
+        List<MimeMessage> first = mailTo(aliceMail);
+        assertThat(first).hasSize(1);
+        assertThat(text(first.get(0))).contains("Hello Alice Adams,",
+                "confirm that the access and tools your roles need are in place",
+                "GET http://localhost:8081/api/v1/people/" + alice + "/preparedness",
+                "PUT http://localhost:8081/api/v1/people/" + alice + "/preparedness/{itemKey}",
+                "/people/" + alice + "/preparedness");
+
+        tick(Instant.parse("2025-10-07T09:00:00Z"));
+        List<MimeMessage> both = mailTo(aliceMail);
+        assertThat(both).hasSize(2);
+        assertThat(both).filteredOn(m -> !text(m).contains("/preparedness")).hasSize(1);
+        for (String id : List.of(asking, plain)) {
+            given().header("Authorization", Tokens.bearer(Roles.ADMIN)).when().delete("/api/v1/gamedays/" + id)
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
     void injectsGoToThePeoplePagedForTheirAudienceOnceEachAndShowInTheReport() throws Exception {
         String commander = role("commander");
         String analyst = role("analyst");

@@ -15,6 +15,13 @@ public interface DirectoryConfig {
     @WithDefault("2")
     int minReachablePerRole();
 
+    /**
+     * How often the readiness findings are recomputed in the background (gauges, and a {@code ReadinessSnapshot}
+     * when they changed); findings depend on the date, so they must be rechecked even when nothing else changes.
+     */
+    @WithDefault("60s")
+    Duration readinessRefresh();
+
     /** How long a one-time channel verification code stays valid. */
     @WithDefault("15m")
     Duration verificationTtl();

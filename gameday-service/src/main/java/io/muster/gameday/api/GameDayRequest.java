@@ -16,7 +16,9 @@ import java.util.UUID;
 /**
  * Schedule a game day. {@code startsAt} is wall-clock time in {@code timeZone}; with neither {@code cron} nor
  * {@code rrule} it happens once, otherwise it is the anchor of the recurrence. Participants are a team, roles, or
- * both; without roles the scenario's expected roles are the ones that must acknowledge.
+ * both; without roles the scenario's expected roles are the ones that must acknowledge. With
+ * {@code confirmPreparedness} the notice (so {@code noticeMinutes} is needed) asks each participant to confirm in the
+ * directory that the access and tools their roles need are in place.
  */
 public record GameDayRequest(
         @NotNull UUID scenarioId,
@@ -31,7 +33,8 @@ public record GameDayRequest(
         @NotNull GameDay.Mode mode,
         @Min(1) @Max(10_080) Integer noticeMinutes,
         @Min(1) @Max(1_440) Integer timeLimitMinutes,
-        @Valid Faults faults) {
+        @Valid Faults faults,
+        Boolean confirmPreparedness) {
 
     /** Faults injected into every run of this game day. */
     public record Faults(

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 public record GameDayResponse(UUID id, UUID scenarioId, String title, LocalDateTime startsAt, String timeZone,
         String recurrenceKind, String recurrence, String team, List<String> roles, GameDay.Mode mode,
-        Integer noticeMinutes, int timeLimitMinutes, FaultsView faults, Instant cancelledAt,
-        List<RunSummary> runs) {
+        Integer noticeMinutes, int timeLimitMinutes, FaultsView faults, boolean confirmPreparedness,
+        Instant cancelledAt, List<RunSummary> runs) {
 
     public record FaultsView(List<UUID> unavailableContacts, List<String> unavailableRoles,
             List<ChannelType> downChannels) {
@@ -32,6 +32,6 @@ public record GameDayResponse(UUID id, UUID scenarioId, String title, LocalDateT
                 g.noticeMinutes, g.timeLimitSeconds / 60,
                 new FaultsView(List.copyOf(g.unavailableContacts), List.copyOf(g.unavailableRoles),
                         g.downChannels.stream().map(ChannelType::valueOf).toList()),
-                g.cancelledAt, runs.stream().map(r -> RunSummary.of(g, r)).toList());
+                g.confirmPreparedness, g.cancelledAt, runs.stream().map(r -> RunSummary.of(g, r)).toList());
     }
 }

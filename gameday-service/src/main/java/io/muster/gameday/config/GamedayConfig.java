@@ -22,6 +22,13 @@ public interface GamedayConfig {
     @WithDefault("1s")
     String dispatchEvery();
 
+    /**
+     * directory-service's base URL as participants reach it, named in notices that ask them to confirm their access
+     * and tools.
+     */
+    @WithDefault("http://localhost:8081")
+    URI directoryUrl();
+
     Escalation escalation();
 
     Mail mail();

@@ -75,6 +75,10 @@ public class GameDay extends PanacheEntityBase {
     @Column(name = "down_channels")
     public List<String> downChannels;
 
+    /** The notice asks each participant to confirm their access and tools in the directory. */
+    @Column(name = "confirm_preparedness")
+    public boolean confirmPreparedness;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

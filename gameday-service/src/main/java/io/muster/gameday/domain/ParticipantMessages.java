@@ -1,9 +1,11 @@
 package io.muster.gameday.domain;
 
+import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /** The text of the emails participants get: pure functions of what the message is about. */
 public final class ParticipantMessages {
@@ -47,6 +49,22 @@ public final class ParticipantMessages {
                 .append("You hold:   ").append(String.join(", ", personRoles)).append("\n\n")
                 .append("Everything sent during the drill is marked [DRILL]. This is an exercise, not an incident.\n");
         return new Text("[DRILL] Game day notice: " + facts.scenarioName() + ", " + when, body.toString());
+    }
+
+    /**
+     * The notice with a request to confirm, before the drill, that the access and tools the person's roles need are
+     * in place: where to see them and how to confirm each in the directory ({@code directory} is its base URL).
+     */
+    public static Text withPreparednessRequest(Text notice, URI directory, UUID contactId) {
+        String base = directory.toString().replaceAll("/+$", "");
+        String body = notice.body()
+                + "\nBefore the drill, please confirm that the access and tools your roles need are in place\n"
+                + "(break-glass access, consoles, workstations): sign in and check each one works, then record it.\n"
+                + "  Your list:  GET " + base + "/api/v1/people/" + contactId + "/preparedness\n"
+                + "  Confirm:    PUT " + base + "/api/v1/people/" + contactId + "/preparedness/{itemKey}\n"
+                + "              with {\"inPlace\": true} (or false, with a \"note\" saying what is missing)\n"
+                + "The console will offer the same at /people/" + contactId + "/preparedness.\n";
+        return new Text(notice.subject(), body);
     }
 
     /**

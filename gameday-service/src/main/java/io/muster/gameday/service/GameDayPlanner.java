@@ -89,6 +89,11 @@ public class GameDayPlanner {
                 ? List.copyOf(scenario.expectedRoles) : request.roles().stream().distinct().toList();
         gameDay.mode = request.mode();
         gameDay.noticeMinutes = request.noticeMinutes();
+        gameDay.confirmPreparedness = Boolean.TRUE.equals(request.confirmPreparedness());
+        if (gameDay.confirmPreparedness && gameDay.noticeMinutes == null) {
+            throw ProblemException.badRequest("confirmPreparedness",
+                    "the request to confirm access and tools goes in the notice; set noticeMinutes too");
+        }
         gameDay.timeLimitSeconds = request.timeLimitMinutes() != null ? request.timeLimitMinutes() * 60
                 : (int) config.defaultTimeLimit().toSeconds();
         GameDayRequest.Faults faults = request.faults();

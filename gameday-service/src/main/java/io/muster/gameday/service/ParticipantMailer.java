@@ -131,9 +131,13 @@ public class ParticipantMailer {
             List<String> theirs = gameDay.participantRoles.stream().filter(person.roles::contains).toList();
             String key = ParticipantMail.noticeKey(run.id, person.contactId);
             if (ParticipantMail.count("messageKey", key) == 0) {
+                ParticipantMessages.Text notice = ParticipantMessages.notice(facts, person.displayName, theirs);
+                if (gameDay.confirmPreparedness) {
+                    notice = ParticipantMessages.withPreparednessRequest(notice, config.directoryUrl(),
+                            person.contactId);
+                }
                 newMail(key, run, ParticipantMail.Kind.NOTICE, null, null, person.contactId,
-                        person.emailAddress().orElse(null),
-                        ParticipantMessages.notice(facts, person.displayName, theirs), now).persist();
+                        person.emailAddress().orElse(null), notice, now).persist();
             }
         }
         run.noticesPlannedAt = now;
