@@ -2,6 +2,7 @@ package io.muster.escalation.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.muster.contracts.Severity;
+import io.muster.contracts.incidents.IncidentPhase;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -103,6 +104,17 @@ public class Incident extends PanacheEntityBase {
     /** When every required role was first engaged; null while one is not. */
     @Column(name = "engaged_at")
     public Instant engagedAt;
+
+    /** The incident-response phase it is in (DETECT when raised, POST_INCIDENT once resolved) and since when. */
+    @Enumerated(EnumType.STRING)
+    public IncidentPhase phase = IncidentPhase.DETECT;
+
+    @Column(name = "phase_since")
+    public Instant phaseSince;
+
+    /** The playbook its steps were copied from (its type's or {@code *}); null when none applied. */
+    @Column(name = "playbook_type")
+    public String playbookType;
 
     /** Roles the raise asked to engage on top of the plan's (a game day's roles). */
     @Column(name = "required_roles")

@@ -2,6 +2,7 @@ package io.muster.escalation.service;
 
 import io.muster.contracts.Severity;
 import io.muster.contracts.incidents.IncidentAcknowledged;
+import io.muster.contracts.incidents.IncidentPhase;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
@@ -133,6 +134,8 @@ public class IncidentDesk {
         incident.raisedBy = who.ref();
         incident.createdAt = now;
         incident.updatedAt = now;
+        incident.phase = IncidentPhase.DETECT;
+        incident.phaseSince = now;
         incident.persist();
         outbox.publish(new IncidentTriggered(incident.id, incident.title, incident.severity, incident.incidentType,
                 incident.source, incident.dedupKey, incident.drill));
