@@ -1,7 +1,6 @@
 package io.muster.escalation.service;
 
 import io.muster.contracts.ChannelType;
-import io.muster.contracts.Severity;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.ExternalPartySnapshot;
 import io.muster.contracts.directory.ReadinessSnapshot;
@@ -13,6 +12,8 @@ import io.muster.escalation.config.EscalationConfig;
 import io.muster.escalation.domain.BackupChannel;
 import io.muster.escalation.domain.EscalationPolicy;
 import io.muster.escalation.domain.PlanDocumentSettings;
+import io.muster.escalation.domain.Playbook;
+import io.muster.escalation.domain.PublicRelationsPlan;
 import io.muster.escalation.domain.ResponsePlan;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.StageDefinition;
@@ -108,20 +109,32 @@ public class PlanDocumentAssembler {
                 roles(ctx, plans, policies, severities, steps),
                 communication(ctx, plans, policies, severities),
                 backupChannels(ctx),
-                phases(steps),
+                phases(ctx, steps),
                 severities(severities),
                 externalResources(ctx),
-                publicRelations(),
+                publicRelations(ctx),
                 openGaps(directory, status, today));
         return new Document(TITLE, facts, sections);
     }
 
     /**
-     * The playbook steps of every incident type, in phase and step order. Empty while no playbooks are recorded:
-     * the phases section and the RACI's R column read from here only.
+     * The steps of every playbook ({@code *} first, then by incident type), in phase and step order, numbered within
+     * their phase. The phases section and the RACI's R column read from here only.
      */
     List<PlaybookStep> playbookSteps() {
-        return List.of();
+        List<PlaybookStep> out = new ArrayList<>();
+        for (Playbook playbook : Playbook.all()) {
+            Map<IncidentPhase, Integer> numbers = new LinkedHashMap<>();
+            for (io.muster.escalation.domain.PlaybookStep step : playbook.steps()) {
+                int position = numbers.merge(step.phase, 1, Integer::sum);
+                String action = step.detail == null || step.detail.isBlank() ? step.title
+                        : step.title + ": " + step.detail;
+                out.add(new PlaybookStep(playbook.incidentType, step.phase, position, action, step.ownerRole,
+                        step.link));
+            }
+        }
+        out.sort(Comparator.comparing(PlaybookStep::phase));
+        return out;
     }
 
     private record Context(ReplicaDirectory directory, boolean fullContacts, Instant now, List<RoleRoster> rosters) {
@@ -306,7 +319,7 @@ public class PlanDocumentAssembler {
         return new Section("backup-channels", "Backup communication methods", blocks);
     }
 
-    private Section phases(List<PlaybookStep> steps) {
+    private Section phases(Context ctx, List<PlaybookStep> steps) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("An incident moves through these phases; the playbook of its incident type lists "
                 + "the actions of each phase and the role that owns each."));
@@ -315,7 +328,8 @@ public class PlanDocumentAssembler {
                     phaseName(phase)));
             List<List<String>> rows = steps.stream().filter(s -> s.phase() == phase)
                     .map(s -> List.of(s.incidentType(), String.valueOf(s.position()), s.action(),
-                            s.ownerRole() == null ? "" : s.ownerRole(), s.link() == null ? "" : s.link()))
+                            s.ownerRole() == null ? "" : ctx.roleName(s.ownerRole()),
+                            s.link() == null ? "" : s.link()))
                     .toList();
             blocks.add(new Table(List.of("Incident type", "Step", "Action", "Owner role", "Link"), rows,
                     "No playbook steps for this phase yet."));
@@ -353,10 +367,8 @@ public class PlanDocumentAssembler {
             if (party.contactPhone() != null) {
                 contact.add(ctx.fullContacts() ? party.contactPhone() : ContactMasks.phone(party.contactPhone()));
             }
-            String owner = party.owningRoleKey() == null ? "none" : ctx.roleName(party.owningRoleKey())
-                    + ResponderSelection.answering(party.owningRoleKey(), ctx.now(), ctx.directory()).stream()
-                            .map(c -> name(ctx.directory(), c.contactId()))
-                            .collect(Collectors.joining(", ", "; now: ", ""));
+            String owner = party.owningRoleKey() == null ? "none"
+                    : ctx.roleName(party.owningRoleKey()) + answeringNow(ctx, party.owningRoleKey());
             String types = party.notifyForIncidentTypes().isEmpty() ? "none"
                     : party.notifyForIncidentTypes().contains(ExternalPartySnapshot.EVERY_TYPE) ? "every type"
                             : String.join(", ", party.notifyForIncidentTypes());
@@ -375,10 +387,30 @@ public class PlanDocumentAssembler {
         return new Section("external-resources", "External resources", blocks);
     }
 
-    private Section publicRelations() {
-        return new Section("public-relations", "Public-relations plan", List.of(new Paragraph(
-                "No public-relations plan is recorded yet. External statements are made only by the communications "
-                        + "lead, after the incident commander approves them.")));
+    private Section publicRelations(Context ctx) {
+        PublicRelationsPlan plan = PublicRelationsPlan.current();
+        List<List<String>> rows = new ArrayList<>();
+        String spokesperson = plan.spokespersonRole == null ? "not named" : ctx.roleName(plan.spokespersonRole)
+                + answeringNow(ctx, plan.spokespersonRole);
+        rows.add(List.of("Spokesperson", spokesperson));
+        rows.add(List.of("Approves each external statement", plan.approverRoles().isEmpty() ? "nobody named"
+                : plan.approverRoles().stream().map(r -> ctx.roleName(r) + answeringNow(ctx, r))
+                        .collect(Collectors.joining(" or "))));
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Table(List.of("Who", "Roles (answering now)"), rows, ""));
+        blocks.add(new Heading("public-relations-guidance", "Guidance"));
+        blocks.add(new Paragraph(plan.guidance == null || plan.guidance.isBlank() ? "No guidance written yet."
+                : plan.guidance));
+        blocks.add(new Heading("public-relations-holding-statement", "Holding statement"));
+        blocks.add(new Paragraph(plan.holdingStatementTemplate == null || plan.holdingStatementTemplate.isBlank()
+                ? "No holding statement written yet." : plan.holdingStatementTemplate));
+        return new Section("public-relations", "Public-relations plan", blocks);
+    }
+
+    private static String answeringNow(Context ctx, String role) {
+        List<ResponderSelection.Candidate> now = ResponderSelection.answering(role, ctx.now(), ctx.directory());
+        return now.isEmpty() ? "" : now.stream().map(c -> name(ctx.directory(), c.contactId()))
+                .collect(Collectors.joining(", ", " (now: ", ")"));
     }
 
     private Section openGaps(ReplicaDirectory directory, Status status, LocalDate today) {
