@@ -30,10 +30,14 @@ public final class LineDiff {
         }
     }
 
-    /** A unified-diff hunk: {@code @@ -fromStart,fromCount +toStart,toCount @@}. */
+    /** A unified-diff hunk: {@code @@ -fromStart,fromCount +toStart,toCount @@} (a count of 1 left out, as diff(1) does). */
     public record Hunk(int fromStart, int fromCount, int toStart, int toCount, List<Line> lines) {
         public String header() {
-            return "@@ -" + fromStart + "," + fromCount + " +" + toStart + "," + toCount + " @@";
+            return "@@ -" + range(fromStart, fromCount) + " +" + range(toStart, toCount) + " @@";
+        }
+
+        private static String range(int start, int count) {
+            return count == 1 ? String.valueOf(start) : start + "," + count;
         }
     }
 
