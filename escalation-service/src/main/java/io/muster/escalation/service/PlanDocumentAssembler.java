@@ -150,8 +150,9 @@ public class PlanDocumentAssembler {
                 ? "No team overview has been written yet (admins: PUT /api/v1/plan-document/overview)."
                 : settings.overview));
         long people = rosters.stream().flatMap(r -> r.contactIds().stream()).distinct().count();
-        blocks.add(new Paragraph(people + " people hold the team's " + rosters.size()
-                + " incident-response roles; sections 2 and 3 say who holds which and who answers now."));
+        blocks.add(new Paragraph((people == 1 ? "1 person holds" : people + " people hold") + " the team's "
+                + (rosters.size() == 1 ? "1 incident-response role" : rosters.size() + " incident-response roles")
+                + "; sections 2 and 3 say who holds which and who answers now."));
         return new Section("overview", "Team overview", blocks);
     }
 
