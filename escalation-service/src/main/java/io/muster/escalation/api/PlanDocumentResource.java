@@ -24,13 +24,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -64,8 +64,8 @@ public class PlanDocumentResource {
     @Produces({ HTML, MARKDOWN })
     @RolesAllowed(Roles.VIEWER)
     public Response document(@QueryParam("format") @Pattern(regexp = FORMATS, message = FORMATS_MESSAGE) String format,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Format chosen = format(format, accept);
+            @Context HttpHeaders headers) {
+        Format chosen = format(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         return text(chosen, documents.render(chosen, seesContactDetails()));
     }
 
@@ -148,9 +148,8 @@ public class PlanDocumentResource {
     @POST
     @Path("versions")
     @RolesAllowed(Roles.ADMIN)
-    public Response publish(@Valid PublishRequest request) {
-        VersionResponse body = VersionResponse.of(documents.publish(request == null ? null : request.note(),
-                actor()));
+    public Response publish(@NotNull @Valid PublishRequest request) {
+        VersionResponse body = VersionResponse.of(documents.publish(request.note(), actor()));
         return Response.created(URI.create("/api/v1/plan-document/versions/" + body.version())).entity(body).build();
     }
 
@@ -168,9 +167,9 @@ public class PlanDocumentResource {
     @RolesAllowed(Roles.RESPONDER)
     public Response version(@PathParam("n") @Min(1) @Max(1_000_000) int n,
             @QueryParam("format") @Pattern(regexp = FORMATS, message = FORMATS_MESSAGE) String format,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+            @Context HttpHeaders headers) {
         PlanDocumentVersion version = documents.version(n);
-        Format chosen = format(format, accept);
+        Format chosen = format(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         return text(chosen, chosen == Format.HTML ? version.html : version.markdown);
     }
 

@@ -101,7 +101,7 @@ public class PlanDocumentAssembler {
         LocalDate due = status.reviewDueOn();
         facts.add(new Fact("Review due", due == null ? "not set (set at the first publish)"
                 : due + (due.isBefore(today) ? " (OVERDUE)" : "")));
-        facts.add(new Fact("Generated", now.toString()));
+        facts.add(new Fact("Generated", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
         facts.add(new Fact("Contact details", fullContacts ? "in full" : "masked (viewer)"));
 
         List<Section> sections = List.of(
