@@ -192,7 +192,7 @@ class PlanDocumentTest {
                 .extract().path("version");
         as(Roles.ADMIN).body("{\"text\":\"Overview after " + id + "\"}")
                 .when().put("/api/v1/plan-document/overview").then().statusCode(200);
-        int second = as(Roles.ADMIN).body("{}").when().post("/api/v1/plan-document/versions")
+        int second = as(Roles.ADMIN).body("{\"note\":\"second\"}").when().post("/api/v1/plan-document/versions")
                 .then().statusCode(201).extract().path("version");
         assertThat(second).isEqualTo(first + 1);
 
@@ -236,7 +236,8 @@ class PlanDocumentTest {
 
     @Test
     void anExplicitReviewDateIsAnnouncedAndAPassedOneShowsAsAnOpenGap() {
-        as(Roles.ADMIN).body("{}").when().post("/api/v1/plan-document/versions").then().statusCode(201);
+        as(Roles.ADMIN).body("{\"note\":\"reviewed\"}").when().post("/api/v1/plan-document/versions")
+                .then().statusCode(201);
         LocalDate due = today().plusDays(10);
         as(Roles.ADMIN).body("{\"reviewDueOn\":\"" + due + "\"}").when().put("/api/v1/plan-document/review")
                 .then().statusCode(200).body("reviewDueOn", equalTo(due.toString())).body("overdue", equalTo(false));
@@ -319,8 +320,11 @@ class PlanDocumentTest {
                 .then().statusCode(400).body("errors.field", contains("kind"));
         as(Roles.ADMIN).body("{\"note\":\"" + "n".repeat(2_001) + "\"}").when().post("/api/v1/plan-document/versions")
                 .then().statusCode(400).body("errors.field", contains("note"));
-        as(Roles.RESPONDER).body("{}").when().post("/api/v1/plan-document/versions").then().statusCode(403);
+        as(Roles.RESPONDER).body("{\"note\":\"n\"}").when().post("/api/v1/plan-document/versions")
+                .then().statusCode(403);
         as(Roles.ADMIN).when().post("/api/v1/plan-document/versions").then().statusCode(400);
+        as(Roles.ADMIN).body("{}").when().post("/api/v1/plan-document/versions")
+                .then().statusCode(400).body("errors.field", contains("note"));
         as(Roles.RESPONDER).when().get("/api/v1/plan-document/versions/0").then().statusCode(400);
         as(Roles.RESPONDER).when().get("/api/v1/plan-document/versions/999999").then().statusCode(404);
         as(Roles.RESPONDER).queryParam("to", 1).when().get("/api/v1/plan-document/versions/compare")

@@ -62,7 +62,11 @@ public final class PlanDocumentRecords {
         }
     }
 
-    public record PublishRequest(@Size(max = 2000) String note) {
+    /**
+     * What changed and why, in the approver's words: required, so that the version list reads as a change log (and a
+     * body that says nothing, such as {@code {}}, publishes nothing).
+     */
+    public record PublishRequest(@NotBlank @Size(max = 2000) String note) {
     }
 
     public record VersionResponse(int version, String approvedBy, Instant publishedAt, String note,
