@@ -130,7 +130,7 @@ class IncidentLifecycleTest {
                 .when().put("/api/v1/incidents/" + id + "/severity").then().statusCode(409);
         // Nothing of the refused requests reached the timeline.
         as(Roles.VIEWER).when().get("/api/v1/incidents/" + id + "/timeline")
-                .then().statusCode(200).body("kind", contains("triggered", "plan", "stage-paged", "resolved"));
+                .then().statusCode(200).body("kind", contains("triggered", "playbook", "plan", "stage-paged", "resolved", "phase-changed"));
     }
 
     @Test

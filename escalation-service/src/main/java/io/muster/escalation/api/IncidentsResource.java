@@ -3,6 +3,8 @@ package io.muster.escalation.api;
 import io.muster.contracts.Severity;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.service.IncidentDesk;
+import io.muster.escalation.service.IncidentPhases;
+import io.muster.escalation.service.IncidentPlaybooks;
 import io.muster.escalation.service.Responders;
 import io.muster.platform.problem.ProblemException;
 import io.muster.platform.security.Roles;
@@ -13,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -42,6 +45,12 @@ public class IncidentsResource {
 
     @Inject
     Responders responders;
+
+    @Inject
+    IncidentPlaybooks playbooks;
+
+    @Inject
+    IncidentPhases phases;
 
     /** 201 when the trigger opened an incident, 200 when its dedup key folded it into an open one. */
     @POST
@@ -130,6 +139,43 @@ public class IncidentsResource {
     public IncidentResponse changeSeverity(@PathParam("id") UUID id,
             @NotNull @Valid IncidentRequests.SeverityChange request) {
         return IncidentResponse.of(desk.changeSeverity(id, request.severity(), caller()));
+    }
+
+    /** The incident's playbook steps by phase, done or not, by whom and when. */
+    @GET
+    @Path("{id}/playbook")
+    @RolesAllowed({ Roles.VIEWER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public PlaybookRecords.IncidentPlaybook playbook(@PathParam("id") UUID id) {
+        return playbooks.of(id);
+    }
+
+    /** Marks a step done (once: again is a 409); a calling system only on incidents it raised. */
+    @POST
+    @Path("{id}/playbook/steps/{stepKey}/done")
+    @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
+    public PlaybookRecords.IncidentStep stepDone(@PathParam("id") UUID id,
+            @PathParam("stepKey") @Size(max = 63) @Pattern(regexp = PlaybookRecords.KEY,
+                    message = "must be a step key: a lower-case letter, then lower-case letters, digits or dashes")
+            String stepKey,
+            @Valid PlaybookRecords.StepDone request) {
+        return playbooks.markDone(id, stepKey, request == null ? null : request.note(), Callers.of(identity));
+    }
+
+    @POST
+    @Path("{id}/phase")
+    @RolesAllowed(Roles.RESPONDER)
+    public IncidentResponse changePhase(@PathParam("id") UUID id,
+            @NotNull @Valid PlaybookRecords.PhaseChange request) {
+        return IncidentResponse.of(phases.move(id, request.phase(), caller()));
+    }
+
+    /** Reclassifies the incident: the new type's plan and playbook apply; a calling system only its own. */
+    @POST
+    @Path("{id}/type")
+    @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION })
+    public IncidentResponse reclassify(@PathParam("id") UUID id,
+            @NotNull @Valid PlaybookRecords.TypeChange request) {
+        return IncidentResponse.of(desk.reclassify(id, request.incidentType(), Callers.of(identity)));
     }
 
     private String caller() {

@@ -78,6 +78,14 @@ public final class ReplicaDirectory implements ResponderSelection.Directory {
         });
     }
 
+    /** The key of every role the directory has published (its role catalog), sorted; empty before the first. */
+    public static java.util.SortedSet<String> roleKeys() {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1", "role:%")
+                .forEach(e -> keys.add(e.entityKey.substring("role:".length())));
+        return keys;
+    }
+
     /** Every outside party the replica knows, by organisation. */
     public List<ExternalPartySnapshot> externalParties() {
         return DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1", "external:%").stream()

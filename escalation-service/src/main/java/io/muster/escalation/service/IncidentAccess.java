@@ -80,6 +80,17 @@ public class IncidentAccess {
         }
     }
 
+    /**
+     * Changes open to every person with the endpoint's role (phase steps, reclassification): a calling system makes
+     * them only to incidents it raised, the game-day service only to drills.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void mayChange(Incident incident, Caller caller, String change) {
+        if (!caller.isPerson()) {
+            mayChangeAsSystem(incident, caller, change);
+        }
+    }
+
     private static void mayChangeAsSystem(Incident incident, Caller caller, String change) {
         if (caller.kind() == Caller.Kind.GAMEDAY) {
             if (!incident.drill) {

@@ -3,6 +3,7 @@ package io.muster.escalation.service;
 import io.muster.contracts.Severity;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentPhase;
+import io.muster.contracts.incidents.IncidentReclassified;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
@@ -65,6 +66,12 @@ public class IncidentDesk {
 
     @Inject
     IncidentAccess access;
+
+    @Inject
+    IncidentPlaybooks playbooks;
+
+    @Inject
+    IncidentPhases phases;
 
     /** The outcome of a trigger: the incident, and whether the trigger opened it or was folded into it. */
     public record Raised(Incident incident, boolean opened) {
@@ -135,7 +142,7 @@ public class IncidentDesk {
         incident.createdAt = now;
         incident.updatedAt = now;
         incident.phase = IncidentPhase.DETECT;
-        incident.phaseSince = now;
+        incident.phaseSince = IncidentPhases.since(now);
         incident.persist();
         outbox.publish(new IncidentTriggered(incident.id, incident.title, incident.severity, incident.incidentType,
                 incident.source, incident.dedupKey, incident.drill));
@@ -145,6 +152,7 @@ public class IncidentDesk {
         if (!faults.isNone()) {
             timeline.record(incident.id, "drill-faults", caller, describe(faults));
         }
+        playbooks.assign(incident);
         engine.start(incident);
         audit.record(AUDIT_INCIDENT, incident.id, "raised", caller, null, IncidentResponse.of(incident));
         return new Raised(incident, true);
@@ -246,6 +254,7 @@ public class IncidentDesk {
         timeline.record(id, "resolved", actor, "resolved");
         outbox.publish(new IncidentResolved(id, actor, incident.drill));
         metrics.resolved(incident, now);
+        phases.resolved(incident, actor);
         audit.record(AUDIT_INCIDENT, id, "resolved", actor, before, IncidentResponse.of(incident));
         return incident;
     }
@@ -322,6 +331,43 @@ public class IncidentDesk {
         if (before.severity() != incident.severity) {
             audit.record(AUDIT_INCIDENT, id, "severity-changed", actor, before, IncidentResponse.of(incident));
         }
+        return incident;
+    }
+
+    /**
+     * Changes the incident's type (a suspected malware infection found to be a personal-data breach): the new type's
+     * plan applies the way a severity raise applies a new plan (the roles it requires that the incident has not
+     * engaged are paged now), its playbook replaces the steps not yet done, and {@code IncidentReclassified} tells
+     * the other services (deadline clocks start from it). Open incidents only; a calling system reclassifies only
+     * what it raised.
+     */
+    @Transactional
+    public Incident reclassify(UUID id, String incidentType, Caller caller) {
+        Incident incident = locked(id);
+        access.mayChange(incident, caller, "reclassify");
+        String actor = caller.name();
+        if (incident.status == IncidentStatus.RESOLVED) {
+            throw ProblemException.conflict("incident-resolved", "incidentType",
+                    "incident " + id + " is resolved; its type is final");
+        }
+        if (incident.incidentType.equals(incidentType)) {
+            throw ProblemException.conflict("same-incident-type", "incidentType",
+                    "incident " + id + " is already of type " + incidentType);
+        }
+        IncidentResponse before = IncidentResponse.of(incident);
+        String from = incident.incidentType;
+        incident.incidentType = incidentType;
+        incident.updatedAt = clock.instant();
+        IncidentPlaybooks.Swap swap = playbooks.reclassified(incident);
+        timeline.record(id, "reclassified", actor, from + " -> " + incidentType + "; " + swap.describe());
+        List<String> added = engine.replan(incident);
+        timeline.record(id, "replanned", Timeline.SYSTEM, added.isEmpty()
+                ? "the " + incidentType + " / " + incident.severity + " plan requires no role the incident has not "
+                        + "engaged"
+                : "the " + incidentType + " / " + incident.severity + " plan requires " + String.join(", ", added)
+                        + ": paged now");
+        outbox.publish(new IncidentReclassified(id, from, incidentType, added, actor, incident.drill));
+        audit.record(AUDIT_INCIDENT, id, "reclassified", actor, before, IncidentResponse.of(incident));
         return incident;
     }
 

@@ -38,6 +38,23 @@ public class IncidentMetrics {
         record("muster.incident.time.to.engaged", incident, Duration.between(incident.createdAt, at));
     }
 
+    /**
+     * The incident left a phase after {@code elapsed}: {@code muster_incident_phase_seconds{phase,severity}}, the
+     * severity it had when it left. Drills are left out.
+     */
+    void leftPhase(Incident incident, io.muster.contracts.incidents.IncidentPhase phase, Duration elapsed) {
+        if (incident.drill) {
+            return;
+        }
+        Timer timer = Timer.builder("muster.incident.phase")
+                .description("Time incidents spent in each incident-response phase (drills excluded)")
+                .tag("phase", phase.name())
+                .tag("severity", incident.severity.name())
+                .publishPercentileHistogram()
+                .register(registry);
+        afterCommit(() -> timer.record(elapsed.isNegative() ? Duration.ZERO : elapsed));
+    }
+
     /** A role was to be paged and nobody who could answer for it could be reached (drills counted too). */
     void roleUnreachable(Incident incident, String roleKey) {
         io.micrometer.core.instrument.Counter counter = io.micrometer.core.instrument.Counter
