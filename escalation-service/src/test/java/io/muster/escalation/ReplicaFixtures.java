@@ -80,6 +80,34 @@ public final class ReplicaFixtures {
         return id;
     }
 
+    /** A role roster with a display name of its own (the document shows role names). */
+    public static void namedRoster(String roleKey, String name, UUID... people) {
+        put(new RoleRoster(roleKey, name, 1, 1, List.of(people), null));
+    }
+
+    /** An active person holding {@code roles}, reachable by SMS at {@code phone} and email at {@code email}. */
+    public static UUID person(String name, String phone, String email, String... roles) {
+        UUID id = UUID.randomUUID();
+        put(new ContactSnapshot(id, name, "UTC", true, 3, List.of(roles),
+                List.of(new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.SMS, phone, 1, true),
+                        new ContactSnapshot.Channel(UUID.randomUUID(), ChannelType.EMAIL, email, 2, true)), null));
+        return id;
+    }
+
+    /** An outside party with full contact details. */
+    public static UUID externalPartyWithContacts(String organisation, String kind, String email, String phone,
+            Integer slaMinutes, Integer deadlineHours, String owningRole, String... incidentTypes) {
+        UUID id = UUID.randomUUID();
+        put(new io.muster.contracts.directory.ExternalPartySnapshot(id, kind, organisation, "Duty officer", email,
+                phone, slaMinutes, deadlineHours, owningRole, List.of(incidentTypes)));
+        return id;
+    }
+
+    /** The directory's readiness findings as it would publish them. */
+    public static void readiness(io.muster.contracts.directory.ReadinessSnapshot.Finding... findings) {
+        put(new io.muster.contracts.directory.ReadinessSnapshot(Instant.now(), List.of(findings)));
+    }
+
     /** An active person whose only channel is an unverified SMS: known, but not reachable. */
     public static UUID unverifiedContact(String name) {
         UUID id = UUID.randomUUID();

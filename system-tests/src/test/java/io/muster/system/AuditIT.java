@@ -113,4 +113,21 @@ class AuditIT {
                 + " gameday entries; team created and deleted: " + team.size() + " directory entries; "
                 + "viewers, responders, integrations and game days refused on all four services");
     }
+
+    @Test
+    void thePlanDocumentsBackupChannelsAreAuditedFromCreationToDeletion() throws Exception {
+        String admin = Suite.token("muster-admin");
+        String name = "Audited bridge " + UUID.randomUUID();
+        String url = Muster.ESCALATION + "/api/v1/plan-document/backup-channels";
+        String id = Muster.ok("POST", url, admin, "{\"name\":\"%s\",\"kind\":\"PHONE_BRIDGE\",\"howToJoin\":\"Dial +44 20 7946 0001\"}"
+                .formatted(name)).path("id").asText();
+        Muster.ok("POST", url + "/" + id + "/tested", admin, null);
+        Muster.ok("DELETE", url + "/" + id, admin, null);
+        JsonNode trail = audit("escalation-service", "?entityType=backup-channel&entityId=" + id);
+        assertThat(trail.findValuesAsText("action")).containsExactly("deleted", "tested", "created");
+        assertThat(trail.findValuesAsText("actor")).containsOnly(ACTOR);
+        assertThat(trail.get(2).path("after").path("howToJoin").asText()).isEqualTo("Dial +44 20 7946 0001");
+        assertThat(trail.get(1).path("after").path("lastTestedBy").asText()).isEqualTo(ACTOR);
+        assertThat(trail.get(0).path("before").path("name").asText()).isEqualTo(name);
+    }
 }

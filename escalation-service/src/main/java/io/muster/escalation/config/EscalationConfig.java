@@ -52,6 +52,16 @@ public interface EscalationConfig {
     @WithDefault("5s")
     String reminderPollEvery();
 
+    /** The incident response plan document. */
+    PlanDocument planDocument();
+
+    interface PlanDocument {
+
+        /** The role the document's RACI names accountable (A) in every phase. */
+        @WithDefault("incident-commander")
+        String accountableRole();
+    }
+
     /** Optional mirror of incidents into AWS Systems Manager Incident Manager; off without a response plan ARN. */
     AwsIncidentManager awsIncidentManager();
 

@@ -3,6 +3,7 @@ package io.muster.escalation.persistence;
 import io.muster.contracts.EventJson;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.ExternalPartySnapshot;
+import io.muster.contracts.directory.ReadinessSnapshot;
 import io.muster.contracts.directory.ResponderSelection;
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.directory.RotationSnapshot;
@@ -90,6 +91,23 @@ public final class ReplicaDirectory implements ResponderSelection.Directory {
         return DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1", "external:%").stream()
                 .map(e -> read(e, ExternalPartySnapshot.class, ExternalPartySnapshot.TYPE))
                 .sorted(Comparator.comparing(ExternalPartySnapshot::organisation)).toList();
+    }
+
+    /** Every role roster the replica knows, by notification priority, then name. */
+    public List<RoleRoster> rosters() {
+        List<RoleRoster> all = DirectoryReplicaEntry.<DirectoryReplicaEntry>list("entityKey like ?1", "role:%").stream()
+                .map(e -> read(e, RoleRoster.class, RoleRoster.TYPE))
+                .sorted(Comparator.comparingInt(RoleRoster::notificationPriority).thenComparing(RoleRoster::name)
+                        .thenComparing(RoleRoster::roleKey))
+                .toList();
+        all.forEach(r -> rosters.put(r.roleKey(), Optional.of(r)));
+        return all;
+    }
+
+    /** The directory's last published readiness findings, if it has published any. */
+    public Optional<ReadinessSnapshot> readiness() {
+        return Optional.ofNullable(DirectoryReplicaEntry.<DirectoryReplicaEntry>findById(ReadinessSnapshot.KEY))
+                .map(e -> read(e, ReadinessSnapshot.class, ReadinessSnapshot.TYPE));
     }
 
     /** Every person the replica knows, by id. */
