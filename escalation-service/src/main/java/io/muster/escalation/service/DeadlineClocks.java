@@ -241,7 +241,10 @@ public class DeadlineClocks {
         if (left.isNegative() || left.isZero()) {
             return "deadline passed";
         }
-        long minutes = left.toMinutes();
+        long minutes = (left.toMillis() + 30_000) / 60_000; // to the nearest minute
+        if (minutes == 0) {
+            return "under a minute left";
+        }
         long h = minutes / 60;
         long m = minutes % 60;
         return (h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min") + " left";
