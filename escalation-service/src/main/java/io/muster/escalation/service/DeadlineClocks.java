@@ -191,7 +191,8 @@ public class DeadlineClocks {
         if (when.isAfter(now)) {
             throw ProblemException.badRequest("notifiedAt", "must not be in the future");
         }
-        if (when.isBefore(incident.createdAt)) {
+        // Only a given instant is checked: now is never before the open (whose stored instant may be rounded up).
+        if (notifiedAt != null && notifiedAt.isBefore(incident.createdAt.minusMillis(1))) {
             throw ProblemException.badRequest("notifiedAt", "must not be before the incident opened ("
                     + incident.createdAt + ")");
         }
