@@ -191,7 +191,8 @@ public class DeadlineClocks {
         if (when.isAfter(now)) {
             throw ProblemException.badRequest("notifiedAt", "must not be in the future");
         }
-        if (when.isBefore(incident.createdAt)) {
+        // Only a given instant is checked: now is never before the open (whose stored instant may be rounded up).
+        if (notifiedAt != null && notifiedAt.isBefore(incident.createdAt.minusMillis(1))) {
             throw ProblemException.badRequest("notifiedAt", "must not be before the incident opened ("
                     + incident.createdAt + ")");
         }
@@ -241,7 +242,10 @@ public class DeadlineClocks {
         if (left.isNegative() || left.isZero()) {
             return "deadline passed";
         }
-        long minutes = left.toMinutes();
+        long minutes = (left.toMillis() + 30_000) / 60_000; // to the nearest minute
+        if (minutes == 0) {
+            return "under a minute left";
+        }
         long h = minutes / 60;
         long m = minutes % 60;
         return (h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min") + " left";

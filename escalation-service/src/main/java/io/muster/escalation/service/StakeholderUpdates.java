@@ -92,7 +92,7 @@ public class StakeholderUpdates {
                         + "login or email of a holder of " + approvedByRole + ")");
             }
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         StakeholderUpdate update = new StakeholderUpdate();
         update.id = UUID.randomUUID();
         update.incidentId = incidentId;

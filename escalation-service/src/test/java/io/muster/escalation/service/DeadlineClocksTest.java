@@ -282,6 +282,8 @@ class DeadlineClocksTest {
                 .contains("reference");
         assertThat(notify(incident, clockId, "{\"reference\":\"x\",\"notifiedAt\":\""
                 + clock.instant().plusSeconds(60) + "\"}", responder, 400)).contains("notifiedAt");
+        assertThat(notify(incident, clockId, "{\"reference\":\"x\",\"notifiedAt\":\""
+                + clock.instant().minus(Duration.ofDays(1)) + "\"}", responder, 400)).contains("notifiedAt");
         assertThat(notify(incident, clockId, "{\"reference\":\"x\",\"notifiedAt\":\"yesterday\"}", responder, 400))
                 .contains("notifiedAt");
         notify(incident, UUID.randomUUID(), "{\"reference\":\"x\"}", responder, 404);
