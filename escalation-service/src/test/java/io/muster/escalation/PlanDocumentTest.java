@@ -141,7 +141,7 @@ class PlanDocumentTest {
     @Test
     void viewersSeeContactDetailsMaskedAndRespondersInFull() {
         ReplicaFixtures.externalPartyWithContacts("Insurer " + id, "INSURER", "claims-" + id + "@insurer.example",
-                "+15550100777", null, 24, role, "*");
+                "+15550100777", null, 24, role, "insurance-claim");
         as(Roles.ADMIN).body("{\"name\":\"Room " + id + "\",\"kind\":\"SECURE_MESSAGING\","
                 + "\"howToJoin\":\"signal.group/#secret-" + id + "\"}")
                 .when().post("/api/v1/plan-document/backup-channels").then().statusCode(201);
