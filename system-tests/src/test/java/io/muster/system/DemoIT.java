@@ -31,6 +31,14 @@ class DemoIT {
                 .containsPattern("Engagement by role .*: engaged")
                 .containsPattern("legal-counsel\\* +ENGAGED +by ")
                 .contains("every required role engaged yes")
+                .containsPattern("Playbook for security-alert .*: \\d+ steps, phase DETECT")
+                .contains("Phase changed to ANALYZE")
+                .contains("Reclassified as credential-compromise")
+                .containsPattern("Deadline clock: notify Information Commissioner's Office \\(regulator\\) within 72 h")
+                .contains("playbook-step-done")
+                .contains("phase-changed")
+                .contains("stakeholder-update")
+                .contains("playbook, phase and deadline clock yes")
                 .contains("demo passed");
     }
 }

@@ -137,16 +137,86 @@ public final class Demo {
         System.out.println();
         JsonNode team = local.printResponders(admin, incidentId);
         System.out.println();
+        boolean worked = workThePlan(admin, incidentId);
+        System.out.println();
         say("Where to look:");
         say("  SMS the SNS stand-in received:  %s/__admin/requests", SNS);
         say("  Mailboxes of the SMTP server:   %s/api/user  (messages: /api/user/<email>/messages/INBOX)", MAIL);
         say("  OpenAPI UI of each service:     http://localhost:8081/q/swagger-ui ... http://localhost:8084/q/swagger-ui");
+        say("  The incident response plan:     %s/api/v1/plan-document?format=html  (with a viewer token)", ESCALATION);
         engaged = team.path("engaged").asBoolean();
-        boolean ok = smsCount > 0 && mailCount > 0 && escalated && acked && engaged;
-        say("%nResult: %d SMS, %d emails, escalation %s, acknowledged by email link %s, every required role engaged %s"
-                + " -> %s", smsCount, mailCount, escalated ? "seen" : "NOT seen", acked ? "yes" : "NO",
-                engaged ? "yes" : "NO", ok ? "demo passed" : "demo FAILED");
+        boolean ok = smsCount > 0 && mailCount > 0 && escalated && acked && engaged && worked;
+        say("%nResult: %d SMS, %d emails, escalation %s, acknowledged by email link %s, every required role engaged %s,"
+                + " playbook, phase and deadline clock %s -> %s", smsCount, mailCount, escalated ? "seen" : "NOT seen",
+                acked ? "yes" : "NO", engaged ? "yes" : "NO", worked ? "yes" : "NO",
+                ok ? "demo passed" : "demo FAILED");
         return ok;
+    }
+
+    /**
+     * What the responders do next, by the plan: work the incident's playbook (a step done, the move from detection to
+     * analysis), find the alert is a compromise of credentials (a reclassification: that type's playbook applies and
+     * the regulator's 72-hour notification clock starts, owned by legal counsel), and brief the stakeholders.
+     */
+    private boolean workThePlan(String admin, String incidentId) throws Exception {
+        String incident = ESCALATION + "/api/v1/incidents/" + incidentId;
+        JsonNode playbook = local.send("GET", incident + "/playbook", admin, null, 200);
+        say("Playbook for %s (GET %s/playbook): %d steps, phase %s", playbook.path("incidentType").asText(), incident,
+                playbook.path("stepsTotal").asInt(), playbook.path("phase").asText());
+        String firstStep = null;
+        for (JsonNode phase : playbook.path("phases")) {
+            for (JsonNode step : phase.path("steps")) {
+                if (phase.path("current").asBoolean()) {
+                    say("  %-9s %-26s %s", phase.path("phase").asText(), step.path("ownerRole").asText(),
+                            step.path("title").asText());
+                    firstStep = firstStep == null ? step.path("key").asText() : firstStep;
+                }
+            }
+        }
+        if (firstStep == null) {
+            say("  the playbook has no step for the phase the incident is in");
+            return false;
+        }
+        local.send("POST", incident + "/playbook/steps/" + firstStep + "/done", admin,
+                "{\"note\":\"SIEM alert confirmed against the SSO logs\"}", 200);
+        say("Step '%s' done (POST %s/playbook/steps/%s/done)", firstStep, incident, firstStep);
+        JsonNode moved = local.send("POST", incident + "/phase", admin, "{\"phase\":\"ANALYZE\"}", 200);
+        say("Phase changed to %s (POST %s/phase)", moved.path("phase").asText(), incident);
+
+        JsonNode reclassified = local.send("POST", incident + "/type", admin,
+                "{\"incidentType\":\"credential-compromise\"}", 200);
+        say("Reclassified as %s (POST %s/type): its playbook and plan apply from now on",
+                reclassified.path("incidentType").asText(), incident);
+        JsonNode clocks = null;
+        for (int i = 0; i < 60 && (clocks == null || clocks.isEmpty()); i++) {
+            clocks = local.send("GET", incident + "/clocks", admin, null, 200);
+            if (clocks.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        for (JsonNode clock : clocks) {
+            say("Deadline clock: notify %s (%s) within %d h, by %s; owned by %s, reminded at %s",
+                    clock.path("organisation").asText(), clock.path("kind").asText().toLowerCase(),
+                    clock.path("deadlineHours").asInt(), clock.path("dueAt").asText(), clock.path("owningRole").asText(),
+                    clock.path("nextReminderAt").asText());
+        }
+        local.send("POST", incident + "/updates", admin, """
+                {"audience":"INTERNAL","message":"SSO credential stuffing confirmed; affected accounts being locked. \
+                Next update in 30 minutes."}""", 201);
+        say("Stakeholder update sent to the plan's stakeholders (POST %s/updates)", incident);
+        say("Timeline entries of the plan at work:");
+        Set<String> planKinds = Set.of("playbook-step-done", "phase-changed", "reclassified", "deadline-clock-started",
+                "stakeholder-update");
+        Set<String> seen = new HashSet<>();
+        for (JsonNode entry : local.send("GET", incident + "/timeline", admin, null, 200)) {
+            String kind = entry.path("kind").asText();
+            if (planKinds.contains(kind)) {
+                seen.add(kind);
+                say("  %s  %-22s %s", entry.path("at").asText(), kind, entry.path("detail").asText());
+            }
+        }
+        return seen.contains("playbook-step-done") && seen.contains("phase-changed") && clocks != null
+                && !clocks.isEmpty();
     }
 
     /**
