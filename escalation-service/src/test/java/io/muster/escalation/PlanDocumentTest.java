@@ -139,6 +139,24 @@ class PlanDocumentTest {
     }
 
     @Test
+    void runningNotificationClocksOfRealIncidentsAreListedUntilTheNotificationIsRecorded() {
+        ReplicaFixtures.externalParty("Regulator clock " + id, role, 72, type);
+        UUID incident = EscalationApi.raise(type, "CRITICAL");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !as(Roles.VIEWER)
+                .when().get("/api/v1/incidents/" + incident + "/clocks").then().statusCode(200).extract()
+                .jsonPath().getList("id").isEmpty());
+        String row = "| Suspicious login burst (" + type + ", triggered) | Regulator clock " + id + " | ";
+        assertThat(document(Roles.VIEWER, "markdown")).contains("### Notification clocks running now").contains(row);
+
+        String clockId = as(Roles.VIEWER).when().get("/api/v1/incidents/" + incident + "/clocks")
+                .then().extract().path("[0].id");
+        as(Roles.RESPONDER).body("{\"reference\":\"case " + id + "\"}")
+                .when().post("/api/v1/incidents/" + incident + "/clocks/" + clockId + "/notification")
+                .then().statusCode(200);
+        assertThat(document(Roles.VIEWER, "markdown")).doesNotContain(row);
+    }
+
+    @Test
     void viewersSeeContactDetailsMaskedAndRespondersInFull() {
         ReplicaFixtures.externalPartyWithContacts("Insurer " + id, "INSURER", "claims-" + id + "@insurer.example",
                 "+15550100777", null, 24, role, "insurance-claim");

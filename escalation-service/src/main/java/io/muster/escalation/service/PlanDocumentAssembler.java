@@ -10,7 +10,9 @@ import io.muster.contracts.directory.RotationSnapshot;
 import io.muster.contracts.incidents.IncidentPhase;
 import io.muster.escalation.config.EscalationConfig;
 import io.muster.escalation.domain.BackupChannel;
+import io.muster.escalation.domain.DeadlineClock;
 import io.muster.escalation.domain.EscalationPolicy;
+import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.PlanDocumentSettings;
 import io.muster.escalation.domain.Playbook;
 import io.muster.escalation.domain.PublicRelationsPlan;
@@ -384,8 +386,29 @@ public class PlanDocumentAssembler {
                         + "notification clock for them."),
                 new Table(List.of("Organisation", "Kind", "Contact", "Response SLA", "Notification deadline",
                         "Incident types that start a clock", "Owning role"), rows,
-                        "The directory has published no external resources yet."));
+                        "The directory has published no external resources yet."),
+                new Heading("deadline-clocks", "Notification clocks running now"),
+                new Table(List.of("Incident", "Organisation", "Owning role", "Started", "Due", "Reminders sent"),
+                        runningClocks(ctx), "No notification deadline is running."));
         return new Section("external-resources", "External resources", blocks);
+    }
+
+    /** The clocks of real incidents whose party has not been notified yet, the nearest deadline first. */
+    private List<List<String>> runningClocks(Context ctx) {
+        List<List<String>> rows = new ArrayList<>();
+        List<DeadlineClock> open = DeadlineClock.list("notifiedAt is null and drill = false order by dueAt");
+        for (DeadlineClock clock : open) {
+            Incident incident = Incident.findById(clock.incidentId);
+            String title = incident == null ? clock.incidentId.toString() : incident.title + " (" + clock.incidentType
+                    + ", " + incident.status.name().toLowerCase(java.util.Locale.ROOT) + ")";
+            rows.add(List.of(title, clock.organisation, ctx.roleName(clock.owningRole)
+                    + answeringNow(ctx, clock.owningRole), clock.startedAt.truncatedTo(
+                            java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    clock.dueAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + (clock.dueAt.isBefore(ctx.now()) ? " (OVERDUE)" : ""),
+                    Integer.toString(clock.remindersSent)));
+        }
+        return rows;
     }
 
     private Section publicRelations(Context ctx) {
