@@ -91,8 +91,10 @@ class AcknowledgementTest {
         PageRequested page = Fixtures.page(person, Severity.HIGH, false);
         KafkaEvents.publish(page);
         String path = ackPath(person);
-        await().atMost(WAIT).until(() -> Fixtures.attempts(page.pageId()).stream()
-                .allMatch(a -> a.state == AttemptState.SENT));
+        await().atMost(WAIT).until(() -> {
+            var attempts = Fixtures.attempts(page.pageId());
+            return !attempts.isEmpty() && attempts.stream().allMatch(a -> a.state == AttemptState.SENT);
+        });
 
         clock.advance(Duration.ofHours(1).plusSeconds(1)); // the test profile's link lifetime is one hour
         given().when().get(path).then().statusCode(410).contentType("application/problem+json")

@@ -20,7 +20,7 @@ import java.util.UUID;
 /** A person in the directory replica and pages for them, as escalation and the directory would publish them. */
 final class Fixtures {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     private Fixtures() {
     }

@@ -29,6 +29,8 @@ class FlowsIT {
     static final String INTEGRATION_KEY = "5e3d1c0ffee0ddba11c0ffee0ddba11c";
     static final Duration PAGE_WAIT = Duration.ofSeconds(90);
     private static final Pattern PAGED = Pattern.compile("stage 1 \\(pass 1\\) paged (.+?) \\(incident-commander\\)");
+    private static final Pattern STAGE_2_WAITS =
+            Pattern.compile("stage-paged: stage 2 \\(pass 1\\) .*waits until (\\S+)$");
 
     static Map<String, Muster.Person> people;
 
@@ -74,7 +76,7 @@ class FlowsIT {
         String type = "st-escalate-" + shortId();
         Muster.planFor(type, "CRITICAL", """
                 [{"roles":["incident-commander"],"timeoutSeconds":8},
-                 {"contacts":["%s"],"timeoutSeconds":8},
+                 {"contacts":["%s"],"timeoutSeconds":30},
                  {"levels":[4],"timeoutSeconds":600}]""".formatted(backup.id()));
         String title = "ST escalate " + shortId();
         String incident = Muster.raise(title, type, "CRITICAL");
@@ -96,8 +98,12 @@ class FlowsIT {
         Muster.await("the incident acknowledged", PAGE_WAIT,
                 () -> Muster.incident(incident).path("status").asText().equals("ACKNOWLEDGED"));
 
-        // Escalation stopped: the third stage was due 8 s after the second; watch well past that.
-        Instant until = Instant.now().plusSeconds(16);
+        // Escalation stopped: the third stage was due when the second stage's wait ended (30 s, room for the
+        // delivery and the ack on a loaded machine); watch until well past that.
+        Instant stage2Until = Muster.timeline(incident).stream().map(STAGE_2_WAITS::matcher).filter(Matcher::find)
+                .map(m -> Instant.parse(m.group(1))).findFirst().orElseThrow();
+        assertThat(Instant.now()).as("acknowledged before the second stage's wait ended").isBefore(stage2Until);
+        Instant until = stage2Until.plusSeconds(8);
         while (Instant.now().isBefore(until)) {
             assertThat(Muster.timeline(incident)).noneMatch(l -> l.startsWith("stage-paged: stage 3"));
             Thread.sleep(500);
