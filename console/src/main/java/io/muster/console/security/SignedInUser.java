@@ -8,7 +8,6 @@ import jakarta.inject.Named;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.quarkus.oidc.IdToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -25,10 +24,6 @@ public class SignedInUser {
 
     @Inject
     SecurityIdentity identity;
-
-    @Inject
-    @IdToken
-    JsonWebToken idToken;
 
     public String name() {
         String name = claim("name");
@@ -71,11 +66,12 @@ public class SignedInUser {
                 : "no Muster role";
     }
 
+    /** A claim of the signed-in token: the ID token after a browser sign-in, the access token for a bearer call. */
     private String claim(String name) {
-        if (idToken == null || idToken.getRawToken() == null) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
             return null;
         }
-        Object value = idToken.getClaim(name);
+        Object value = token.getClaim(name);
         return value == null ? null : value.toString();
     }
 }
