@@ -271,8 +271,9 @@ public class IncidentPages {
         List<TimelineEntry> entries = new ArrayList<>(IncidentViews.readList(timeline.ok() ? timeline.body() : null,
                 TimelineEntry.class));
         // Newest first: the page is read during an incident, when the latest entry matters most.
-        entries.sort(Comparator.comparing((TimelineEntry e) -> Objects.toString(e.at(), ""))
-                .thenComparingLong(TimelineEntry::id).reversed());
+        entries.sort(Comparator.comparing((TimelineEntry e) -> AuditFeed.instant(e.at()),
+                Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Comparator.comparingLong(TimelineEntry::id).reversed()));
         return Response.status(status).entity(Templates.detail(found, entries,
                 team.ok() ? IncidentViews.read(team.body(), Team.class) : null,
                 playbook.ok() ? IncidentViews.read(playbook.body(), Playbook.class) : null,
