@@ -61,6 +61,32 @@ public class ServiceApi {
         return call(backend, "DELETE", path, null);
     }
 
+    /**
+     * A call whose answer is text rather than JSON (a rendered document, Prometheus metrics): the body as sent, with
+     * its content type. A refusal's problem+json is still read, so {@link ServiceText#failure()} gives its words.
+     */
+    public ServiceText text(Backend backend, String path, String accept) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(resolve(backend, path))
+                    .timeout(config.callTimeout())
+                    .header("Accept", accept + ", application/problem+json").GET();
+            String token = accessToken();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode problem = type.contains("json") && response.body() != null && !response.body().isBlank()
+                    ? parse(response.body()) : null;
+            return new ServiceText(new ApiResult(backend, response.statusCode(), problem), type, response.body());
+        } catch (IOException e) {
+            return new ServiceText(ApiResult.unreachable(backend), "", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ServiceText(ApiResult.unreachable(backend), "", null);
+        }
+    }
+
     /** One path segment from user input, encoded so that it cannot change the path it is put into. */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

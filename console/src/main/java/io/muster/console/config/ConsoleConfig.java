@@ -2,6 +2,7 @@ package io.muster.console.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,12 @@ public interface ConsoleConfig {
     URI notificationUrl();
 
     URI gamedayUrl();
+
+    /**
+     * Where monitoring systems reach escalation-service's ingest endpoints (Events v2, the Alertmanager webhook), for
+     * the copy-paste snippets; without it, {@code escalation-url}.
+     */
+    Optional<URI> ingestUrl();
 
     /** A service slower than this is shown as not answering; the rest of the page still renders. */
     @WithDefault("5s")

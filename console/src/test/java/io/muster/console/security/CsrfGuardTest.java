@@ -52,6 +52,7 @@ class CsrfGuardTest {
             public URI escalationUrl() { return null; }
             public URI notificationUrl() { return null; }
             public URI gamedayUrl() { return null; }
+            public java.util.Optional<URI> ingestUrl() { return java.util.Optional.empty(); }
             public Duration callTimeout() { return Duration.ofSeconds(1); }
         };
         return g;
