@@ -41,8 +41,8 @@ public class EscalationStub implements QuarkusTestResourceLifecycleManager {
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"status\":\"RESOLVED\"}")));
         server.stubFor(post(urlEqualTo(TOKEN_PATH))
                 .withRequestBody(containing("grant_type=client_credentials"))
-                .withRequestBody(containing("client_id=muster-gameday"))
-                .withRequestBody(containing("client_secret=test-gameday-secret"))
+                // client_secret_basic, quarkus-oidc-client's default way to present the secret
+                .withBasicAuth("muster-gameday", "test-gameday-secret")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"gameday-{{randomValue length=16 type='ALPHANUMERIC'}}\","
                                 + "\"token_type\":\"Bearer\",\"expires_in\":" + TOKEN_LIFETIME_SECONDS + "}")));

@@ -68,12 +68,19 @@ public final class LocalRealm {
             switch (client.path("clientId").asText()) {
                 case "muster-console" -> localConsole(client, secret(keys, "console-client-secret"));
                 case "muster-gameday" -> client.put("secret", secret(keys, "gameday-client-secret"));
-                case "siem-integration" -> client.put("secret", secret(keys, "siem-integration-client-secret"));
+                case "siem-integration" -> {
+                    client.put("secret", secret(keys, "siem-integration-client-secret"));
+                    // The demo and the bench hold one integration token for their whole run.
+                    client.with("attributes").put("access.token.lifespan", "3600");
+                }
                 default -> {
                 }
             }
         }
-        clients.add(cliClient(CLI_CLIENT, true));
+        ObjectNode cli = cliClient(CLI_CLIENT, true);
+        // A token printed by `muster token` and pasted into curl lasts an hour, not the realm's five minutes.
+        cli.with("attributes").put("access.token.lifespan", "3600");
+        clients.add(cli);
         ObjectNode shortLived = cliClient(CLI_SHORT_LIVED_CLIENT, true);
         shortLived.with("attributes").put("access.token.lifespan", "2");
         clients.add(shortLived);
