@@ -107,7 +107,7 @@ public final class LocalRealm {
         client.putArray("webOrigins").add(CONSOLE_URL);
         client.with("attributes").put("post.logout.redirect.uris", CONSOLE_URL + "/*");
         ArrayNode scopes = client.putArray("defaultClientScopes");
-        scopes.add("muster-audience").add("roles").add("profile").add("email");
+        scopes.add("basic").add("muster-audience").add("roles").add("profile").add("email").add("web-origins");
     }
 
     private static ObjectNode cliClient(String clientId, boolean audience) {
@@ -119,7 +119,7 @@ public final class LocalRealm {
         client.put("publicClient", true);
         client.put("standardFlowEnabled", false);
         client.put("directAccessGrantsEnabled", true);
-        ArrayNode scopes = client.putArray("defaultClientScopes");
+        ArrayNode scopes = client.putArray("defaultClientScopes").add("basic");
         if (audience) {
             scopes.add("muster-audience");
         }
