@@ -65,7 +65,8 @@ final class Suite {
             }
         }, "muster-down"));
         up = true;
-        runner("up", Duration.ofMinutes(5));
+        // The first run in a state directory also unpacks and builds Keycloak (about a minute on two busy cores).
+        runner("up", Duration.ofMinutes(10));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -40,6 +40,8 @@ public final class LocalKeycloak {
     private record Held(String token, Instant renewAt) {
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -98,8 +100,8 @@ public final class LocalKeycloak {
     }
 
     /**
-     * Makes sure the muster realm has a user {@code username} holding exactly these realm roles (created through the
-     * admin REST API the first time), and returns its password. Users this instance did not create get a new one.
+     * Makes sure the muster realm has a user {@code username} holding these realm roles (created through the
+     * admin REST API the first time), and returns its password, set anew the first time this instance is asked.
      */
     public String user(String username, List<String> roles) throws Exception {
         String known = createdPasswords.get(username);
@@ -116,7 +118,7 @@ public final class LocalKeycloak {
             body.put("enabled", true);
             // Keycloak's user profile requires names and an email before it issues a token by password.
             body.put("firstName", username);
-            body.put("lastName", "(local)");
+            body.put("lastName", "Local");
             body.put("email", username.contains("@") ? username : username + "@users.muster.local");
             body.put("emailVerified", true);
             send("POST", users, admin, json.writeValueAsString(body));
@@ -125,7 +127,10 @@ public final class LocalKeycloak {
         } else {
             id = found.get(0).path("id").asText();
         }
-        String password = LocalRealm.secret(keys, "password-generated-" + Integer.toHexString(username.hashCode()));
+        // A new password each time a runner first asks for the user: nothing outside this process needs it.
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         send("PUT", users + "/" + id + "/reset-password", admin, json.writeValueAsString(
                 Map.of("type", "password", "value", password, "temporary", false)));
         String rolesUrl = ISSUER.replace("/realms/", "/admin/realms/") + "/roles/";
