@@ -172,10 +172,16 @@ public final class LocalKeycloak {
     private JsonNode grant(String realmUrl, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(realmUrl
-                        + "/protocol/openid-connect/token")).timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // A 5xx is Keycloak's own trouble, e.g. a pooled database connection that died with a PostgreSQL restart
+        // (discarded on that error): ask again for a few seconds before giving up.
+        for (int attempt = 1; r.statusCode() / 100 == 5 && attempt < 10; attempt++) {
+            Thread.sleep(1_000);
+            r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (r.statusCode() != 200) {
             throw new IllegalStateException("Keycloak refused the " + form.get("grant_type") + " grant for "
                     + form.getOrDefault("username", form.get("client_id")) + ": " + r.statusCode() + " " + r.body());
