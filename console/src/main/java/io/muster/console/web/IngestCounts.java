@@ -18,7 +18,8 @@ record IngestCounts(String endpoint, String uri, long calls, long throttled) {
     static final String EVENTS_V2 = "/v2/enqueue";
     static final String ALERTMANAGER = "/api/v1/integrations/alertmanager/{integrationKey}";
 
-    private static final Pattern SAMPLE = Pattern.compile("^http_server_requests_seconds_count\\{([^}]*)}\\s+(\\S+)");
+    // Greedy up to the last "} value": a URI template's own braces ({integrationKey}) sit inside a label value.
+    private static final Pattern SAMPLE = Pattern.compile("^http_server_requests_seconds_count\\{(.*)}\\s+(\\S+)$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     static List<IngestCounts> from(String metrics) {

@@ -31,7 +31,7 @@ public class PlanDocumentPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(List<Map<String, Object>> versions, String problem);
+        static native TemplateInstance page(List<Map<String, Object>> versions, String notice, String problem);
     }
 
     @Inject
@@ -41,7 +41,7 @@ public class PlanDocumentPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
         ApiResult versions = api.get(Backend.ESCALATION, DOCUMENT + "/versions");
-        return Templates.page(versions.rows(), versions.failure());
+        return Templates.page(versions.rows(), null, versions.failure());
     }
 
     /** The current plan; {@code ?format=markdown} for its Markdown (the document's own toolbar links there). */
