@@ -66,7 +66,7 @@ public class DirectoryPages {
         Map<String, String> filter = new LinkedHashMap<>();
         filter.put("name", Forms.trimmed(name, 120));
         filter.put("role", Forms.trimmed(role, 63));
-        return page(filter, pageNumber(page), DONE.get(Forms.oneOf(done, DONE.keySet())), null, 200);
+        return page(filter, pageNumber(page), done == null ? null : DONE.get(done), null, 200);
     }
 
     /** Sends the channel a new verification code (the directory's POST .../verification). */
@@ -75,11 +75,11 @@ public class DirectoryPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response startVerification(@PathParam("id") String id, @PathParam("channelId") String channelId) {
         if (!uuid(id) || !uuid(channelId)) {
-            return page(Map.of(), 0, null, "Invalid request (no such person or channel)", 404);
+            return page(noFilter(), 0, null, "Invalid request (no such person or channel)", 404);
         }
         ApiResult result = api.post(Backend.DIRECTORY, channelPath(id, channelId) + "/verification", null);
         return result.ok() ? done("code-sent")
-                : page(Map.of(), 0, null, result.failure(), IncidentPages.refusedStatus(result));
+                : page(noFilter(), 0, null, result.failure(), IncidentPages.refusedStatus(result));
     }
 
     @POST
@@ -88,16 +88,16 @@ public class DirectoryPages {
     public Response confirm(@PathParam("id") String id, @PathParam("channelId") String channelId,
             @RestForm String code) {
         if (!uuid(id) || !uuid(channelId)) {
-            return page(Map.of(), 0, null, "Invalid request (no such person or channel)", 404);
+            return page(noFilter(), 0, null, "Invalid request (no such person or channel)", 404);
         }
         String given = code == null ? "" : code.strip();
         if (!CODE.matcher(given).matches()) {
-            return page(Map.of(), 0, null, "Invalid request (code must be six digits)", 400);
+            return page(noFilter(), 0, null, "Invalid request (code must be six digits)", 400);
         }
         ApiResult result = api.post(Backend.DIRECTORY, channelPath(id, channelId) + "/verification/confirm",
                 Map.of("code", given));
         return result.ok() ? done("verified")
-                : page(Map.of(), 0, null, result.failure(), IncidentPages.refusedStatus(result));
+                : page(noFilter(), 0, null, result.failure(), IncidentPages.refusedStatus(result));
     }
 
     private Response page(Map<String, String> filter, int page, String notice, String problem, int status) {
@@ -128,6 +128,14 @@ public class DirectoryPages {
                 teams, IncidentViews.readList(rolesResult.ok() ? rolesResult.body() : null, Role.class),
                 IncidentViews.readList(externalResult.ok() ? externalResult.body() : null, ExternalResource.class),
                 unavailable.stream().distinct().toList(), notice, problem)).build();
+    }
+
+    /** The filter with every field the template reads, none set. */
+    private static Map<String, String> noFilter() {
+        Map<String, String> filter = new LinkedHashMap<>();
+        filter.put("name", null);
+        filter.put("role", null);
+        return filter;
     }
 
     private static Response done(String code) {

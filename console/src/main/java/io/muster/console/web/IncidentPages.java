@@ -115,7 +115,11 @@ public class IncidentPages {
     @GET
     @Path("new")
     public TemplateInstance raiseForm() {
+        // Every field present (null when empty): the template reads each of them.
         Map<String, String> form = new LinkedHashMap<>();
+        for (String field : List.of("title", "summary", "severity", "incidentType", "drill")) {
+            form.put(field, null);
+        }
         form.put("severity", "HIGH");
         return raisePage(form, null);
     }
@@ -163,7 +167,7 @@ public class IncidentPages {
     @GET
     @Path("{id}")
     public Response detail(@PathParam("id") String id, @QueryParam("done") String done) {
-        return detailPage(id, Map.of(), DONE.get(Forms.oneOf(done, DONE.keySet())), null, 200);
+        return detailPage(id, Map.of(), done == null ? null : DONE.get(done), null, 200);
     }
 
     @POST
@@ -245,7 +249,10 @@ public class IncidentPages {
         return done(id, done);
     }
 
-    private Response detailPage(String id, Map<String, String> form, String notice, String problem, int status) {
+    private Response detailPage(String id, Map<String, String> given, String notice, String problem, int status) {
+        // The note the person typed is kept when a write is refused; the template reads the key either way.
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("note", given.get("note"));
         UUID incidentId = uuid(id);
         if (incidentId == null) {
             return notFound(id);
