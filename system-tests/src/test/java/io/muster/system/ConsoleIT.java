@@ -21,8 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -76,8 +74,28 @@ class ConsoleIT {
         d.manage().deleteAllCookies();
     }
 
-    static void waitFor(ChromeDriver d, String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(d, WAIT).withMessage(what).until(x -> condition.getAsBoolean());
+    /** Polls {@code condition} (a missing element counts as not yet) until it holds or {@link #WAIT} passes. */
+    static void waitFor(ChromeDriver d, String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        java.time.Instant until = java.time.Instant.now().plus(WAIT);
+        RuntimeException last = null;
+        while (java.time.Instant.now().isBefore(until)) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("timed out waiting for " + what + " on " + d.getCurrentUrl()
+                + (last == null ? "" : " (" + last.getMessage().lines().findFirst().orElse("") + ")"));
+    }
+
+    /** Chooses the option of a select element by its value, as a person clicking it would. */
+    static void choose(WebElement select, String value) {
+        select.findElement(By.cssSelector("option[value='" + value + "']")).click();
     }
 
     static void shoot(ChromeDriver d, String name) throws Exception {
@@ -123,10 +141,10 @@ class ConsoleIT {
         d.get(CONSOLE + "/incidents/new");
         d.findElement(By.cssSelector("[data-test='raise-title']")).sendKeys(title);
         d.findElement(By.cssSelector("[data-test='raise-summary']")).sendKeys("Raised from the console by the IT");
-        new Select(d.findElement(By.cssSelector("[data-test='raise-severity']"))).selectByValue("CRITICAL");
+        choose(d.findElement(By.cssSelector("[data-test='raise-severity']")), "CRITICAL");
         WebElement type = d.findElement(By.cssSelector("[data-test='raise-type']"));
         if ("select".equals(type.getTagName())) {
-            new Select(type).selectByValue("credential-compromise");
+            choose(type, "credential-compromise");
         } else {
             type.sendKeys("credential-compromise");
         }
@@ -151,6 +169,70 @@ class ConsoleIT {
         waitFor(d, "the incident shown resolved", () -> text(d, "incident-status").equals("RESOLVED"));
         Summary.record("console raise", "raised CRITICAL from the form, paged (" + StandIns.mail(title).size()
                 + " emails), acknowledged and resolved from its page");
+    }
+
+    @Test
+    @Order(3)
+    void changingAPlanChangesWhoThePreviewWouldPage() throws Exception {
+        String type = "st-console-" + Long.toHexString(System.nanoTime());
+        Muster.planFor(type, "LOW", "[{\"roles\":[\"incident-commander\"],\"timeoutSeconds\":600}]");
+        String planId = null;
+        for (JsonNode plan : Muster.ok("GET", Suite.url("escalation-service", "/api/v1/response-plans"),
+                Suite.token("muster-admin"), null)) {
+            if (plan.path("incidentType").asText().equals(type)) {
+                planId = plan.path("id").asText();
+            }
+        }
+        assertThat(planId).as("the plan made for " + type).isNotNull();
+        ChromeDriver d = signIn("admin");
+        d.get(CONSOLE + "/plans?plan=" + planId);
+        String before = text(d, "plan-preview");
+        assertThat(before).contains("incident-commander").doesNotContain("security-analyst");
+        shoot(d, "admin-plan");
+
+        WebElement roles = d.findElement(By.cssSelector("#stages-form input[name='stageRoles']"));
+        roles.clear();
+        roles.sendKeys("security-analyst");
+        d.findElement(By.id("stages-save")).click();
+        waitFor(d, "the preview after the change", () -> text(d, "plan-preview").contains("security-analyst"));
+        String after = text(d, "plan-preview");
+        assertThat(after).doesNotContain("incident-commander");
+        assertThat(d.findElements(By.cssSelector("main .problem"))).isEmpty();
+        Summary.record("console plan preview", "stage 1 changed from incident-commander to security-analyst in "
+                + "the editor; the preview followed");
+    }
+
+    @Test
+    @Order(4)
+    void aGameDayIsScheduledFromTheForm() throws Exception {
+        ChromeDriver d = signIn("admin");
+        d.get(CONSOLE + "/game-days");
+        List<WebElement> scenarios = d.findElements(By.cssSelector("#game-day-scenario option"));
+        assertThat(scenarios).as("the seeded scenarios").hasSizeGreaterThan(1);
+        scenarios.get(1).click();
+        String title = "Console game day " + Long.toHexString(System.nanoTime());
+        WebElement titleField = d.findElement(By.cssSelector("#game-day-form input[name='title']"));
+        titleField.clear();
+        titleField.sendKeys(title);
+        // Two weeks ahead, so it never runs during the suite; a datetime-local field takes its value as text here.
+        String startsAt = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(14)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        d.executeScript("arguments[0].value = arguments[1]", d.findElement(By.id("game-day-starts")), startsAt);
+        choose(d.findElement(By.id("game-day-mode")), "SILENT");
+        d.findElement(By.id("game-day-submit")).click();
+        waitFor(d, "the game day listed", () -> d.findElement(By.id("game-days")).getText().contains(title));
+        assertThat(d.findElements(By.cssSelector("main .problem"))).isEmpty();
+        JsonNode scheduled = null;
+        for (JsonNode g : Muster.ok("GET", Suite.url("gameday-service", "/api/v1/gamedays"),
+                Suite.token("muster-admin"), null)) {
+            if (g.path("title").asText().equals(title)) {
+                scheduled = g;
+            }
+        }
+        assertThat(scheduled).as("the game day in gameday-service").isNotNull();
+        assertThat(scheduled.path("mode").asText()).isEqualTo("SILENT");
+        shoot(d, "admin-game-days-scheduled");
+        Summary.record("console game day", "scheduled SILENT from the form for " + startsAt + " UTC");
     }
 
     @Test
