@@ -68,10 +68,8 @@ class ConsoleIT {
 
     /** Drops the console's and Keycloak's cookies, so the next visit signs in afresh. */
     static void forgetSessions(ChromeDriver d) {
-        d.get(KEYCLOAK + "/realms/muster");
-        d.manage().deleteAllCookies();
-        d.get(CONSOLE + "/signed-out");
-        d.manage().deleteAllCookies();
+        // Every cookie of the browser, Keycloak's SSO cookies (path /realms/muster/) included.
+        d.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     /** Polls {@code condition} (a missing element counts as not yet) until it holds or {@link #WAIT} passes. */
@@ -99,9 +97,11 @@ class ConsoleIT {
     }
 
     static void shoot(ChromeDriver d, String name) throws Exception {
-        TestBrowser.screenshot(SHOTS.resolve(name + "-1280.png"));
+        Files.createDirectories(SHOTS);
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        Files.write(SHOTS.resolve(name + "-1280.png"), d.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        TestBrowser.screenshot(SHOTS.resolve(name + "-390.png"));
+        Files.write(SHOTS.resolve(name + "-390.png"), d.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         // At phone width nothing may overflow sideways: the page is as wide as the window.
         Object overflow = d.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(((Number) overflow).intValue()).as("%s scrolls sideways at 390 px", name).isLessThanOrEqualTo(0);
