@@ -2,7 +2,7 @@ package io.muster.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.muster.local.LocalTokens;
+import io.muster.local.LocalKeycloak;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 
 /** The local run's HTTP endpoints, and a small blocking JSON client for setting up and reading results. */
 final class Api {
@@ -29,14 +28,14 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path keys;
+    private final LocalKeycloak keycloak;
 
     Api(Path state) {
-        this.keys = state.resolve("keys");
+        this.keycloak = new LocalKeycloak(state);
     }
 
     String token(String role) throws Exception {
-        return LocalTokens.mint(keys, "bench-" + role.replace("muster-", "") + "@muster.local", List.of(role), 7_200);
+        return keycloak.token(role);
     }
 
     static HttpRequest.Builder request(String method, String url, String token, String body) {

@@ -125,7 +125,8 @@ class GameDaySchedulingTest {
         // Without roles of its own a game day engages the scenario's expected roles.
         assertThat(raised.get("requiredRoles").toString()).isEqualTo("[\"incident-commander\",\"technical-lead\","
                 + "\"security-analyst\",\"communications-lead\",\"legal-counsel\"]");
-        assertThat(raisesFor(fired.id).get(0).getHeader("Authorization")).isEqualTo("Bearer test-gameday-token");
+        // The service identity's token from the client-credentials grant (EscalationStub's token endpoint).
+        assertThat(raisesFor(fired.id).get(0).getHeader("Authorization")).matches("Bearer gameday-[A-Za-z0-9]{16}");
 
         List<GameDayRunChanged.RunStatus> published = KafkaEvents.all(Topics.GAMEDAY,
                 e -> e.key().equals(fired.id.toString()), 2, Duration.ofSeconds(30)).stream()

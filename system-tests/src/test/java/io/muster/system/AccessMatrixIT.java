@@ -82,7 +82,8 @@ class AccessMatrixIT {
                     "no token", "",
                     "expired", Suite.expiredToken("muster-admin"),
                     "wrong issuer", Suite.wrongIssuerToken("muster-admin"),
-                    "wrong audience", Suite.wrongAudienceToken("muster-admin"));
+                    "wrong audience", Suite.wrongAudienceToken("muster-admin"),
+                    "bad signature", Suite.badSignatureToken("muster-admin"));
             for (Map.Entry<String, String> credential : refused.entrySet()) {
                 HttpResponse<String> r = Suite.call(op.method(), url,
                         credential.getValue().isEmpty() ? null : credential.getValue(), type, body);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.muster.local.LocalTokens;
+import io.muster.local.LocalKeycloak;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +65,8 @@ final class Suite {
             }
         }, "muster-down"));
         up = true;
-        runner("up", Duration.ofMinutes(5));
+        // The first run in a state directory also unpacks and builds Keycloak (about a minute on two busy cores).
+        runner("up", Duration.ofMinutes(10));
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -139,33 +140,111 @@ final class Suite {
         return "http://localhost:" + SERVICES.get(service) + path;
     }
 
-    /** A valid token from the local issuer holding one realm role. */
+    private static LocalKeycloak keycloak;
+    private static final Map<String, String> REFUSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static synchronized LocalKeycloak keycloak() {
+        if (keycloak == null) {
+            keycloak = new LocalKeycloak(STATE);
+        }
+        return keycloak;
+    }
+
+    /**
+     * A valid token from the suite's Keycloak holding one realm role: the calling systems' roles from their clients
+     * (client credentials), people's roles from a user {@code <role>@system.test} (password grant).
+     */
     static String token(String role) throws Exception {
-        return LocalTokens.mint(STATE.resolve("keys"), role.replace("muster-", "") + "@system.test", List.of(role),
-                3_600);
+        return switch (role) {
+            case "muster-integration", "muster-gameday" -> keycloak().token(role);
+            default -> token(role, role.replace("muster-", "") + "@system.test");
+        };
     }
 
-    /** A valid token from the local issuer for {@code subject} (its username too) holding one realm role. */
+    /**
+     * A valid token for the user {@code subject} (its preferred_username), created in Keycloak through the admin REST
+     * API on first use with this one realm role (a subject keeps the role it was first created with).
+     */
     static String token(String role, String subject) throws Exception {
-        return LocalTokens.mint(STATE.resolve("keys"), subject, List.of(role), 3_600);
+        String password = keycloak().user(subject, List.of(role));
+        return keycloak().passwordToken("muster-cli", subject, password);
     }
 
+    /** A real token of the realm, expired: from a client whose tokens live two seconds, used after they have. */
     static String expiredToken(String role) throws Exception {
-        long past = Instant.now().minusSeconds(7_200).getEpochSecond();
-        return LocalTokens.mint(STATE.resolve("keys"), LocalTokens.ISSUER, LocalTokens.AUDIENCE, "late", List.of(role),
-                past, past + 60);
+        return REFUSED.computeIfAbsent("expired " + role, k -> unchecked(() -> {
+            String user = "late-" + role.replace("muster-", "") + "@system.test";
+            JsonNode grant = keycloak().freshPasswordGrant("muster-cli-short-lived", user,
+                    keycloak().user(user, List.of(role)));
+            Thread.sleep((grant.path("expires_in").asLong() + 2) * 1_000);
+            String token = grant.path("access_token").asText();
+            assertThat(claims(token).path("exp").asLong()).isLessThan(Instant.now().getEpochSecond());
+            return token;
+        }));
     }
 
+    /** A correctly formed token naming another issuer, signed by a key the realm does not hold. */
     static String wrongIssuerToken(String role) throws Exception {
-        long now = Instant.now().getEpochSecond();
-        return LocalTokens.mint(STATE.resolve("keys"), "https://elsewhere.example.com/realms/x", LocalTokens.AUDIENCE,
-                "stranger", List.of(role), now, now + 600);
+        return REFUSED.computeIfAbsent("issuer " + role, k -> unchecked(() -> {
+            com.fasterxml.jackson.databind.node.ObjectNode claims = claims(token(role)).deepCopy();
+            claims.put("iss", "https://elsewhere.example.com/realms/muster");
+            return forge(header(token(role)), JSON.writeValueAsString(claims));
+        }));
     }
 
+    /** A real token of the realm (right issuer, audience and roles) whose signature is made by another key. */
+    static String badSignatureToken(String role) throws Exception {
+        return REFUSED.computeIfAbsent("signature " + role, k -> unchecked(() -> {
+            String real = token(role);
+            return forge(header(real), JSON.writeValueAsString(claims(real)));
+        }));
+    }
+
+    /** A real token of the realm from a client without the audience mapper: it carries no {@code aud=muster}. */
     static String wrongAudienceToken(String role) throws Exception {
-        long now = Instant.now().getEpochSecond();
-        return LocalTokens.mint(STATE.resolve("keys"), LocalTokens.ISSUER, "another-app", "other", List.of(role), now,
-                now + 600);
+        return REFUSED.computeIfAbsent("audience " + role, k -> unchecked(() -> {
+            String user = "other-" + role.replace("muster-", "") + "@system.test";
+            String token = keycloak().freshPasswordGrant("muster-cli-other-audience", user,
+                    keycloak().user(user, List.of(role))).path("access_token").asText();
+            assertThat(claims(token).path("aud").toString()).doesNotContain("\"muster\"");
+            return token;
+        }));
+    }
+
+    static JsonNode claims(String token) throws IOException {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
+    private static String header(String token) {
+        return new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Signs header and claims with RS256 under a key pair made here, which no realm holds. */
+    private static String forge(String header, String claims) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String input = b64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+        rs256.initSign(generator.generateKeyPair().getPrivate());
+        rs256.update(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return input + "." + b64.encodeToString(rs256.sign());
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T unchecked(Step<T> step) {
+        try {
+            return step.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static HttpResponse<String> call(String method, String url, String token, String contentType, String body)

@@ -44,6 +44,13 @@ public final class TestBrowser {
         return driver;
     }
 
+    /** The shared browser with its window {@code width} x {@code height} CSS pixels (a phone is 390 wide). */
+    public static synchronized ChromeDriver driver(int width, int height) {
+        ChromeDriver d = driver();
+        d.manage().window().setSize(new Dimension(width, height));
+        return d;
+    }
+
     /** Whether a browser and its driver are installed here (tests can say so clearly rather than fail obscurely). */
     public static boolean available() {
         return new File(chromium()).canExecute() && new File(chromedriver()).canExecute();

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The local run as its users see it from outside: the services' REST APIs with locally signed tokens, and what
+ * The local run as its users see it from outside: the services' REST APIs with tokens from its Keycloak, and what
  * the stand-ins received (SMS from the SNS stand-in's request journal, email from the SMTP server's mailboxes).
  * Shared by {@code muster demo} and {@code muster drill}.
  */
@@ -54,16 +54,16 @@ final class LocalRun {
     // ("Frame ... exceeds MAX_FRAME_SIZE"); nothing here gains from HTTP/2.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Path keys;
+    private final LocalKeycloak keycloak;
     private final Set<String> seenSms = new HashSet<>();
     private final Set<String> seenMail = new HashSet<>();
 
     LocalRun(Path state) {
-        this.keys = state.resolve("keys");
+        this.keycloak = new LocalKeycloak(state);
     }
 
     String token(String role) throws Exception {
-        return LocalTokens.mint(keys, "local-" + role.replace("muster-", "") + "@muster.local", List.of(role), 3_600);
+        return keycloak.token(role);
     }
 
     JsonNode send(String method, String url, String token, String body, int expected) throws Exception {

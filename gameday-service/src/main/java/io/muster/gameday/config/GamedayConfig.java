@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "muster.gameday")
 public interface GamedayConfig {
@@ -76,12 +75,6 @@ public interface GamedayConfig {
         /** {@code {id}} is replaced by the incident id. */
         @WithDefault("/api/v1/incidents/{id}/resolve")
         String resolvePath();
-
-        /**
-         * A fixed bearer token holding role muster-gameday, for the local run. When absent, tokens come from the
-         * OIDC client-credentials grant configured under {@code quarkus.oidc-client}.
-         */
-        Optional<String> token();
 
         @WithDefault("10s")
         Duration timeout();

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.contracts.Severity;
 import io.muster.gameday.config.GamedayConfig;
 import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +57,9 @@ public class EscalationClient {
     ObjectMapper json;
 
     @Inject
-    Instance<OidcClient> oidcClient;
+    OidcClient oidcClient;
+
+    private volatile Tokens tokens;
 
     private final HttpClient http = HttpClient.newBuilder().build();
 
@@ -123,14 +125,28 @@ public class EscalationClient {
         }
     }
 
+    /**
+     * The service identity's access token from the client-credentials grant, kept while it holds and taken again once
+     * it has expired (or is within {@code quarkus.oidc-client.refresh-token-time-skew} of it). Client-credentials
+     * grants come without a refresh token, so renewing is asking again.
+     */
     private String accessToken() {
-        if (config.escalation().token().isPresent()) {
-            return config.escalation().token().get();
+        Tokens current = tokens;
+        if (current == null || current.isAccessTokenExpired() || current.isAccessTokenWithinRefreshInterval()) {
+            synchronized (this) {
+                current = tokens;
+                if (current == null || current.isAccessTokenExpired()
+                        || current.isAccessTokenWithinRefreshInterval()) {
+                    try {
+                        current = oidcClient.getTokens().await().atMost(config.escalation().timeout());
+                    } catch (RuntimeException e) {
+                        throw new EscalationUnavailableException(
+                                "no service token from the OIDC client: " + e.getMessage(), e);
+                    }
+                    tokens = current;
+                }
+            }
         }
-        try {
-            return oidcClient.get().getTokens().await().atMost(config.escalation().timeout()).getAccessToken();
-        } catch (RuntimeException e) {
-            throw new EscalationUnavailableException("no service token from the OIDC client: " + e.getMessage(), e);
-        }
+        return current.getAccessToken();
     }
 }

@@ -1,0 +1,95 @@
+package io.muster.console.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * What the directory and readiness pages show of directory-service's answers. Contact addresses are exactly what the
+ * directory returned: masked for viewers by the directory itself, never unmasked here.
+ */
+public final class DirectoryViews {
+
+    /** Paging is trusted to reach a person only over at least this many verified channel types. */
+    static final int REQUIRED_VERIFIED_TYPES = 2;
+
+    private DirectoryViews() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Person(String id, String displayName, String department, String timeZone, List<String> roles,
+            int escalationLevel, String availability, boolean active, boolean reachable, List<String> teamIds,
+            List<Channel> channels, String lastReviewedAt) {
+
+        /** How many different channel types (email, SMS, ...) have at least one verified channel. */
+        public long verifiedTypes() {
+            return channels == null ? 0
+                    : channels.stream().filter(Channel::verified).map(Channel::type).filter(Objects::nonNull)
+                            .distinct().count();
+        }
+
+        /** Fewer than two verified channel types: one failing provider would leave the person unpaged. */
+        public boolean underCovered() {
+            return verifiedTypes() < REQUIRED_VERIFIED_TYPES;
+        }
+
+        public List<Channel> channelList() {
+            return channels == null ? List.of() : channels;
+        }
+
+        public List<String> roleList() {
+            return roles == null ? List.of() : roles;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Channel(String id, String type, String address, int preference, boolean verified,
+            String verifiedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PersonPage(List<Person> items, int page, int size, long total) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Team(String id, String name, String description, List<String> memberIds) {
+    }
+
+    /** A team with its members' names as the page lists them (an id the directory page did not load shows as is). */
+    public record TeamView(String name, String description, List<String> members) {
+
+        static TeamView of(Team team, Map<String, String> namesById) {
+            List<String> members = team.memberIds() == null ? List.of()
+                    : team.memberIds().stream().map(id -> namesById.getOrDefault(id, id)).toList();
+            return new TeamView(team.name(), team.description(), members);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Role(String key, String name, String responsibilities, List<String> requiredSkills,
+            int defaultEscalationLevel, int notificationPriority) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Contact(String name, String email, String phone) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ExternalResource(String id, String kind, String organisation, String serviceType,
+            String contractNumber, String supportLevel, Contact primaryContact, Contact escalationContact,
+            String availability, Integer responseSlaMinutes, List<String> expertise,
+            Integer notificationDeadlineHours, String owningRoleKey, String contactVerifiedAt, String reviewDueOn,
+            List<String> notifyForIncidentTypes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Readiness(String generatedAt, Map<String, Long> countsBySeverity, List<Finding> findings) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Finding(String code, String severity, String subjectType, String subjectId, String subjectName,
+            String message, String remedy) {
+    }
+}

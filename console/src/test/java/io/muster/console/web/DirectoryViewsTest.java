@@ -1,0 +1,64 @@
+package io.muster.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.muster.console.web.DirectoryViews.Channel;
+import io.muster.console.web.DirectoryViews.Person;
+
+class DirectoryViewsTest {
+
+    @Test
+    void twoVerifiedChannelsOfOneTypeCountAsOneType() {
+        Person p = person(channel("EMAIL", true), channel("EMAIL", true), channel("SMS", false));
+        assertThat(p.verifiedTypes()).isEqualTo(1);
+        assertThat(p.underCovered()).isTrue();
+    }
+
+    @Test
+    void verifiedEmailAndSmsAreEnoughAndNoChannelsAtAllIsFlagged() {
+        Person covered = person(channel("EMAIL", true), channel("SMS", true), channel("VOICE", false));
+        assertThat(covered.verifiedTypes()).isEqualTo(2);
+        assertThat(covered.underCovered()).isFalse();
+        Person none = person();
+        assertThat(none.verifiedTypes()).isZero();
+        assertThat(none.underCovered()).isTrue();
+    }
+
+    @Test
+    void aDirectoryAnswerIsReadWithItsMaskedAddressesAsGivenAndUnknownFieldsIgnored() throws Exception {
+        var body = new ObjectMapper().readTree("""
+                {"items":[{"id":"p1","displayName":"Ana Lima","roles":["incident-commander"],"active":true,
+                  "reachable":true,"escalationLevel":1,"skills":["forensics"],
+                  "channels":[{"id":"c1","type":"SMS","address":"+44*******89","preference":1,"verified":true,
+                               "verifiedAt":"2026-11-30T09:00:00Z"}]}],
+                 "page":0,"size":100,"total":1}""");
+        DirectoryViews.PersonPage page = IncidentViews.read(body, DirectoryViews.PersonPage.class);
+        assertThat(page.total()).isEqualTo(1);
+        Person ana = page.items().get(0);
+        assertThat(ana.channelList()).extracting(Channel::address).containsExactly("+44*******89");
+        assertThat(ana.underCovered()).isTrue();
+    }
+
+    @Test
+    void aTeamNamesItsMembersAndKeepsAnIdThePageDidNotLoad() {
+        var team = new DirectoryViews.Team("t1", "Blue team", null, List.of("p1", "p9"));
+        assertThat(DirectoryViews.TeamView.of(team, Map.of("p1", "Ana Lima")).members())
+                .containsExactly("Ana Lima", "p9");
+    }
+
+    private static Person person(Channel... channels) {
+        return new Person("p", "Someone", null, null, List.of(), 1, null, true, true, List.of(), List.of(channels),
+                null);
+    }
+
+    private static Channel channel(String type, boolean verified) {
+        return new Channel(type + verified, type, "x", 1, verified, verified ? "2026-12-01T00:00:00Z" : null);
+    }
+}
