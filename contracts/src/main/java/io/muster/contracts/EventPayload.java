@@ -14,6 +14,7 @@ import io.muster.contracts.incidents.IncidentReclassified;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
+import io.muster.contracts.pages.ChannelTestRequested;
 import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageRequested;
@@ -42,6 +43,7 @@ public interface EventPayload {
             Map.entry(PageStatusChanged.TYPE, PageStatusChanged.class),
             Map.entry(PageAcknowledged.TYPE, PageAcknowledged.class),
             Map.entry(ChannelVerificationRequested.TYPE, ChannelVerificationRequested.class),
+            Map.entry(ChannelTestRequested.TYPE, ChannelTestRequested.class),
             Map.entry(GameDayRunChanged.TYPE, GameDayRunChanged.class),
             Map.entry(IncidentPhaseChanged.TYPE, IncidentPhaseChanged.class),
             Map.entry(IncidentReclassified.TYPE, IncidentReclassified.class),

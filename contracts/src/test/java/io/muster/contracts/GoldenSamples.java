@@ -16,6 +16,7 @@ import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.contracts.pages.AckMethod;
+import io.muster.contracts.pages.ChannelTestRequested;
 import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageAcknowledged;
@@ -111,7 +112,11 @@ final class GoldenSamples {
                         new ReadinessSnapshot(AT, List.of(new ReadinessSnapshot.Finding("PERSON_UNREACHABLE",
                                 "CRITICAL", "person", CONTACT.toString(), "Ada Okafor",
                                 "Ada Okafor has fewer than two verified channel types",
-                                "Verify a second channel type (SMS and email)")))));
+                                "Verify a second channel type (SMS and email)")))),
+                sample("channel-test-requested", "00000000-0000-4000-8000-000000000014",
+                        new ChannelTestRequested(UUID.fromString("6a7b8c9d-0e1f-4a2b-9c3d-5e6f7a8b9ccc"), CONTACT,
+                                UUID.fromString("7e2b6f0c-58d1-4d8e-8a6f-9a4b1c2d3e44"), ChannelType.EMAIL,
+                                "ada@example.org", "ciso@example.org", AT)));
     }
 
     private static Map.Entry<String, EventEnvelope> sample(String name, String eventId, EventPayload payload) {
