@@ -7,6 +7,7 @@ import io.muster.contracts.directory.ReadinessSnapshot;
 import io.muster.contracts.directory.RotationSnapshot;
 import io.muster.contracts.gameday.ActionItemSnapshot;
 import io.muster.contracts.gameday.GameDayRunChanged;
+import io.muster.contracts.incidents.AcknowledgementIgnored;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentPhaseChanged;
@@ -36,6 +37,7 @@ public interface EventPayload {
             Map.entry(ExternalPartySnapshot.TYPE, ExternalPartySnapshot.class),
             Map.entry(IncidentTriggered.TYPE, IncidentTriggered.class),
             Map.entry(IncidentAcknowledged.TYPE, IncidentAcknowledged.class),
+            Map.entry(AcknowledgementIgnored.TYPE, AcknowledgementIgnored.class),
             Map.entry(IncidentEscalated.TYPE, IncidentEscalated.class),
             Map.entry(IncidentResolved.TYPE, IncidentResolved.class),
             Map.entry(IncidentSeverityChanged.TYPE, IncidentSeverityChanged.class),

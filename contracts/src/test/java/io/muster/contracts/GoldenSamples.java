@@ -10,6 +10,7 @@ import io.muster.contracts.gameday.GameDayRunChanged;
 import io.muster.contracts.incidents.IncidentPhase;
 import io.muster.contracts.incidents.IncidentPhaseChanged;
 import io.muster.contracts.incidents.IncidentReclassified;
+import io.muster.contracts.incidents.AcknowledgementIgnored;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentResolved;
@@ -116,7 +117,10 @@ final class GoldenSamples {
                 sample("channel-test-requested", "00000000-0000-4000-8000-000000000014",
                         new ChannelTestRequested(UUID.fromString("6a7b8c9d-0e1f-4a2b-9c3d-5e6f7a8b9ccc"), CONTACT,
                                 UUID.fromString("7e2b6f0c-58d1-4d8e-8a6f-9a4b1c2d3e44"), ChannelType.EMAIL,
-                                "ada@example.org", "ciso@example.org", AT)));
+                                "ada@example.org", "ciso@example.org", AT)),
+                sample("acknowledgement-ignored", "00000000-0000-4000-8000-000000000015",
+                        new AcknowledgementIgnored(INCIDENT, CONTACT, "incident-commander", "ada@example.org",
+                                "role incident-commander made unavailable by the drill", true)));
     }
 
     private static Map.Entry<String, EventEnvelope> sample(String name, String eventId, EventPayload payload) {
