@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.muster.platform.tracing.TraceContext;
 import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.EventJson;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.ProblemException;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -114,7 +115,7 @@ public class InboundEvents {
             try {
                 work.run();
                 return;
-            } catch (ProblemException | IllegalArgumentException e) {
+            } catch (ProblemException | Refusal | IllegalArgumentException e) {
                 reject(consumer, record, e);
                 return;
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.muster.platform.problem;
 
+import io.muster.platform.domain.Refusal;
 import java.util.List;
 
 /**
@@ -17,6 +18,17 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** The problem+json a domain {@link Refusal} becomes at the edge; the same shapes as the factories below. */
+    public static Problem problemOf(Refusal refusal) {
+        return switch (refusal.kind()) {
+            case INVALID -> badRequest(refusal.field(), refusal.getMessage()).problem();
+            case NOT_FOUND -> new ProblemException(Problem.of("not-found", refusal.subject() + " not found", 404,
+                    refusal.getMessage(), List.of())).problem();
+            case CONFLICT -> conflict(refusal.slug(), refusal.field(), refusal.getMessage()).problem();
+            case UNPROCESSABLE -> unprocessable(refusal.slug(), refusal.field(), refusal.getMessage()).problem();
+        };
     }
 
     public static ProblemException badRequest(String field, String message) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.input.JsonPath;
 import io.muster.platform.input.StoredValueRefusal;
 import io.quarkus.security.AuthenticationFailedException;
@@ -36,6 +37,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(Refusal e) {
+        return respond(ProblemException.problemOf(e));
     }
 
     @ServerExceptionMapper
@@ -109,6 +115,9 @@ public class ProblemMappers {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return respond(problem.problem());
+            }
+            if (cause instanceof Refusal refusal) {
+                return refused(refusal);
             }
             if (cause instanceof JsonProcessingException unreadable) {
                 return unreadable(unreadable);

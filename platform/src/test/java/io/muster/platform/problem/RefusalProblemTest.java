@@ -1,0 +1,39 @@
+package io.muster.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.muster.platform.domain.Refusal;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RefusalProblemTest {
+
+    @Test
+    void anInvalidCommandIsA400NamingTheField() {
+        Problem p = ProblemException.problemOf(Refusal.invalid("drillFaults", "only a drill can inject faults"));
+        assertThat(p.status()).isEqualTo(400);
+        assertThat(p.errors()).extracting(Problem.FieldError::field).containsExactly("drillFaults");
+        assertThat(p).usingRecursiveComparison()
+                .isEqualTo(ProblemException.badRequest("drillFaults", "only a drill can inject faults").problem());
+    }
+
+    @Test
+    void aMissingThingIsA404WithTheSameShapeAsBefore() {
+        UUID id = UUID.fromString("6f1c2a52-8f0e-4a43-9d59-0c2f1c0b7a11");
+        Problem p = ProblemException.problemOf(Refusal.notFound("Incident", id));
+        assertThat(p).usingRecursiveComparison().isEqualTo(ProblemException.notFound("Incident", id).problem());
+        assertThat(p.status()).isEqualTo(404);
+        assertThat(p.title()).isEqualTo("Incident not found");
+    }
+
+    @Test
+    void stateRulesAre409And422WithTheirSlug() {
+        Problem conflict = ProblemException.problemOf(Refusal.conflict("incident-resolved", "status", "resolved"));
+        Problem unprocessable = ProblemException.problemOf(Refusal.unprocessable("no-channel", null, "none"));
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict).usingRecursiveComparison()
+                .isEqualTo(ProblemException.conflict("incident-resolved", "status", "resolved").problem());
+        assertThat(unprocessable.status()).isEqualTo(422);
+        assertThat(unprocessable.errors()).isEmpty();
+    }
+}
