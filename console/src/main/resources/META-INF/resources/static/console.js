@@ -14,6 +14,8 @@
             if (fresh && !region.contains(document.activeElement)) {
               region.innerHTML = fresh.innerHTML;
             }
+            // A region whose fresh copy no longer asks to be refreshed (a test page sent) has reached its end.
+            if (fresh && !fresh.hasAttribute('data-refresh')) { return; }
           }
           refresh(region, seconds);
         })

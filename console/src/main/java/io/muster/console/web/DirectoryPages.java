@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.muster.console.backend.ApiResult;
 import io.muster.console.backend.Backend;
 import io.muster.console.backend.ServiceApi;
+import io.muster.console.web.DirectoryViews.ChannelTest;
 import io.muster.console.web.DirectoryViews.ExternalResource;
 import io.muster.console.web.DirectoryViews.Person;
 import io.muster.console.web.DirectoryViews.PersonPage;
@@ -35,8 +36,8 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * The directory: people with their IR roles and channels (flagging anyone with fewer than two verified channel types),
- * teams, the IR role catalog and the external resources. Channel verification (send a code, confirm it) is the
- * directory's admin-only action.
+ * teams, the IR role catalog and the external resources. Channel verification (send a code, confirm it) and test pages
+ * are the directory's admin-only actions.
  */
 @Path("/directory")
 @Produces(MediaType.TEXT_HTML)
@@ -48,13 +49,17 @@ public class DirectoryPages {
             "code-sent", "A verification code was sent over the channel; enter it below when the person has it.",
             "verified", "Channel verified.");
 
+    /** A test page's id as directory-service hands it back, the only thing the status region is looked up by. */
+    private static final Pattern TEST_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+
     private static final Pattern CODE = Pattern.compile("\\d{6}");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance directory(List<Person> people, long total, int page, boolean more,
                 Map<String, String> filter, List<TeamView> teams, List<Role> roles,
-                List<ExternalResource> externals, List<String> unavailable, String notice, String problem);
+                List<ExternalResource> externals, List<String> unavailable, ChannelTest channelTest, String notice,
+                String problem);
     }
 
     @Inject
@@ -62,11 +67,48 @@ public class DirectoryPages {
 
     @GET
     public Response directory(@QueryParam("name") String name, @QueryParam("role") String role,
-            @QueryParam("page") String page, @QueryParam("done") String done) {
+            @QueryParam("page") String page, @QueryParam("done") String done, @QueryParam("test") String test) {
         Map<String, String> filter = new LinkedHashMap<>();
         filter.put("name", Forms.trimmed(name, 120));
         filter.put("role", Forms.trimmed(role, 63));
-        return page(filter, pageNumber(page), done == null ? null : DONE.get(done), null, 200);
+        return page(filter, pageNumber(page), done == null ? null : DONE.get(done), null, 200, channelTest(test));
+    }
+
+    /**
+     * Asks directory-service to send the channel a test page (no incident, no acknowledgement link), then shows where
+     * it stands: the page's status region asks notification-service again until the page is sent or has failed.
+     */
+    @POST
+    @Path("people/{id}/channels/{channelId}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sendTestPage(@PathParam("id") String id, @PathParam("channelId") String channelId) {
+        if (!uuid(id) || !uuid(channelId)) {
+            return page(noFilter(), 0, null, "Invalid request (no such person or channel)", 404);
+        }
+        ApiResult result = api.post(Backend.DIRECTORY, channelPath(id, channelId) + "/test", null);
+        if (!result.ok()) {
+            return page(noFilter(), 0, null, result.failure(), IncidentPages.refusedStatus(result));
+        }
+        String testId = result.body() == null ? "" : result.body().path("testId").asText("");
+        if (!uuid(testId)) {
+            return page(noFilter(), 0, null, "directory-service accepted the test page but gave no test id", 502);
+        }
+        return Response.seeOther(URI.create("/directory?test=" + testId + "#channel-test")).build();
+    }
+
+    private ChannelTest channelTest(String test) {
+        if (test == null || !TEST_ID.matcher(test).matches() || !uuid(test)) {
+            return null;
+        }
+        ApiResult result = api.get(Backend.NOTIFICATION, "/api/v1/channel-tests/" + ServiceApi.segment(test));
+        if (result.status() == 404) {
+            return ChannelTest.waiting(test);
+        }
+        if (!result.ok()) {
+            return new ChannelTest(test, null, "UNKNOWN", null, null, result.failure());
+        }
+        ChannelTest found = IncidentViews.read(result.body(), ChannelTest.class);
+        return found == null ? ChannelTest.waiting(test) : found;
     }
 
     /** Sends the channel a new verification code (the directory's POST .../verification). */
@@ -101,6 +143,11 @@ public class DirectoryPages {
     }
 
     private Response page(Map<String, String> filter, int page, String notice, String problem, int status) {
+        return page(filter, page, notice, problem, status, null);
+    }
+
+    private Response page(Map<String, String> filter, int page, String notice, String problem, int status,
+            ChannelTest channelTest) {
         List<String> unavailable = new ArrayList<>();
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("name", filter.get("name"));
@@ -127,7 +174,7 @@ public class DirectoryPages {
                 (long) (page + 1) * PAGE_SIZE < total, filter,
                 teams, IncidentViews.readList(rolesResult.ok() ? rolesResult.body() : null, Role.class),
                 IncidentViews.readList(externalResult.ok() ? externalResult.body() : null, ExternalResource.class),
-                unavailable.stream().distinct().toList(), notice, problem)).build();
+                unavailable.stream().distinct().toList(), channelTest, notice, problem)).build();
     }
 
     /** The filter with every field the template reads, none set. */

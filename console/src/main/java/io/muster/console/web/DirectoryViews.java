@@ -47,6 +47,39 @@ public final class DirectoryViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Channel(String id, String type, String address, int preference, boolean verified,
             String verifiedAt) {
+
+        /** Test pages go over the channels notification-service sends on itself: email and SMS. */
+        public boolean testable() {
+            return "EMAIL".equals(type) || "SMS".equals(type);
+        }
+    }
+
+    /**
+     * Where a test page stands, as notification-service reports it. Until notification-service has taken the request
+     * from its topic it knows nothing of it (a 404), which the page shows as waiting, not as a failure.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChannelTest(String testId, String channelType, String status, String requestedAt, String sentAt,
+            String error) {
+
+        public static ChannelTest waiting(String testId) {
+            return new ChannelTest(testId, null, "WAITING", null, null, null);
+        }
+
+        public boolean done() {
+            return "SENT".equals(status) || "FAILED".equals(status);
+        }
+
+        public String summary() {
+            return switch (status == null ? "" : status) {
+                case "SENT" -> "Test page sent" + (sentAt == null ? "" : " at " + sentAt)
+                        + "; ask the person whether it arrived.";
+                case "FAILED" -> "Test page failed" + (error == null ? "" : ": " + error);
+                case "PENDING" -> "Test page accepted by notification-service; sending.";
+                case "UNKNOWN" -> "Cannot tell where the test page stands: " + error;
+                default -> "Test page requested; waiting for notification-service to take it.";
+            };
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

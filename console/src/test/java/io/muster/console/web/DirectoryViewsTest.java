@@ -10,9 +10,32 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.muster.console.web.DirectoryViews.Channel;
+import io.muster.console.web.DirectoryViews.ChannelTest;
 import io.muster.console.web.DirectoryViews.Person;
 
 class DirectoryViewsTest {
+
+    @Test
+    void testPagesAreOfferedOnEmailAndSmsOnlyAndTheirStatusSaysWhenToStopAsking() throws Exception {
+        assertThat(channel("EMAIL", false).testable()).isTrue();
+        assertThat(channel("SMS", true).testable()).isTrue();
+        assertThat(channel("VOICE", true).testable()).isFalse();
+        assertThat(channel("WEBHOOK", true).testable()).isFalse();
+
+        ChannelTest waiting = ChannelTest.waiting("t1");
+        assertThat(waiting.done()).isFalse();
+        assertThat(waiting.summary()).contains("waiting for notification-service");
+        var sent = new ObjectMapper().readValue("""
+                {"testId":"t1","contactId":"p1","channelId":"c1","channelType":"EMAIL","status":"SENT",
+                 "requestedAt":"2026-12-03T07:00:00Z","sentAt":"2026-12-03T07:00:02Z","error":null,"extra":1}
+                """, ChannelTest.class);
+        assertThat(sent.done()).isTrue();
+        assertThat(sent.summary()).isEqualTo("Test page sent at 2026-12-03T07:00:02Z; ask the person whether it arrived.");
+        ChannelTest failed = new ChannelTest("t1", "SMS", "FAILED", null, null, "provider refused the number");
+        assertThat(failed.done()).isTrue();
+        assertThat(failed.summary()).isEqualTo("Test page failed: provider refused the number");
+        assertThat(new ChannelTest("t1", "SMS", "PENDING", null, null, null).done()).isFalse();
+    }
 
     @Test
     void twoVerifiedChannelsOfOneTypeCountAsOneType() {

@@ -65,6 +65,16 @@ class PagesWithServicesDownTest {
     }
 
     @Test
+    void aTestPagesStatusNamesNotificationWhenItIsDownAndKeepsAskingUntilItAnswers() {
+        String html = page("muster-admin", "/directory?test=3f0c9a52-6f0e-4c55-9a7b-1f5b8f2e6d10", 200);
+        assertThat(html).contains("id=\"channel-test\" data-refresh=\"3\"")
+                .contains("data-status=\"UNKNOWN\"")
+                .contains("Cannot tell where the test page stands: notification-service is not answering");
+        // Anything but a test id is not looked up at all (it would otherwise be put into notification's path).
+        assertThat(page("muster-admin", "/directory?test=..%2F..%2Fapi", 200)).doesNotContain("channel-test");
+    }
+
+    @Test
     void theAuditLogNamesEachServiceThatIsDownAndIsForAdminsOnly() {
         String html = page("muster-admin", "/audit", 200);
         for (String service : List.of("directory-service", "escalation-service", "notification-service",
