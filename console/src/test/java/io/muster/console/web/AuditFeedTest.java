@@ -66,6 +66,61 @@ class AuditFeedTest {
     }
 
     @Test
+    void pagesGoOnFromWhereEachServiceStoppedSoNoEntryIsSkippedOrShownTwice() throws Exception {
+        // Directory has entries at minutes 9, 7, 5, 3; gameday at 8, 6, 1. A page of 3 shows 9, 8, 7.
+        Map<Backend, ApiResult> first = new LinkedHashMap<>();
+        first.put(Backend.DIRECTORY, ok(Backend.DIRECTORY, entries(40, 9, 7, 5)));
+        first.put(Backend.GAMEDAY, ok(Backend.GAMEDAY, entries(12, 8, 6, 1)));
+        Feed one = AuditFeed.merge(first, 3, Map.of());
+        assertThat(one.entries()).extracting(Entry::at).containsExactly(at(9), at(8), at(7));
+        assertThat(one.more()).isTrue();
+        assertThat(one.next()).containsEntry(Backend.DIRECTORY, 39L).containsEntry(Backend.GAMEDAY, 12L);
+        assertThat(AuditFeed.cursorText(one.next())).isEqualTo("DIRECTORY:39,GAMEDAY:12");
+
+        // The next page: each service read from its cursor (directory below 39, gameday below 12).
+        Map<Backend, ApiResult> second = new LinkedHashMap<>();
+        second.put(Backend.DIRECTORY, ok(Backend.DIRECTORY, entries(38, 5, 3)));
+        second.put(Backend.GAMEDAY, ok(Backend.GAMEDAY, entries(11, 6, 1)));
+        Feed two = AuditFeed.merge(second, 3, AuditFeed.cursor("DIRECTORY:39,GAMEDAY:12"));
+        assertThat(two.entries()).extracting(Entry::at).containsExactly(at(6), at(5), at(3));
+        // Directory gave fewer than a page and all of it was shown: nothing older is left there.
+        assertThat(two.next()).containsEntry(Backend.DIRECTORY, 0L).containsEntry(Backend.GAMEDAY, 11L);
+        assertThat(two.more()).isTrue();
+
+        Map<Backend, ApiResult> third = new LinkedHashMap<>();
+        third.put(Backend.GAMEDAY, ok(Backend.GAMEDAY, entries(10, 1)));
+        Feed three = AuditFeed.merge(third, 3, two.next());
+        assertThat(three.entries()).extracting(Entry::at).containsExactly(at(1));
+        assertThat(three.more()).isFalse();
+    }
+
+    @Test
+    void aCursorIsReadOnlyWhenEveryPartIsAKnownServiceOnceWithANumber() {
+        assertThat(AuditFeed.cursor(null)).isEmpty();
+        assertThat(AuditFeed.cursor("ESCALATION:5,NOTIFICATION:0")).containsEntry(Backend.ESCALATION, 5L)
+                .containsEntry(Backend.NOTIFICATION, 0L).hasSize(2);
+        assertThat(AuditFeed.cursor("ESCALATION:5,ESCALATION:4")).isNull();
+        assertThat(AuditFeed.cursor("BILLING:5")).isNull();
+        assertThat(AuditFeed.cursor("ESCALATION:-5")).isNull();
+        assertThat(AuditFeed.cursor("ESCALATION:99999999999999999999")).isNull();
+        assertThat(AuditFeed.cursor("ESCALATION")).isNull();
+    }
+
+    /** Entries with descending ids from {@code firstId}, at the given minutes past 10:00, newest first. */
+    private static String entries(long firstId, int... minutes) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < minutes.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(firstId - i).append(",\"at\":\"")
+                    .append(at(minutes[i])).append("\"}");
+        }
+        return json.append(']').toString();
+    }
+
+    private static String at(int minute) {
+        return "2026-12-02T10:0" + minute + ":00Z";
+    }
+
+    @Test
     void onlyAnIsoInstantIsAcceptedAsSince() {
         assertThat(AuditFeed.instant("2026-03-29T00:30:00Z")).hasToString("2026-03-29T00:30:00Z");
         assertThat(AuditFeed.instant(" 2026-03-29T00:30:00Z ")).isNotNull();

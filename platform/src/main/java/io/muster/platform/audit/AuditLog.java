@@ -38,6 +38,10 @@ public class AuditLog {
             // Entries are recorded to the microsecond; an instant between two microseconds includes the first.
             params.add(OffsetDateTime.ofInstant(query.since().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
         }
+        if (query.beforeId() != null) {
+            sql.append(" AND id < ?");
+            params.add(query.beforeId());
+        }
         sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
         params.add(query.size());
         params.add((long) query.page() * query.size());

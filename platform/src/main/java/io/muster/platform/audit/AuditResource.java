@@ -34,9 +34,10 @@ public class AuditResource {
             @QueryParam("entityId") @Size(max = 80) String entityId,
             @QueryParam("actor") @Size(max = 200) String actor,
             @QueryParam("since") @Size(max = 40) String since,
+            @QueryParam("beforeId") @Min(1) Long beforeId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return log.list(new AuditQuery(entityType, entityId, actor, instant(since), page, size));
+        return log.list(new AuditQuery(entityType, entityId, actor, instant(since), beforeId, page, size));
     }
 
     private static Instant instant(String since) {
