@@ -49,12 +49,16 @@ public final class ManifestCheck {
         }
     }
 
-    private static final Set<String> TYPED_KINDS = Set.of("ConfigMap", "Service", "Deployment",
-            "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "Ingress");
-    /** Custom resources of the operators Muster runs on: Strimzi and CloudNativePG. */
+    private static final Set<String> TYPED_KINDS = Set.of("Namespace", "ServiceAccount", "ConfigMap", "Service",
+            "Deployment", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "Ingress");
+    /** Custom resources of the operators Muster runs on: Strimzi, CloudNativePG and the Prometheus Operator. */
     private static final Set<String> CUSTOM_KINDS = Set.of("kafka.strimzi.io/v1beta2 Kafka",
             "kafka.strimzi.io/v1beta2 KafkaNodePool", "kafka.strimzi.io/v1beta2 KafkaTopic",
-            "postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database");
+            "postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database",
+            "monitoring.coreos.com/v1 ServiceMonitor");
+    /** The services that call AWS, which therefore need an IAM role on their ServiceAccount (IRSA). */
+    static final Set<String> AWS_CALLERS = Set.of("notification-service", "escalation-service");
+    static final String IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health/live", "/q/health/ready",
             "/q/health/started");
 
@@ -99,6 +103,9 @@ public final class ManifestCheck {
             checkDeployment(deployment, objects, configMaps, findings);
         }
         checkTopics(objects, findings);
+        checkNamespace(objects, findings);
+        checkServiceAccounts(objects, deployments, findings);
+        checkServiceMonitors(objects, services, deployments, findings);
         for (Ingress ingress : of(objects, Ingress.class)) {
             checkIngress(ingress, services, findings);
         }
@@ -367,6 +374,110 @@ public final class ManifestCheck {
         for (String topic : declared) {
             if (!Topics.ALL.contains(topic)) {
                 findings.add(new Finding("topic-unknown", topic, "KafkaTopic for a topic contracts does not name"));
+            }
+        }
+    }
+
+    /**
+     * The namespace every object is put in is created by the same manifests, so the README's first command (creating
+     * the secrets in it) works on a fresh cluster.
+     */
+    private static void checkNamespace(List<HasMetadata> objects, List<Finding> findings) {
+        Set<String> created = new TreeSet<>();
+        of(objects, io.fabric8.kubernetes.api.model.Namespace.class).forEach(n -> created.add(n.getMetadata().getName()));
+        Set<String> used = new TreeSet<>();
+        for (HasMetadata o : objects) {
+            if (o.getMetadata() != null && o.getMetadata().getNamespace() != null) {
+                used.add(o.getMetadata().getNamespace());
+            }
+        }
+        for (String ns : used) {
+            if (!created.contains(ns)) {
+                findings.add(new Finding("namespace", "Namespace/" + ns, "objects are put in namespace " + ns
+                        + " but no Namespace of that name is created"));
+            }
+        }
+    }
+
+    /**
+     * Each Deployment runs as its own ServiceAccount, which must exist; the services that call AWS need an IAM role on
+     * it (IRSA), since no AWS key is stored in the cluster.
+     */
+    private static void checkServiceAccounts(List<HasMetadata> objects, List<Deployment> deployments,
+            List<Finding> findings) {
+        Map<String, io.fabric8.kubernetes.api.model.ServiceAccount> accounts = new java.util.HashMap<>();
+        of(objects, io.fabric8.kubernetes.api.model.ServiceAccount.class)
+                .forEach(a -> accounts.put(a.getMetadata().getName(), a));
+        for (Deployment d : deployments) {
+            String where = "Deployment/" + d.getMetadata().getName();
+            String account = d.getSpec().getTemplate().getSpec().getServiceAccountName();
+            if (account == null || account.isBlank()) {
+                findings.add(new Finding("service-account", where, "runs as the namespace's default ServiceAccount"));
+                continue;
+            }
+            io.fabric8.kubernetes.api.model.ServiceAccount found = accounts.get(account);
+            if (found == null) {
+                findings.add(new Finding("service-account", where, "ServiceAccount " + account + " does not exist"));
+                continue;
+            }
+            Map<String, String> annotations = found.getMetadata().getAnnotations();
+            String role = annotations == null ? null : annotations.get(IRSA_ANNOTATION);
+            if (AWS_CALLERS.contains(d.getMetadata().getName())
+                    && (role == null || !role.matches("arn:aws[a-z-]*:iam::[A-Z0-9_]+:role/.+"))) {
+                findings.add(new Finding("service-account", "ServiceAccount/" + account, "calls AWS but has no "
+                        + IRSA_ANNOTATION + " annotation naming an IAM role"));
+            }
+        }
+    }
+
+    /** Every Deployment's metrics are scraped: a ServiceMonitor selects its Service and names a port that Service has. */
+    @SuppressWarnings("unchecked")
+    private static void checkServiceMonitors(List<HasMetadata> objects, List<Service> services,
+            List<Deployment> deployments, List<Finding> findings) {
+        Set<String> monitoredServices = new HashSet<>();
+        for (GenericKubernetesResource m : of(objects, GenericKubernetesResource.class)) {
+            if (!"ServiceMonitor".equals(m.getKind())) {
+                continue;
+            }
+            String where = "ServiceMonitor/" + m.getMetadata().getName();
+            Map<String, Object> spec = (Map<String, Object>) m.getAdditionalProperties().get("spec");
+            Map<String, Object> selector = spec == null ? null : (Map<String, Object>) spec.get("selector");
+            Map<String, String> labels = selector == null ? null : (Map<String, String>) selector.get("matchLabels");
+            List<Map<String, Object>> endpoints = spec == null ? null
+                    : (List<Map<String, Object>>) spec.get("endpoints");
+            if (labels == null || labels.isEmpty() || endpoints == null || endpoints.isEmpty()) {
+                findings.add(new Finding("monitor", where, "needs spec.selector.matchLabels and spec.endpoints"));
+                continue;
+            }
+            List<Service> selected = services.stream().filter(s -> s.getMetadata().getLabels() != null
+                    && s.getMetadata().getLabels().entrySet().containsAll(labels.entrySet())).toList();
+            if (selected.isEmpty()) {
+                findings.add(new Finding("monitor", where, "selector " + labels + " matches no Service"));
+                continue;
+            }
+            for (Map<String, Object> endpoint : endpoints) {
+                Object port = endpoint.get("port");
+                for (Service s : selected) {
+                    boolean has = s.getSpec().getPorts().stream().anyMatch(p -> Objects.equals(p.getName(), port));
+                    if (!has) {
+                        findings.add(new Finding("monitor", where, "port " + port + " is not a port of Service/"
+                                + s.getMetadata().getName()));
+                    }
+                }
+                if (!"/q/metrics".equals(endpoint.get("path"))) {
+                    findings.add(new Finding("monitor", where, "scrapes " + endpoint.get("path")
+                            + ", not /q/metrics"));
+                }
+            }
+            selected.forEach(s -> monitoredServices.add(s.getMetadata().getName()));
+        }
+        for (Deployment d : deployments) {
+            boolean scraped = services.stream().filter(s -> monitoredServices.contains(s.getMetadata().getName()))
+                    .anyMatch(s -> s.getSpec().getSelector() != null
+                            && podLabels(d).entrySet().containsAll(s.getSpec().getSelector().entrySet()));
+            if (!scraped) {
+                findings.add(new Finding("monitor", "Deployment/" + d.getMetadata().getName(),
+                        "no ServiceMonitor scrapes its metrics"));
             }
         }
     }

@@ -79,6 +79,33 @@ class ManifestCheckTest {
     }
 
     @Test
+    void objectsInANamespaceThatIsNotCreatedFail() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Namespace\n"), d -> d.replace("name: muster", "name: muster-other")))
+                .extracting(ManifestCheck.Finding::rule).contains("namespace");
+    }
+
+    @Test
+    void aDeploymentWithoutItsServiceAccountOrAnAwsCallerWithoutAnIamRoleFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Deployment\n", "name: directory-service"),
+                d -> d.replace("serviceAccountName: directory-service", "serviceAccountName: directory")))
+                .extracting(ManifestCheck.Finding::message).contains("ServiceAccount directory does not exist");
+        assertThat(brokenProd(List.of("\nkind: ServiceAccount\n", "name: notification-service"),
+                d -> d.replaceAll("(?m)^  annotations:\n    eks.amazonaws.com/role-arn: .*\n", "")))
+                .extracting(ManifestCheck.Finding::where).contains("ServiceAccount/notification-service");
+    }
+
+    @Test
+    void aServiceMonitorOnAMissingPortOrAServiceNobodyScrapesFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: ServiceMonitor\n", "name: gameday-service"),
+                d -> d.replace("port: http", "port: metrics")))
+                .extracting(ManifestCheck.Finding::message).contains("port metrics is not a port of Service/gameday-service");
+        assertThat(brokenProd(List.of("\nkind: ServiceMonitor\n", "name: escalation-service"),
+                d -> d.replace("app.kubernetes.io/name: escalation-service", "app.kubernetes.io/name: escalation")))
+                .extracting(ManifestCheck.Finding::where).contains("ServiceMonitor/escalation-service",
+                        "Deployment/escalation-service");
+    }
+
+    @Test
     void anUnknownKindFails() throws Exception {
         assertThat(brokenProd(List.of("\nkind: PodDisruptionBudget\n", "name: gameday-service"),
                 d -> d.replace("kind: PodDisruptionBudget", "kind: PodDisruptionBudgett")))
