@@ -68,6 +68,11 @@ public final class MailStandIn {
         return out;
     }
 
+    /** The addresses with a mailbox that start with {@code prefix} (a new one means mail has arrived for it). */
+    public List<String> mailboxes(String prefix) throws IOException, InterruptedException {
+        return mailboxes().stream().filter(a -> a.startsWith(prefix)).toList();
+    }
+
     /** The messages in one mailbox; none for an address the server does not know (it answers 400). */
     public List<Mail> inbox(String address) throws IOException, InterruptedException {
         HttpResponse<String> r = http.exchange("GET", mailbox(address) + "/messages/INBOX", null, null, null);
