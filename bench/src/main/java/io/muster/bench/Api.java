@@ -1,13 +1,11 @@
 package io.muster.bench;
 
-import io.muster.local.LocalKeycloak;
 import io.muster.standin.HttpJson;
 import io.muster.standin.MailStandIn;
 import io.muster.standin.SnsStandIn;
-import java.nio.file.Path;
 import java.time.Duration;
 
-/** The bench's way into the local run: tokens from its Keycloak, the services' APIs and the stand-ins. */
+/** The bench's way into the local run: the services' APIs and the stand-ins (tokens come from {@code LocalKeycloak}). */
 final class Api {
 
     /** The integration key the local runner seeds into escalation-service (deploy/local/muster). */
@@ -18,13 +16,6 @@ final class Api {
     static final SnsStandIn SNS = new SnsStandIn(HTTP);
     static final MailStandIn MAIL = new MailStandIn(HTTP);
 
-    private final LocalKeycloak keycloak;
-
-    Api(Path state) {
-        this.keycloak = new LocalKeycloak(state);
-    }
-
-    String token(String role) throws Exception {
-        return keycloak.token(role);
+    private Api() {
     }
 }

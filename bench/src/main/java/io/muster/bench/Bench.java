@@ -2,6 +2,7 @@ package io.muster.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.muster.local.LocalKeycloak;
 import io.muster.standin.LocalEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,9 +104,9 @@ public final class Bench {
     }
 
     private void run(Path out) throws Exception {
-        Api api = new Api(state);
+        LocalKeycloak keycloak = new LocalKeycloak(state);
         String run = Long.toString(System.currentTimeMillis() / 1000 % 60_466_176L, 36); // 5-6 chars, per run
-        Phases phases = new Phases(run, api.token("muster-integration"));
+        Phases phases = new Phases(run, keycloak.token("muster-integration"));
         results.put("run", run);
         results.put("settings", settings);
         System.out.printf("Muster bench, run %s (the machine is shared: read ratios to the floor, not absolutes)%n%n",
@@ -119,7 +120,7 @@ public final class Bench {
         row("floor: Kafka produce -> consume", kafkaFloor.toString(), "1.0x");
         row("floor: PostgreSQL 1-row commit (" + durability + ")", pgFloor.toString(), "1.0x");
 
-        BenchSetup setup = new BenchSetup(api.token("muster-admin"));
+        BenchSetup setup = new BenchSetup(keycloak.token("muster-admin"));
         setup.prepare();
         int runNumber = (int) (System.currentTimeMillis() / 1000 % 10_000);
         boolean raising = settings.warmUpSeconds() > 0 || settings.phases().contains("raise");
