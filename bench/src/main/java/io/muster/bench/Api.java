@@ -5,7 +5,7 @@ import io.muster.standin.MailStandIn;
 import io.muster.standin.SnsStandIn;
 import java.time.Duration;
 
-/** The bench's way into the local run: the services' APIs and the stand-ins (tokens come from {@code LocalKeycloak}). */
+/** The bench's client of the local run's APIs and stand-ins (its tokens come from {@code LocalKeycloak}). */
 final class Api {
 
     /** The integration key the local runner seeds into escalation-service (deploy/local/muster). */

@@ -1,8 +1,11 @@
 package io.muster.bench;
 
+import static io.muster.standin.LocalEndpoints.ESCALATION;
+import static io.muster.standin.LocalEndpoints.KAFKA;
+import static io.muster.standin.LocalEndpoints.POSTGRES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.muster.standin.HttpJson;
-import io.muster.standin.LocalEndpoints;
 import io.muster.standin.SnsStandIn;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,7 +75,7 @@ final class Phases {
             long due = start + pacer.offsetNanos(i);
             String body = "{\"title\":\"" + prefix + i + "\",\"severity\":\"CRITICAL\",\"incidentType\":\""
                     + BenchSetup.raiseRole((int) (i % people)) + "\",\"source\":\"bench\"}";
-            pending.add(Api.HTTP.client().sendAsync(Api.HTTP.request("POST", LocalEndpoints.ESCALATION + "/api/v1/incidents",
+            pending.add(Api.HTTP.client().sendAsync(Api.HTTP.request("POST", ESCALATION + "/api/v1/incidents",
                     integrationToken, body).build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                         answerNanos.add(System.nanoTime() - due);
                         if (e == null && r.statusCode() == 201) {
@@ -150,7 +153,7 @@ final class Phases {
         String mailPrefix = "fan-" + run + "-";
         long raisedEpochMs = System.currentTimeMillis();
         long raised = System.nanoTime();
-        Api.HTTP.call("POST", LocalEndpoints.ESCALATION + "/api/v1/incidents", integrationToken, "{\"title\":\"" + title
+        Api.HTTP.call("POST", ESCALATION + "/api/v1/incidents", integrationToken, "{\"title\":\"" + title
                 + "\",\"severity\":\"CRITICAL\",\"incidentType\":\"bench-fanout\",\"source\":\"bench\"}", 201);
         long raiseAnswered = System.nanoTime() - raised;
         long allSmsSeenNanos = -1;
@@ -244,14 +247,14 @@ final class Phases {
     }
 
     Map<String, Object> ingestNative(int seconds, int concurrency) throws Exception {
-        return ingest(seconds, concurrency, n -> Api.HTTP.request("POST", LocalEndpoints.ESCALATION + "/api/v1/incidents",
+        return ingest(seconds, concurrency, n -> Api.HTTP.request("POST", ESCALATION + "/api/v1/incidents",
                 integrationToken, "{\"title\":\"ing-" + run + "-" + n + "\",\"severity\":\"LOW\","
                         + "\"incidentType\":\"bench-ingest\",\"source\":\"bench\",\"dedupKey\":\"ing-" + run + "-" + n
                         + "\"}").build(), Set.of(200, 201));
     }
 
     Map<String, Object> ingestEventsV2(int seconds, int concurrency) throws Exception {
-        return ingest(seconds, concurrency, n -> Api.HTTP.request("POST", LocalEndpoints.ESCALATION + "/v2/enqueue", null,
+        return ingest(seconds, concurrency, n -> Api.HTTP.request("POST", ESCALATION + "/v2/enqueue", null,
                 "{\"routing_key\":\"" + Api.INTEGRATION_KEY + "\",\"event_action\":\"trigger\",\"dedup_key\":\"ev2-"
                         + run + "-" + n + "\",\"payload\":{\"summary\":\"ev2-" + run + "-" + n
                         + " disk filling up\",\"source\":\"bench\",\"severity\":\"info\"}}").build(), Set.of(202));
@@ -289,8 +292,8 @@ final class Phases {
             inFlight.acquire();
             String body = "{\"title\":\"" + prefix + i + "\",\"severity\":\"LOW\",\"incidentType\":\"bench-timers\","
                     + "\"source\":\"bench\",\"drill\":true,\"silent\":true}";
-            pending.add(Api.HTTP.client().sendAsync(Api.HTTP.request("POST", LocalEndpoints.ESCALATION + "/api/v1/incidents", integrationToken,
-                    body).build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+            pending.add(Api.HTTP.client().sendAsync(Api.HTTP.request("POST", ESCALATION + "/api/v1/incidents",
+                    integrationToken, body).build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                         try {
                             if (e == null && r.statusCode() == 201) {
                                 ours.add(HttpJson.JSON.readTree(r.body()).path("id").asText());
@@ -359,7 +362,7 @@ final class Phases {
     private static void listenForEscalations(Map<String, Instant> fired, Map<String, Set<String>> firings,
             AtomicBoolean stop) {
         Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEndpoints.KAFKA);
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
@@ -394,7 +397,7 @@ final class Phases {
        second sees each one at least once. */
     private static void snapshotTimers(Set<String> ours, Map<String, Instant> due, AtomicInteger peakActive,
             AtomicBoolean stop) {
-        try (Connection c = DriverManager.getConnection(LocalEndpoints.POSTGRES + "escalation", "postgres", "");
+        try (Connection c = DriverManager.getConnection(POSTGRES + "escalation", "postgres", "");
                 Statement s = c.createStatement()) {
             while (!stop.get()) {
                 int active = 0;

@@ -46,23 +46,19 @@ public final class MailStandIn {
         }
     }
 
+    private static final String BASE = LocalEndpoints.MAIL;
+
     private final HttpJson http;
-    private final String base;
 
-    public MailStandIn(HttpJson http, String base) {
-        this.http = http;
-        this.base = base;
-    }
-
-    /** The local run's SMTP server. */
+    /** Reads the local run's SMTP server. */
     public MailStandIn(HttpJson http) {
-        this(http, LocalEndpoints.MAIL);
+        this.http = http;
     }
 
     /** Every address the server holds a mailbox for. */
     public List<String> mailboxes() throws IOException, InterruptedException {
         List<String> out = new ArrayList<>();
-        for (JsonNode user : http.call("GET", base + "/api/user", null, null, 200)) {
+        for (JsonNode user : http.call("GET", BASE + "/api/user", null, null, 200)) {
             out.add(user.path("email").asText());
         }
         return out;
@@ -110,7 +106,7 @@ public final class MailStandIn {
     }
 
     private String mailbox(String address) {
-        return base + "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8);
+        return BASE + "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8);
     }
 
     /** The date of the first Received header of a MIME message (RFC 5322, whole seconds), or -1. */

@@ -32,23 +32,19 @@ public final class SnsStandIn {
         }
     }
 
+    private static final String BASE = LocalEndpoints.SNS;
+
     private final HttpJson http;
-    private final String base;
 
-    public SnsStandIn(HttpJson http, String base) {
-        this.http = http;
-        this.base = base;
-    }
-
-    /** The local run's stand-in. */
+    /** Reads the local run's SNS stand-in. */
     public SnsStandIn(HttpJson http) {
-        this(http, LocalEndpoints.SNS);
+        this.http = http;
     }
 
     /** Every Publish the stand-in received so far, accepted or answered with an error, oldest first. */
     public List<Sms> published() throws IOException, InterruptedException {
         List<Sms> out = new ArrayList<>();
-        for (JsonNode event : http.call("GET", base + "/__admin/requests", null, null, 200).path("requests")) {
+        for (JsonNode event : http.call("GET", BASE + "/__admin/requests", null, null, 200).path("requests")) {
             JsonNode request = event.path("request");
             String body = request.path("body").asText();
             if (body.contains("Action=Publish")) {
@@ -71,7 +67,7 @@ public final class SnsStandIn {
      */
     public List<Sms> containing(String text) throws IOException, InterruptedException {
         List<Sms> out = new ArrayList<>();
-        for (JsonNode r : http.call("POST", base + "/__admin/requests/find", null, publishContaining(text), 200)
+        for (JsonNode r : http.call("POST", BASE + "/__admin/requests/find", null, publishContaining(text), 200)
                 .path("requests")) {
             out.add(sms(r.path("id").asText(""), r.path("body").asText(), r.path("loggedDate").asLong(), 0));
         }
@@ -80,13 +76,13 @@ public final class SnsStandIn {
 
     /** How many Publishes contain {@code text} (as {@link #containing(String)}, without reading them). */
     public int count(String text) throws IOException, InterruptedException {
-        return http.call("POST", base + "/__admin/requests/count", null, publishContaining(text), 200)
+        return http.call("POST", BASE + "/__admin/requests/count", null, publishContaining(text), 200)
                 .path("count").asInt();
     }
 
     /** Drops the Publishes containing {@code text} from the journal. */
     public void forget(String text) throws IOException, InterruptedException {
-        http.call("POST", base + "/__admin/requests/remove", null, publishContaining(text), 200);
+        http.call("POST", BASE + "/__admin/requests/remove", null, publishContaining(text), 200);
     }
 
     /**
@@ -101,7 +97,7 @@ public final class SnsStandIn {
                 {"priority":1,"request":{"method":"POST","url":"/","bodyPatterns":[{"contains":"Action=Publish"}]},
                  "response":{"status":500,"headers":{"Content-Type":"text/xml"},"body":%s}}"""
                 .formatted(HttpJson.quote(error));
-        HttpResponse<String> r = http.exchange("POST", base + "/__admin/mappings", null, "application/json", stub);
+        HttpResponse<String> r = http.exchange("POST", BASE + "/__admin/mappings", null, "application/json", stub);
         if (r.statusCode() != 201) {
             throw new IllegalStateException("adding the failing SNS stub: " + r.statusCode() + " " + r.body());
         }
@@ -109,7 +105,7 @@ public final class SnsStandIn {
     }
 
     public void removeStub(String id) throws IOException, InterruptedException {
-        http.call("DELETE", base + "/__admin/mappings/" + id, null, null, 200);
+        http.call("DELETE", BASE + "/__admin/mappings/" + id, null, null, 200);
     }
 
     private static Sms sms(String id, String body, long loggedAtMillis, int status) {

@@ -30,11 +30,13 @@ class RepositoryDocsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     // [text](target) and ![alt](target), with an optional "title"; reference definitions are not used in the repo.
-    private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern LINK =
+            Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
     // A type as the documents name it in a code span: `Outbox`, `Outbox.publish`, `SendResult.Failed.retryable`.
-    private static final Pattern TYPE_SPAN = Pattern.compile("`([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:\\.[A-Za-z]\\w*)*`");
+    private static final Pattern TYPE_SPAN = Pattern.compile(
+            "`([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:\\.[A-Za-z]\\w*)*`");
     private static final Pattern DECLARATION =
             Pattern.compile("\\b(?:class|record|enum|interface)\\s+([A-Z][A-Za-z0-9_]*)");
 
@@ -129,7 +131,7 @@ class RepositoryDocsTest {
         return bad;
     }
 
-    /** Files below {@code dir} ending in {@code suffix}, leaving out build output and hidden folders (.git, .muster). */
+    /** Files below {@code dir} ending in {@code suffix}, but not in build output or hidden folders (.git, .muster). */
     private static List<Path> files(Path dir, String suffix) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.toString().endsWith(suffix) && Files.isRegularFile(p))

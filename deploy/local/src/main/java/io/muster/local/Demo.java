@@ -9,6 +9,7 @@ import static io.muster.standin.LocalEndpoints.SNS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.muster.standin.MailStandIn;
+import io.muster.standin.SnsStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,12 +103,12 @@ public final class Demo {
                 }
             }
             // Only this incident's pages: other SMS (e.g. channel verification codes) are not part of the story.
-            for (var sms : local.newSms(text -> text.contains("SSO"))) {
+            for (SnsStandIn.Sms sms : local.newSms(text -> text.contains("SSO"))) {
                 smsCount++;
                 say("%s SMS       to %s (%s): %s", since(sms.at()), sms.phone(),
                         whoByAddress.getOrDefault(sms.phone(), "?"), oneLine(sms.message()));
             }
-            for (var mail : local.newMail(subject -> subject.contains("SSO"))) {
+            for (MailStandIn.Mail mail : local.newMail(subject -> subject.contains("SSO"))) {
                 mailCount++;
                 say("%s email     to %s (%s): %s", since(Instant.now()), mail.recipient(),
                         whoByAddress.getOrDefault(mail.recipient(), "?"), mail.subject());
@@ -116,7 +117,7 @@ public final class Demo {
                 }
             }
             if (escalated) {
-                for (var mail : List.copyOf(unanswered.values())) {
+                for (MailStandIn.Mail mail : List.copyOf(unanswered.values())) {
                     LocalRun.LinkAck ack = local.acknowledgeByLink(mail);
                     unanswered.remove(mail.recipient());
                     if (ack != null) {

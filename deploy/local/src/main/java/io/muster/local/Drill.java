@@ -7,6 +7,8 @@ import static io.muster.standin.LocalEndpoints.ESCALATION;
 import static io.muster.standin.LocalEndpoints.GAMEDAY;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.standin.MailStandIn;
+import io.muster.standin.SnsStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,11 +204,11 @@ public final class Drill {
                             entry.path("kind").asText(), oneLine(entry.path("detail").asText()));
                 }
             }
-            for (var sms : local.newSms(text -> text.contains(titleText))) {
+            for (SnsStandIn.Sms sms : local.newSms(text -> text.contains(titleText))) {
                 say("%s SMS       to %s (%s): %s", since(sms.at()), sms.phone(),
                         whoByAddress.getOrDefault(sms.phone(), "?"), oneLine(sms.message()));
             }
-            for (var mail : local.newMail(subject -> subject.contains(titleText))) {
+            for (MailStandIn.Mail mail : local.newMail(subject -> subject.contains(titleText))) {
                 String who = whoByAddress.getOrDefault(mail.recipient(), mail.recipient());
                 say("%s email     to %s (%s): %s", since(Instant.now()), mail.recipient(), who, mail.subject());
                 // Only a page carries an ack link; an inject mail for the same person must not count as their answer.
