@@ -21,7 +21,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * One real PostgreSQL server and one real Kafka broker (KRaft) per test JVM, started on first use and stopped
- * when the JVM exits. Neither needs Docker. Test classes share them: give each its own database or unique keys.
+ * when the JVM exits. They run inside the JVM, so no Docker is needed, or as Testcontainers containers where a
+ * Docker engine answers ({@link ServerSource}; the choice is printed once). Test classes share them: give each its
+ * own database or unique keys.
  */
 public final class MusterServers {
 
@@ -30,7 +32,9 @@ public final class MusterServers {
     /** Held so the levels stick: the broker logs hundreds of INFO lines on every start. */
     private static final List<java.util.logging.Logger> QUIET = quietBrokerLogs();
 
+    private static ServerSource.Choice choice;
     private static EmbeddedPostgres postgres;
+    private static ContainerServers containers;
     private static KafkaClusterTestKit kafka;
     private static final List<Runnable> DEFERRED_KAFKA_HOOKS = new ArrayList<>();
 
@@ -45,8 +49,30 @@ public final class MusterServers {
         return loggers;
     }
 
+    /** Where this JVM's servers come from, decided on first use and printed once. */
+    public static synchronized ServerSource source() {
+        if (choice == null) {
+            choice = ServerSource.choose(ServerSource.requested(), ServerSource::dockerAnswers);
+            System.out.println("Muster test servers: " + choice.why());
+        }
+        return choice.source();
+    }
+
+    private static synchronized ContainerServers containers() {
+        if (containers == null) {
+            containers = ContainerServers.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(containers::stop, "stop-containers"));
+            try {
+                createTopics(containers.kafkaBootstrapServers());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the topics on the Kafka container", e);
+            }
+        }
+        return containers;
+    }
+
     /** The shared PostgreSQL server (PostgreSQL 17; durability relaxed because tests never need a crash-safe disk). */
-    public static synchronized EmbeddedPostgres postgres() {
+    private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder()
@@ -74,6 +100,9 @@ public final class MusterServers {
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("database name " + name);
         }
+        if (source() == ServerSource.CONTAINERS) {
+            return containers().database(name);
+        }
         EmbeddedPostgres pg = postgres();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
@@ -89,6 +118,9 @@ public final class MusterServers {
 
     /** The shared broker's bootstrap servers; every topic in {@link Topics#ALL} exists once this returns. */
     public static synchronized String kafkaBootstrapServers() {
+        if (source() == ServerSource.CONTAINERS) {
+            return containers().kafkaBootstrapServers();
+        }
         if (kafka == null) {
             try {
                 guardBrokerShutdown();
@@ -174,7 +206,7 @@ public final class MusterServers {
         }
     }
 
-    private static void createTopics(String bootstrap) throws Exception {
+    static void createTopics(String bootstrap) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
