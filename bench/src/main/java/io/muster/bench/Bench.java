@@ -1,7 +1,11 @@
 package io.muster.bench;
 
+import static io.muster.standin.LocalEndpoints.KAFKA;
+import static io.muster.standin.LocalEndpoints.POSTGRES;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.muster.local.LocalKeycloak;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -102,9 +106,9 @@ public final class Bench {
     }
 
     private void run(Path out) throws Exception {
-        Api api = new Api(state);
+        LocalKeycloak keycloak = new LocalKeycloak(state);
         String run = Long.toString(System.currentTimeMillis() / 1000 % 60_466_176L, 36); // 5-6 chars, per run
-        Phases phases = new Phases(run, api.token("muster-integration"));
+        Phases phases = new Phases(run, keycloak.token("muster-integration"));
         results.put("run", run);
         results.put("settings", settings);
         System.out.printf("Muster bench, run %s (the machine is shared: read ratios to the floor, not absolutes)%n%n",
@@ -118,7 +122,7 @@ public final class Bench {
         row("floor: Kafka produce -> consume", kafkaFloor.toString(), "1.0x");
         row("floor: PostgreSQL 1-row commit (" + durability + ")", pgFloor.toString(), "1.0x");
 
-        BenchSetup setup = new BenchSetup(api.token("muster-admin"));
+        BenchSetup setup = new BenchSetup(keycloak.token("muster-admin"));
         setup.prepare();
         int runNumber = (int) (System.currentTimeMillis() / 1000 % 10_000);
         boolean raising = settings.warmUpSeconds() > 0 || settings.phases().contains("raise");
@@ -322,7 +326,7 @@ public final class Bench {
     static Stats kafkaRoundTrip(int messages) throws Exception {
         String topic = "muster.bench.floor";
         Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Api.KAFKA);
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         try (Admin a = Admin.create(admin)) {
             a.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -331,13 +335,13 @@ public final class Bench {
             }
         }
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Api.KAFKA);
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Api.KAFKA);
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "1");
@@ -368,7 +372,7 @@ public final class Bench {
 
     /** The settings that decide what a commit costs, so a reader knows the floor was measured durably. */
     static String postgresDurability() throws Exception {
-        try (Connection c = DriverManager.getConnection(Api.PG + "postgres", "postgres", "");
+        try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT string_agg(name || ' ' || setting, ', ' ORDER BY name)"
                         + " FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit')")) {
@@ -380,7 +384,7 @@ public final class Bench {
     /** The database's floor: one single-row INSERT committed at a time. */
     static Stats postgresCommit(int commits) throws Exception {
         List<Long> samples = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(Api.PG + "postgres", "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS bench_floor (id UUID PRIMARY KEY, at TIMESTAMPTZ DEFAULT now())");
             }

@@ -1,6 +1,11 @@
 package io.muster.bench;
 
+import static io.muster.standin.LocalEndpoints.DIRECTORY;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
+import static io.muster.standin.LocalEndpoints.KAFKA;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.standin.HttpJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -133,7 +138,7 @@ final class BenchSetup {
     private int removePeopleWithRole(String role) throws Exception {
         List<String> ids = peopleWithRole(role);
         for (String id : ids) {
-            Api.call("DELETE", Api.DIRECTORY + "/api/v1/people/" + id, admin, null, 204, 200, 404);
+            Api.HTTP.call("DELETE", DIRECTORY + "/api/v1/people/" + id, admin, null, 204, 200, 404);
         }
         return ids.size();
     }
@@ -141,7 +146,7 @@ final class BenchSetup {
     private List<String> peopleWithRole(String role) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode found = Api.call("GET", Api.DIRECTORY + "/api/v1/people?size=200&page=" + page + "&role="
+            JsonNode found = Api.HTTP.call("GET", DIRECTORY + "/api/v1/people?size=200&page=" + page + "&role="
                     + URLEncoder.encode(role, StandardCharsets.UTF_8), admin, null, 200);
             found.path("items").forEach(p -> ids.add(p.path("id").asText()));
             if (found.path("items").size() < 200) {
@@ -168,15 +173,15 @@ final class BenchSetup {
     }
 
     private void importPeople(List<Map<String, Object>> people) throws Exception {
-        Api.call("POST", Api.DIRECTORY + "/api/v1/import", admin, Api.JSON.writeValueAsString(Map.of("people",
+        Api.HTTP.call("POST", DIRECTORY + "/api/v1/import", admin, HttpJson.JSON.writeValueAsString(Map.of("people",
                 people)), 200, 201);
     }
 
     private void role(String key, String name) throws Exception {
-        if (Api.status("GET", Api.DIRECTORY + "/api/v1/roles/" + key, admin, null) == 200) {
+        if (Api.HTTP.status("GET", DIRECTORY + "/api/v1/roles/" + key, admin, null) == 200) {
             return;
         }
-        Api.call("POST", Api.DIRECTORY + "/api/v1/roles", admin, """
+        Api.HTTP.call("POST", DIRECTORY + "/api/v1/roles", admin, """
                 {"key":"%s","name":"%s","responsibilities":"Receives the benchmark's pages.",
                  "defaultEscalationLevel":4,"notificationPriority":5}""".formatted(key, name), 201);
     }
@@ -188,29 +193,29 @@ final class BenchSetup {
     }
 
     private String upsertPolicy(String name, String body) throws Exception {
-        for (JsonNode existing : Api.call("GET", Api.ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
+        for (JsonNode existing : Api.HTTP.call("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
             if (existing.path("name").asText().equals(name)) {
                 String id = existing.path("id").asText();
-                Api.call("PUT", Api.ESCALATION + "/api/v1/escalation-policies/" + id, admin, body, 200);
+                Api.HTTP.call("PUT", ESCALATION + "/api/v1/escalation-policies/" + id, admin, body, 200);
                 return id;
             }
         }
-        return Api.call("POST", Api.ESCALATION + "/api/v1/escalation-policies", admin, body, 201).path("id").asText();
+        return Api.HTTP.call("POST", ESCALATION + "/api/v1/escalation-policies", admin, body, 201).path("id").asText();
     }
 
     private void plan(String incidentType, String severity, String policyId) throws Exception {
         String body = """
                 {"incidentType":"%s","severity":"%s","policyId":"%s","rolesToEngage":[]}"""
                 .formatted(incidentType, severity, policyId);
-        for (JsonNode existing : Api.call("GET", Api.ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
+        for (JsonNode existing : Api.HTTP.call("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
             if (existing.path("incidentType").asText().equals(incidentType)
                     && existing.path("severity").asText().equals(severity)) {
-                Api.call("PUT", Api.ESCALATION + "/api/v1/response-plans/" + existing.path("id").asText(), admin,
+                Api.HTTP.call("PUT", ESCALATION + "/api/v1/response-plans/" + existing.path("id").asText(), admin,
                         body, 200);
                 return;
             }
         }
-        Api.call("POST", Api.ESCALATION + "/api/v1/response-plans", admin, body, 201);
+        Api.HTTP.call("POST", ESCALATION + "/api/v1/response-plans", admin, body, 201);
     }
 
     /**
@@ -219,7 +224,7 @@ final class BenchSetup {
      */
     static void waitForDirectoryConsumers(Duration timeout) throws Exception {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Api.KAFKA);
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(p)) {
             List<TopicPartition> partitions = admin.describeTopics(List.of(DIRECTORY_TOPIC)).allTopicNames()

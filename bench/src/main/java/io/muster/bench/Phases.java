@@ -1,6 +1,12 @@
 package io.muster.bench;
 
+import static io.muster.standin.LocalEndpoints.ESCALATION;
+import static io.muster.standin.LocalEndpoints.KAFKA;
+import static io.muster.standin.LocalEndpoints.POSTGRES;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.standin.HttpJson;
+import io.muster.standin.SnsStandIn;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -69,7 +75,7 @@ final class Phases {
             long due = start + pacer.offsetNanos(i);
             String body = "{\"title\":\"" + prefix + i + "\",\"severity\":\"CRITICAL\",\"incidentType\":\""
                     + BenchSetup.raiseRole((int) (i % people)) + "\",\"source\":\"bench\"}";
-            pending.add(Api.HTTP.sendAsync(Api.request("POST", Api.ESCALATION + "/api/v1/incidents",
+            pending.add(Api.HTTP.client().sendAsync(Api.HTTP.request("POST", ESCALATION + "/api/v1/incidents",
                     integrationToken, body).build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                         answerNanos.add(System.nanoTime() - due);
                         if (e == null && r.statusCode() == 201) {
@@ -86,7 +92,7 @@ final class Phases {
         long lastProgress = System.nanoTime();
         while (seen < accepted.get() && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(drainSeconds)) {
             Thread.sleep(500);
-            int now = StandIns.countSms(prefix);
+            int now = Api.SNS.count(prefix);
             if (now > seen) {
                 seen = now;
                 lastProgress = System.nanoTime();
@@ -94,7 +100,7 @@ final class Phases {
         }
         Map<Integer, Long> firstSms = new HashMap<>();
         Pattern token = Pattern.compile(Pattern.quote(prefix) + "(\\d+)");
-        for (StandIns.Sms sms : StandIns.findSms(prefix)) {
+        for (SnsStandIn.Sms sms : Api.SNS.containing(prefix)) {
             Matcher m = token.matcher(sms.message());
             if (m.find()) {
                 firstSms.merge(Integer.parseInt(m.group(1)), sms.loggedAtMillis(), Math::min);
@@ -102,7 +108,7 @@ final class Phases {
         }
         List<Long> latencies = new ArrayList<>();
         firstSms.forEach((i, at) -> latencies.add((long) ((at - dueEpochMs[i]) * 1_000_000)));
-        StandIns.forgetSms(prefix);
+        Api.SNS.forget(prefix);
         int emails = 0;
         for (int k = 0; k < people; k++) {
             emails += emailsWith(BenchSetup.raiseEmail(run, k), prefix);
@@ -126,8 +132,8 @@ final class Phases {
     /** Counts a mailbox's messages whose subject has the token, then drops the mailbox (GreenMail keeps all in memory). */
     private static int emailsWith(String address, String token) {
         try {
-            int n = (int) StandIns.mail(address).stream().filter(e -> e.getKey().contains(token)).count();
-            StandIns.dropMailbox(address);
+            int n = (int) Api.MAIL.inbox(address).stream().filter(m -> m.subject().contains(token)).count();
+            Api.MAIL.drop(address);
             return n;
         } catch (Exception e) {
             return -1;
@@ -147,7 +153,7 @@ final class Phases {
         String mailPrefix = "fan-" + run + "-";
         long raisedEpochMs = System.currentTimeMillis();
         long raised = System.nanoTime();
-        Api.call("POST", Api.ESCALATION + "/api/v1/incidents", integrationToken, "{\"title\":\"" + title
+        Api.HTTP.call("POST", ESCALATION + "/api/v1/incidents", integrationToken, "{\"title\":\"" + title
                 + "\",\"severity\":\"CRITICAL\",\"incidentType\":\"bench-fanout\",\"source\":\"bench\"}", 201);
         long raiseAnswered = System.nanoTime() - raised;
         long allSmsSeenNanos = -1;
@@ -157,29 +163,29 @@ final class Phases {
         long deadline = raised + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while ((allSmsSeenNanos < 0 || allMailSeenNanos < 0) && System.nanoTime() < deadline) {
             if (allSmsSeenNanos < 0) {
-                sms = StandIns.countSms(title);
+                sms = Api.SNS.count(title);
                 if (sms >= people) {
                     allSmsSeenNanos = System.nanoTime() - raised;
                 }
             }
             if (allMailSeenNanos < 0) {
-                mail = StandIns.mailboxes(mailPrefix).size();
+                mail = Api.MAIL.mailboxes(mailPrefix).size();
                 if (mail >= people) {
                     allMailSeenNanos = System.nanoTime() - raised;
                 }
             }
             Thread.sleep(100);
         }
-        List<StandIns.Sms> received = StandIns.findSms(title);
-        long firstSms = received.stream().mapToLong(StandIns.Sms::loggedAtMillis).min().orElse(-1);
-        long lastSms = received.stream().mapToLong(StandIns.Sms::loggedAtMillis).max().orElse(-1);
+        List<SnsStandIn.Sms> received = Api.SNS.containing(title);
+        long firstSms = received.stream().mapToLong(SnsStandIn.Sms::loggedAtMillis).min().orElse(-1);
+        long lastSms = received.stream().mapToLong(SnsStandIn.Sms::loggedAtMillis).max().orElse(-1);
         List<Long> smsLatency = received.stream().map(s -> (s.loggedAtMillis() - raisedEpochMs) * 1_000_000).toList();
         Set<String> phones = new HashSet<>();
         received.forEach(s -> phones.add(s.phone()));
-        StandIns.forgetSms(title);
-        List<String> mailboxes = StandIns.mailboxes(mailPrefix);
+        Api.SNS.forget(title);
+        List<String> mailboxes = Api.MAIL.mailboxes(mailPrefix);
         for (String address : mailboxes) {
-            StandIns.dropMailbox(address);
+            Api.MAIL.drop(address);
         }
 
         Map<String, Object> m = new LinkedHashMap<>();
@@ -217,7 +223,7 @@ final class Phases {
             inFlight.acquire();
             HttpRequest r = request.apply(n++);
             long sent = System.nanoTime();
-            pending.add(Api.HTTP.sendAsync(r, HttpResponse.BodyHandlers.discarding()).whenComplete((a, e) -> {
+            pending.add(Api.HTTP.client().sendAsync(r, HttpResponse.BodyHandlers.discarding()).whenComplete((a, e) -> {
                 latencies.add(System.nanoTime() - sent);
                 if (e == null && acceptedStatuses.contains(a.statusCode())) {
                     accepted.incrementAndGet();
@@ -241,14 +247,14 @@ final class Phases {
     }
 
     Map<String, Object> ingestNative(int seconds, int concurrency) throws Exception {
-        return ingest(seconds, concurrency, n -> Api.request("POST", Api.ESCALATION + "/api/v1/incidents",
+        return ingest(seconds, concurrency, n -> Api.HTTP.request("POST", ESCALATION + "/api/v1/incidents",
                 integrationToken, "{\"title\":\"ing-" + run + "-" + n + "\",\"severity\":\"LOW\","
                         + "\"incidentType\":\"bench-ingest\",\"source\":\"bench\",\"dedupKey\":\"ing-" + run + "-" + n
                         + "\"}").build(), Set.of(200, 201));
     }
 
     Map<String, Object> ingestEventsV2(int seconds, int concurrency) throws Exception {
-        return ingest(seconds, concurrency, n -> Api.request("POST", Api.ESCALATION + "/v2/enqueue", null,
+        return ingest(seconds, concurrency, n -> Api.HTTP.request("POST", ESCALATION + "/v2/enqueue", null,
                 "{\"routing_key\":\"" + Api.INTEGRATION_KEY + "\",\"event_action\":\"trigger\",\"dedup_key\":\"ev2-"
                         + run + "-" + n + "\",\"payload\":{\"summary\":\"ev2-" + run + "-" + n
                         + " disk filling up\",\"source\":\"bench\",\"severity\":\"info\"}}").build(), Set.of(202));
@@ -286,11 +292,11 @@ final class Phases {
             inFlight.acquire();
             String body = "{\"title\":\"" + prefix + i + "\",\"severity\":\"LOW\",\"incidentType\":\"bench-timers\","
                     + "\"source\":\"bench\",\"drill\":true,\"silent\":true}";
-            pending.add(Api.HTTP.sendAsync(Api.request("POST", Api.ESCALATION + "/api/v1/incidents", integrationToken,
-                    body).build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+            pending.add(Api.HTTP.client().sendAsync(Api.HTTP.request("POST", ESCALATION + "/api/v1/incidents",
+                    integrationToken, body).build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                         try {
                             if (e == null && r.statusCode() == 201) {
-                                ours.add(Api.JSON.readTree(r.body()).path("id").asText());
+                                ours.add(HttpJson.JSON.readTree(r.body()).path("id").asText());
                             } else {
                                 refused.incrementAndGet();
                             }
@@ -356,7 +362,7 @@ final class Phases {
     private static void listenForEscalations(Map<String, Instant> fired, Map<String, Set<String>> firings,
             AtomicBoolean stop) {
         Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Api.KAFKA);
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
@@ -370,7 +376,7 @@ final class Phases {
                     if (!ESCALATED.matcher(r.value()).find()) {
                         continue;
                     }
-                    JsonNode event = Api.JSON.readTree(r.value());
+                    JsonNode event = HttpJson.JSON.readTree(r.value());
                     JsonNode payload = event.path("payload");
                     if (payload.path("fromStage").asInt() != 1 || payload.path("toStage").asInt() != 2) {
                         continue;
@@ -391,7 +397,7 @@ final class Phases {
        second sees each one at least once. */
     private static void snapshotTimers(Set<String> ours, Map<String, Instant> due, AtomicInteger peakActive,
             AtomicBoolean stop) {
-        try (Connection c = DriverManager.getConnection(Api.PG + "escalation", "postgres", "");
+        try (Connection c = DriverManager.getConnection(POSTGRES + "escalation", "postgres", "");
                 Statement s = c.createStatement()) {
             while (!stop.get()) {
                 int active = 0;

@@ -1,5 +1,7 @@
 package io.muster.system;
 
+import static io.muster.standin.LocalEndpoints.DIRECTORY;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,16 +124,16 @@ class AccessMatrixIT {
         String person = """
                 {"displayName":"%s","timeZone":"Europe/London","escalationLevel":4,"login":"%s"}""";
         String strangerLogin = "stranger-" + run;
-        String stranger = Muster.ok("POST", Muster.DIRECTORY + "/api/v1/people", admin,
+        String stranger = Muster.ok("POST", DIRECTORY + "/api/v1/people", admin,
                 person.formatted("Matrix Stranger " + run, strangerLogin)).path("id").asText();
         String pagedLogin = "paged-" + run;
         String pagedName = "Matrix Paged " + run;
-        String paged = Muster.ok("POST", Muster.DIRECTORY + "/api/v1/people", admin,
+        String paged = Muster.ok("POST", DIRECTORY + "/api/v1/people", admin,
                 person.formatted(pagedName, pagedLogin)).path("id").asText();
         String type = "matrix-" + run;
         Muster.planFor(type, "LOW", "[{\"contacts\":[\"" + paged + "\"],\"timeoutSeconds\":600}]");
         Muster.await("the paged person in escalation's replica", java.time.Duration.ofSeconds(60), () -> Muster.ok(
-                "GET", Muster.ESCALATION + "/api/v1/response-team?incidentType=" + type + "&severity=LOW",
+                "GET", ESCALATION + "/api/v1/response-team?incidentType=" + type + "&severity=LOW",
                 Suite.token("muster-viewer"), null).toString().contains(pagedName));
 
         String siemA = Suite.token("muster-integration", "siem-a-" + run);
@@ -172,7 +174,7 @@ class AccessMatrixIT {
         }
         // The tests after this one count the demo organisation's people.
         for (String id : List.of(paged, stranger)) {
-            Suite.call("DELETE", Muster.DIRECTORY + "/api/v1/people/" + id, admin, null, null);
+            Suite.call("DELETE", DIRECTORY + "/api/v1/people/" + id, admin, null, null);
         }
         Summary.record("acknowledgement rights", String.format("%d checks wrong", wrong.size()));
         assertThat(wrong).isEmpty();

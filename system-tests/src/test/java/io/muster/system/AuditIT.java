@@ -1,5 +1,7 @@
 package io.muster.system;
 
+import static io.muster.standin.LocalEndpoints.DIRECTORY;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,16 +68,16 @@ class AuditIT {
         // Escalation: a policy created, renamed and deleted; a second one by a taken name is refused.
         String name = "audited policy " + UUID.randomUUID();
         String stages = "[{\"roles\":[\"incident-commander\"],\"timeoutSeconds\":300}]";
-        String policyId = Muster.ok("POST", Muster.ESCALATION + "/api/v1/escalation-policies", admin,
+        String policyId = Muster.ok("POST", ESCALATION + "/api/v1/escalation-policies", admin,
                 "{\"name\":\"%s\",\"repeats\":0,\"stages\":%s}".formatted(name, stages)).path("id").asText();
-        Muster.ok("PUT", Muster.ESCALATION + "/api/v1/escalation-policies/" + policyId, admin,
+        Muster.ok("PUT", ESCALATION + "/api/v1/escalation-policies/" + policyId, admin,
                 "{\"name\":\"%s (renamed)\",\"repeats\":1,\"stages\":%s}".formatted(name, stages));
         int entries = audit("escalation-service", "?actor=" + ACTOR + "&size=500").size();
-        HttpResponse<String> taken = Suite.call("POST", Muster.ESCALATION + "/api/v1/escalation-policies", admin,
+        HttpResponse<String> taken = Suite.call("POST", ESCALATION + "/api/v1/escalation-policies", admin,
                 "application/json", "{\"name\":\"%s (renamed)\",\"repeats\":0,\"stages\":%s}".formatted(name, stages));
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(audit("escalation-service", "?actor=" + ACTOR + "&size=500").size()).isEqualTo(entries);
-        Muster.ok("DELETE", Muster.ESCALATION + "/api/v1/escalation-policies/" + policyId, admin, null);
+        Muster.ok("DELETE", ESCALATION + "/api/v1/escalation-policies/" + policyId, admin, null);
         JsonNode policy = audit("escalation-service", "?entityType=escalation-policy&entityId=" + policyId);
         assertThat(policy.findValuesAsText("action")).containsExactly("deleted", "updated", "created");
         assertThat(policy.findValuesAsText("actor")).containsOnly(ACTOR);
@@ -100,9 +102,9 @@ class AuditIT {
 
         // Directory: a team created and deleted.
         String teamName = "Audited team " + UUID.randomUUID();
-        String teamId = Muster.ok("POST", Muster.DIRECTORY + "/api/v1/teams", admin,
+        String teamId = Muster.ok("POST", DIRECTORY + "/api/v1/teams", admin,
                 "{\"name\":\"%s\"}".formatted(teamName)).path("id").asText();
-        Muster.ok("DELETE", Muster.DIRECTORY + "/api/v1/teams/" + teamId, admin, null);
+        Muster.ok("DELETE", DIRECTORY + "/api/v1/teams/" + teamId, admin, null);
         JsonNode team = audit("directory-service", "?entityType=team&entityId=" + teamId);
         assertThat(team.findValuesAsText("action")).containsExactly("deleted", "created");
         assertThat(team.get(1).path("after").path("name").asText()).isEqualTo(teamName);
@@ -118,7 +120,7 @@ class AuditIT {
     void thePlanDocumentsBackupChannelsAreAuditedFromCreationToDeletion() throws Exception {
         String admin = Suite.token("muster-admin");
         String name = "Audited bridge " + UUID.randomUUID();
-        String url = Muster.ESCALATION + "/api/v1/plan-document/backup-channels";
+        String url = ESCALATION + "/api/v1/plan-document/backup-channels";
         String id = Muster.ok("POST", url, admin, "{\"name\":\"%s\",\"kind\":\"PHONE_BRIDGE\",\"howToJoin\":\"Dial +44 20 7946 0001\"}"
                 .formatted(name)).path("id").asText();
         Muster.ok("POST", url + "/" + id + "/tested", admin, null);

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ class BadInputIT {
         }
         b.method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(probe.body()));
-        return Suite.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Suite.HTTP.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** What is wrong with the answer to {@code probe}, or null when it is as it should be. */

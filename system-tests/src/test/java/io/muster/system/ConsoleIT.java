@@ -2,6 +2,8 @@ package io.muster.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.testsupport.TestBrowser;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,10 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.muster.testsupport.TestBrowser;
 
 /**
  * The console in a real browser (headless Chromium), signed in through Keycloak's own login page, over the whole
@@ -167,7 +164,7 @@ class ConsoleIT {
         // The page refreshes its live region by itself: the first stage's pages appear without a reload.
         waitFor(d, "the first stage paged, shown on the incident's timeline",
                 () -> text(d, "timeline").contains("stage 1 (pass 1) paged"));
-        Muster.await("the page's email reached the stand-in", WAIT, () -> !StandIns.mail(title).isEmpty());
+        Muster.await("the page's email reached the stand-in", WAIT, () -> !Suite.MAIL.withSubject(title).isEmpty());
         shoot(d, "admin-incident");
 
         d.findElement(By.cssSelector("[data-test='ack-button']")).click();
@@ -178,7 +175,7 @@ class ConsoleIT {
         d.findElement(By.cssSelector("[data-test='resolve-button']")).click();
         d.switchTo().alert().accept(); // "Resolve this incident? Paging stops."
         waitFor(d, "the incident shown resolved", () -> text(d, "incident-status").equals("RESOLVED"));
-        Summary.record("console raise", "raised CRITICAL from the form, paged (" + StandIns.mail(title).size()
+        Summary.record("console raise", "raised CRITICAL from the form, paged (" + Suite.MAIL.withSubject(title).size()
                 + " emails), acknowledged and resolved from its page");
     }
 
@@ -295,7 +292,7 @@ class ConsoleIT {
     }
 
     private static HttpResponse<String> post(String cookies, String origin, String form) throws Exception {
-        return Suite.HTTP.send(HttpRequest.newBuilder(URI.create(CONSOLE + "/incidents"))
+        return Suite.HTTP.client().send(HttpRequest.newBuilder(URI.create(CONSOLE + "/incidents"))
                 .header("Cookie", cookies).header("Origin", origin)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

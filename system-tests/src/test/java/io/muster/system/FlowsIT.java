@@ -1,8 +1,11 @@
 package io.muster.system;
 
+import static io.muster.standin.LocalEndpoints.ESCALATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.standin.MailStandIn;
+import io.muster.standin.SnsStandIn;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -85,14 +88,14 @@ class FlowsIT {
                 () -> got(commander, title));
         Muster.await("SMS and email to the backup " + backup.name() + " after the first stage timed out",
                 PAGE_WAIT, () -> got(backup, title));
-        StandIns.Mail toBackup = StandIns.mail(title).stream().filter(m -> m.recipient().equals(backup.email()))
-                .findFirst().orElseThrow();
+        MailStandIn.Mail toBackup = Suite.MAIL.withSubject(title).stream()
+                .filter(m -> m.recipient().equals(backup.email())).findFirst().orElseThrow();
         String link = toBackup.ackLink();
         assertThat(link).as("ack link in the backup's email").isNotNull();
-        HttpResponse<String> page = Suite.HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+        HttpResponse<String> page = Suite.HTTP.client().send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        HttpResponse<String> ack = Suite.HTTP.send(HttpRequest.newBuilder(URI.create(link))
+        HttpResponse<String> ack = Suite.HTTP.client().send(HttpRequest.newBuilder(URI.create(link))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ack.statusCode()).as("ack by link: %s", ack.body()).isEqualTo(200);
         Muster.await("the incident acknowledged", PAGE_WAIT,
@@ -108,11 +111,11 @@ class FlowsIT {
             assertThat(Muster.timeline(incident)).noneMatch(l -> l.startsWith("stage-paged: stage 3"));
             Thread.sleep(500);
         }
-        assertThat(StandIns.mail(title)).extracting(StandIns.Mail::recipient)
+        assertThat(Suite.MAIL.withSubject(title)).extracting(MailStandIn.Mail::recipient)
                 .doesNotContainAnyElementsOf(third.stream().map(Muster.Person::email).toList());
-        assertThat(StandIns.mail(title)).extracting(StandIns.Mail::recipient)
+        assertThat(Suite.MAIL.withSubject(title)).extracting(MailStandIn.Mail::recipient)
                 .containsExactlyInAnyOrder(commander.email(), backup.email());
-        assertThat(StandIns.sms(title)).filteredOn(StandIns.Sms::delivered).extracting(StandIns.Sms::phone)
+        assertThat(Suite.SNS.published(title)).filteredOn(SnsStandIn.Sms::delivered).extracting(SnsStandIn.Sms::phone)
                 .containsExactlyInAnyOrder(commander.phone(), backup.phone());
 
         List<String> timeline = Muster.timeline(incident);
@@ -201,13 +204,13 @@ class FlowsIT {
     }
 
     static JsonNode enqueue(String event) throws Exception {
-        HttpResponse<String> r = Suite.call("POST", Muster.ESCALATION + "/v2/enqueue", null, "application/json", event);
+        HttpResponse<String> r = Suite.call("POST", ESCALATION + "/v2/enqueue", null, "application/json", event);
         assertThat(r.statusCode()).as("enqueue: %s", r.body()).isEqualTo(202);
         return Suite.JSON.readTree(r.body());
     }
 
     static JsonNode webhook(String payload) throws Exception {
-        HttpResponse<String> r = Suite.call("POST", Muster.ESCALATION + "/api/v1/integrations/alertmanager/"
+        HttpResponse<String> r = Suite.call("POST", ESCALATION + "/api/v1/integrations/alertmanager/"
                 + INTEGRATION_KEY, null, "application/json", payload);
         assertThat(r.statusCode()).as("alertmanager webhook: %s", r.body()).isBetween(200, 202);
         return Suite.JSON.readTree(r.body());
@@ -236,7 +239,7 @@ class FlowsIT {
     static JsonNode byDedupKey(String dedupKey) throws Exception {
         JsonNode[] found = new JsonNode[1];
         Muster.await("the incident with dedup key " + dedupKey, PAGE_WAIT, () -> {
-            for (JsonNode i : Muster.ok("GET", Muster.ESCALATION + "/api/v1/incidents?incidentType=security-alert"
+            for (JsonNode i : Muster.ok("GET", ESCALATION + "/api/v1/incidents?incidentType=security-alert"
                     + "&limit=500", Suite.token("muster-viewer"), null)) {
                 if (dedupKey.equals(i.path("dedupKey").asText())) {
                     found[0] = i;
@@ -250,7 +253,7 @@ class FlowsIT {
 
     static long openWithDedupKey(String dedupKey) throws Exception {
         long n = 0;
-        for (JsonNode i : Muster.ok("GET", Muster.ESCALATION + "/api/v1/incidents?incidentType=security-alert"
+        for (JsonNode i : Muster.ok("GET", ESCALATION + "/api/v1/incidents?incidentType=security-alert"
                 + "&limit=500", Suite.token("muster-viewer"), null)) {
             n += dedupKey.equals(i.path("dedupKey").asText()) ? 1 : 0;
         }
@@ -259,8 +262,8 @@ class FlowsIT {
 
     /** Whether {@code person} has an email and a delivered SMS for the page titled {@code title}. */
     static boolean got(Muster.Person person, String title) throws Exception {
-        boolean mail = StandIns.mail(title).stream().anyMatch(m -> m.recipient().equals(person.email()));
-        boolean sms = person.phone() == null || StandIns.sms(title).stream()
+        boolean mail = Suite.MAIL.withSubject(title).stream().anyMatch(m -> m.recipient().equals(person.email()));
+        boolean sms = person.phone() == null || Suite.SNS.published(title).stream()
                 .anyMatch(s -> s.delivered() && s.phone().equals(person.phone()));
         return mail && sms;
     }

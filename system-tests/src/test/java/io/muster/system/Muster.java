@@ -1,5 +1,7 @@
 package io.muster.system;
 
+import static io.muster.standin.LocalEndpoints.DIRECTORY;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,9 +16,6 @@ import java.util.concurrent.Callable;
 
 /** The suite's public API as the system tests use it: the directory's people, escalation's incidents and plans. */
 final class Muster {
-
-    static final String DIRECTORY = "http://localhost:8081";
-    static final String ESCALATION = "http://localhost:8082";
 
     private Muster() {
     }

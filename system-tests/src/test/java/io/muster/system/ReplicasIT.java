@@ -1,8 +1,11 @@
 package io.muster.system;
 
+import static io.muster.standin.LocalEndpoints.ESCALATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.standin.MailStandIn;
+import io.muster.standin.SnsStandIn;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicasIT {
 
-    static final String ESCALATION_1 = Muster.ESCALATION;
+    static final String ESCALATION_1 = ESCALATION;
     static final String ESCALATION_2 = "http://localhost:8182";
     static final String NOTIFICATION_2 = "http://localhost:8183";
     static final int BEFORE_KILL = 12;
@@ -87,7 +90,7 @@ class ReplicasIT {
         Instant killed = Instant.now();
         long escalationRelayedBefore = relayed(ESCALATION_2);
         long notificationRelayedBefore = relayed(NOTIFICATION_2);
-        long emailsAtKill = StandIns.mail(marker).size();
+        long emailsAtKill = Suite.MAIL.withSubject(marker).size();
         long escalationOutboxAtKill = Suite.count("escalation", "SELECT count(*) FROM outbox");
         long inFlightAtKill = Suite.count("notification", "SELECT count(*) FROM send_attempt WHERE state = "
                 + "'IN_FLIGHT'");
@@ -189,7 +192,7 @@ class ReplicasIT {
     }
 
     static long emailsTo(String marker, Muster.Person person) throws Exception {
-        return StandIns.mail(marker).stream().filter(m -> m.recipient().equals(person.email())).count();
+        return Suite.MAIL.withSubject(marker).stream().filter(m -> m.recipient().equals(person.email())).count();
     }
 
     /** Each page (one incident to one person) by channel: SMS by phone number, email by distinct Message-ID. */
@@ -197,7 +200,7 @@ class ReplicasIT {
         Set<String> ofBurst = Set.copyOf(tokens);
         Map<String, Integer> sms = new HashMap<>();
         int smsSent = 0;
-        for (StandIns.Sms s : StandIns.sms(marker)) {
+        for (SnsStandIn.Sms s : Suite.SNS.published(marker)) {
             String token = FaultsIT.tokenOf(s.message(), marker);
             if (s.delivered() && ofBurst.contains(token)) {
                 sms.merge(token + "|" + s.phone(), 1, Integer::sum);
@@ -206,7 +209,7 @@ class ReplicasIT {
         }
         Map<String, List<String>> mail = new HashMap<>();
         int emailsSent = 0;
-        for (StandIns.Mail m : StandIns.mail(marker)) {
+        for (MailStandIn.Mail m : Suite.MAIL.withSubject(marker)) {
             String token = FaultsIT.tokenOf(m.subject(), marker);
             if (ofBurst.contains(token)) {
                 mail.computeIfAbsent(token + "|" + m.recipient(), k -> new ArrayList<>()).add(m.messageId());

@@ -1,6 +1,6 @@
 package io.muster.system;
 
-import static io.muster.system.Muster.ESCALATION;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,6 +3,8 @@ package io.muster.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.muster.standin.LocalEndpoints;
+import io.muster.standin.SnsStandIn;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -58,17 +60,17 @@ class SmsReplyForgeryIT {
         ObjectNode stub = Suite.JSON.createObjectNode();
         stub.putObject("request").put("method", "GET").put("url", path);
         stub.putObject("response").put("status", 200).put("body", pem);
-        HttpResponse<String> r = Suite.call("POST", StandIns.SNS + "/__admin/mappings", null, "application/json",
+        HttpResponse<String> r = Suite.call("POST", LocalEndpoints.SNS + "/__admin/mappings", null, "application/json",
                 stub.toString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         certStub = Suite.JSON.readTree(r.body()).path("id").asText();
-        certUrl = StandIns.SNS + path;
+        certUrl = LocalEndpoints.SNS + path;
     }
 
     @AfterAll
     static void removeCertificate() throws Exception {
         if (certStub != null) {
-            StandIns.removeStub(certStub);
+            Suite.SNS.removeStub(certStub);
         }
     }
 
@@ -81,10 +83,10 @@ class SmsReplyForgeryIT {
         // CRITICAL pages on every channel at once, so the SMS with its code goes out without waiting for email.
         Muster.planFor(type, "CRITICAL", "[{\"contacts\":[\"" + person.id() + "\"],\"timeoutSeconds\":600}]");
         String incident = Muster.raise(title, type, "CRITICAL");
-        List<StandIns.Sms> paged = new ArrayList<>();
+        List<SnsStandIn.Sms> paged = new ArrayList<>();
         Muster.await("the page's SMS to " + person.phone(), Duration.ofSeconds(60), () -> {
             paged.clear();
-            StandIns.sms(title).stream().filter(s -> s.phone().equals(person.phone())).forEach(paged::add);
+            Suite.SNS.published(title).stream().filter(s -> s.phone().equals(person.phone())).forEach(paged::add);
             return !paged.isEmpty();
         });
         Matcher m = ACK_CODE.matcher(paged.get(0).message());
@@ -99,10 +101,10 @@ class SmsReplyForgeryIT {
         refused++;
         // Nor does that topic get a subscription confirmed: the SubscribeURL it names is never called.
         String subscribePath = "/confirm-" + UUID.randomUUID();
-        HttpResponse<String> subscribe = post(subscription(OTHER_ACCOUNTS_TOPIC, StandIns.SNS + subscribePath));
+        HttpResponse<String> subscribe = post(subscription(OTHER_ACCOUNTS_TOPIC, LocalEndpoints.SNS + subscribePath));
         assertThat(subscribe.statusCode()).as(subscribe.body()).isEqualTo(403);
         refused++;
-        assertThat(Suite.call("GET", StandIns.SNS + "/__admin/requests", null, null, null).body())
+        assertThat(Suite.call("GET", LocalEndpoints.SNS + "/__admin/requests", null, null, null).body())
                 .doesNotContain(subscribePath);
 
         // A number nobody paged is ignored, whatever it sends.

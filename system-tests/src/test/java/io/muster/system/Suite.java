@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.local.LocalKeycloak;
+import io.muster.standin.HttpJson;
+import io.muster.standin.MailStandIn;
+import io.muster.standin.SnsStandIn;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +34,11 @@ final class Suite {
     static final Map<String, Integer> SERVICES = Map.of("directory-service", 8081, "escalation-service", 8082,
             "notification-service", 8083, "gameday-service", 8084);
     static final List<String> DATABASES = List.of("directory", "escalation", "notification", "gameday");
-    static final ObjectMapper JSON = new ObjectMapper();
-    // HTTP/1.1: the JDK client's h2c upgrade breaks on the SNS stand-in's large journal answers
-    // ("Frame ... exceeds MAX_FRAME_SIZE"); nothing here gains from HTTP/2.
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = HttpJson.JSON;
+    static final HttpJson HTTP = new HttpJson(Duration.ofSeconds(30));
+    /** What the providers' stand-ins received: what a person would have got on their phone or in their inbox. */
+    static final SnsStandIn SNS = new SnsStandIn(HTTP);
+    static final MailStandIn MAIL = new MailStandIn(HTTP);
 
     private static final Path ROOT = Path.of(System.getProperty("muster.root", "..")).toAbsolutePath().normalize();
     private static final Path STATE = Path.of(System.getProperty("muster.state", "target/muster-state"))
@@ -249,15 +249,7 @@ final class Suite {
 
     static HttpResponse<String> call(String method, String url, String token, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.exchange(method, url, token, contentType, body);
     }
 
     static JsonNode openApi(String service) throws Exception {

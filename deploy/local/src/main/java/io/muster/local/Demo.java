@@ -1,13 +1,15 @@
 package io.muster.local;
 
-import static io.muster.local.LocalRun.DIRECTORY;
-import static io.muster.local.LocalRun.ESCALATION;
-import static io.muster.local.LocalRun.MAIL;
-import static io.muster.local.LocalRun.SNS;
 import static io.muster.local.LocalRun.oneLine;
 import static io.muster.local.LocalRun.say;
+import static io.muster.standin.LocalEndpoints.DIRECTORY;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
+import static io.muster.standin.LocalEndpoints.MAIL;
+import static io.muster.standin.LocalEndpoints.SNS;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.standin.MailStandIn;
+import io.muster.standin.SnsStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +82,7 @@ public final class Demo {
                 incidentId, stageSeconds);
 
         Set<String> seenTimeline = new HashSet<>();
-        Map<String, LocalRun.Mail> unanswered = new LinkedHashMap<>();
+        Map<String, MailStandIn.Mail> unanswered = new LinkedHashMap<>();
         Set<String> answered = new HashSet<>();
         boolean escalated = false;
         boolean acked = false;
@@ -101,27 +103,27 @@ public final class Demo {
                 }
             }
             // Only this incident's pages: other SMS (e.g. channel verification codes) are not part of the story.
-            for (LocalRun.Sms sms : local.newSms(text -> text.contains("SSO"))) {
+            for (SnsStandIn.Sms sms : local.newSms(text -> text.contains("SSO"))) {
                 smsCount++;
                 say("%s SMS       to %s (%s): %s", since(sms.at()), sms.phone(),
                         whoByAddress.getOrDefault(sms.phone(), "?"), oneLine(sms.message()));
             }
-            for (LocalRun.Mail mail : local.newMail(subject -> subject.contains("SSO"))) {
+            for (MailStandIn.Mail mail : local.newMail(subject -> subject.contains("SSO"))) {
                 mailCount++;
-                say("%s email     to %s (%s): %s", since(Instant.now()), mail.to(),
-                        whoByAddress.getOrDefault(mail.to(), "?"), mail.subject());
-                if (!answered.contains(mail.to())) {
-                    unanswered.putIfAbsent(mail.to(), mail);
+                say("%s email     to %s (%s): %s", since(Instant.now()), mail.recipient(),
+                        whoByAddress.getOrDefault(mail.recipient(), "?"), mail.subject());
+                if (!answered.contains(mail.recipient())) {
+                    unanswered.putIfAbsent(mail.recipient(), mail);
                 }
             }
             if (escalated) {
-                for (LocalRun.Mail mail : List.copyOf(unanswered.values())) {
+                for (MailStandIn.Mail mail : List.copyOf(unanswered.values())) {
                     LocalRun.LinkAck ack = local.acknowledgeByLink(mail);
-                    unanswered.remove(mail.to());
+                    unanswered.remove(mail.recipient());
                     if (ack != null) {
-                        answered.add(mail.to());
+                        answered.add(mail.recipient());
                         say("%s ack       %s opened the link from the email (GET %d) and pressed Acknowledge (POST %d)",
-                                since(Instant.now()), whoByAddress.getOrDefault(mail.to(), mail.to()),
+                                since(Instant.now()), whoByAddress.getOrDefault(mail.recipient(), mail.recipient()),
                                 ack.getStatus(), ack.postStatus());
                     }
                 }

@@ -1,12 +1,14 @@
 package io.muster.local;
 
-import static io.muster.local.LocalRun.ESCALATION;
-import static io.muster.local.LocalRun.GAMEDAY;
 import static io.muster.local.LocalRun.list;
 import static io.muster.local.LocalRun.oneLine;
 import static io.muster.local.LocalRun.say;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
+import static io.muster.standin.LocalEndpoints.GAMEDAY;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muster.standin.MailStandIn;
+import io.muster.standin.SnsStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,18 +204,18 @@ public final class Drill {
                             entry.path("kind").asText(), oneLine(entry.path("detail").asText()));
                 }
             }
-            for (LocalRun.Sms sms : local.newSms(text -> text.contains(titleText))) {
+            for (SnsStandIn.Sms sms : local.newSms(text -> text.contains(titleText))) {
                 say("%s SMS       to %s (%s): %s", since(sms.at()), sms.phone(),
                         whoByAddress.getOrDefault(sms.phone(), "?"), oneLine(sms.message()));
             }
-            for (LocalRun.Mail mail : local.newMail(subject -> subject.contains(titleText))) {
-                String who = whoByAddress.getOrDefault(mail.to(), mail.to());
-                say("%s email     to %s (%s): %s", since(Instant.now()), mail.to(), who, mail.subject());
+            for (MailStandIn.Mail mail : local.newMail(subject -> subject.contains(titleText))) {
+                String who = whoByAddress.getOrDefault(mail.recipient(), mail.recipient());
+                say("%s email     to %s (%s): %s", since(Instant.now()), mail.recipient(), who, mail.subject());
                 // Only a page carries an ack link; an inject mail for the same person must not count as their answer.
-                if (!answered.contains(mail.to())) {
+                if (!answered.contains(mail.recipient())) {
                     LocalRun.LinkAck ack = local.acknowledgeByLink(mail);
                     if (ack != null) {
-                        answered.add(mail.to());
+                        answered.add(mail.recipient());
                         say("%s ack       %s answers through the email link (GET %d, POST %d)", since(Instant.now()),
                                 who, ack.getStatus(), ack.postStatus());
                     }

@@ -1,59 +1,39 @@
 package io.muster.local;
 
+import static io.muster.standin.LocalEndpoints.DIRECTORY;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.muster.standin.HttpJson;
+import io.muster.standin.MailStandIn;
+import io.muster.standin.SnsStandIn;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The local run as its users see it from outside: the services' REST APIs with tokens from its Keycloak, and what
- * the stand-ins received (SMS from the SNS stand-in's request journal, email from the SMTP server's mailboxes).
- * Shared by {@code muster demo} and {@code muster drill}.
+ * the stand-ins received (through {@code standin-client}), told as news: each SMS and email once. Shared by
+ * {@code muster demo} and {@code muster drill}.
  */
 final class LocalRun {
-
-    static final String DIRECTORY = "http://localhost:8081";
-    static final String ESCALATION = "http://localhost:8082";
-    static final String NOTIFICATION = "http://localhost:8083";
-    static final String GAMEDAY = "http://localhost:8084";
-    static final String SNS = "http://localhost:8091";
-    static final String MAIL = "http://localhost:8090";
-    static final Pattern ACK_LINK = Pattern.compile("http://localhost:8083/ack/[A-Za-z0-9._~%-]+");
-
-    /** An SMS as the SNS stand-in received it. */
-    record Sms(Instant at, String phone, String message) {
-    }
-
-    /** An email as the SMTP server holds it. */
-    record Mail(String to, String subject, String mime) {
-    }
 
     /** The two requests a responder's browser makes to acknowledge through the email link. */
     record LinkAck(int getStatus, int postStatus) {
     }
 
-    private final ObjectMapper json = new ObjectMapper();
-    // HTTP/1.1: the JDK client's h2c upgrade breaks on the SNS stand-in's large journal answers
-    // ("Frame ... exceeds MAX_FRAME_SIZE"); nothing here gains from HTTP/2.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpJson http = new HttpJson(Duration.ofSeconds(15));
+    private final SnsStandIn sns = new SnsStandIn(http);
+    private final MailStandIn mail = new MailStandIn(http);
     private final LocalKeycloak keycloak;
     private final Set<String> seenSms = new HashSet<>();
     private final Set<String> seenMail = new HashSet<>();
@@ -67,31 +47,11 @@ final class LocalRun {
     }
 
     JsonNode send(String method, String url, String token, String body, int expected) throws Exception {
-        HttpResponse<String> r = call(method, url, token, body);
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body().isBlank() ? json.createObjectNode() : json.readTree(r.body());
+        return http.call(method, url, token, body, expected);
     }
 
     String text(String url, String token) throws Exception {
-        HttpResponse<String> r = call("GET", url, token, null);
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    private HttpResponse<String> call(String method, String url, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http.text(url, token);
     }
 
     /** Phone numbers and emails of everyone in the directory, mapped to "name, roles", to show pages by name. */
@@ -126,55 +86,28 @@ final class LocalRun {
     }
 
     /** SMS published since the last look whose text matches, oldest first. */
-    List<Sms> newSms(Predicate<String> message) throws Exception {
-        List<JsonNode> requests = list(send("GET", SNS + "/__admin/requests", null, null, 200).path("requests"));
-        requests.sort(Comparator.comparingLong(r -> r.path("request").path("loggedDate").asLong()));
-        List<Sms> out = new ArrayList<>();
-        for (JsonNode request : requests) {
-            String body = request.path("request").path("body").asText();
-            if (!body.contains("Action=Publish") || !seenSms.add(request.path("id").asText())) {
-                continue;
-            }
-            Map<String, String> form = FormBody.decode(body);
-            String text = form.getOrDefault("Message", "");
-            if (message.test(text)) {
-                out.add(new Sms(Instant.ofEpochMilli(request.path("request").path("loggedDate").asLong()),
-                        form.getOrDefault("PhoneNumber", "?"), text));
-            }
-        }
-        return out;
+    List<SnsStandIn.Sms> newSms(Predicate<String> message) throws Exception {
+        return sns.published().stream().filter(sms -> seenSms.add(sms.id()) && message.test(sms.message())).toList();
     }
 
     /** Emails delivered since the last look whose subject matches. */
-    List<Mail> newMail(Predicate<String> subject) throws Exception {
-        List<Mail> out = new ArrayList<>();
-        for (JsonNode user : send("GET", MAIL + "/api/user", null, null, 200)) {
-            String email = user.path("email").asText();
-            for (JsonNode message : send("GET", MAIL + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                    + "/messages/INBOX", null, null, 200)) {
-                if (seenMail.add(email + "#" + message.path("uid").asText())
-                        && subject.test(message.path("subject").asText())) {
-                    out.add(new Mail(email, message.path("subject").asText(), message.path("mimeMessage").asText()));
-                }
-            }
-        }
-        return out;
+    List<MailStandIn.Mail> newMail(Predicate<String> subject) throws Exception {
+        return mail.all().stream()
+                .filter(m -> seenMail.add(m.recipient() + "#" + m.uid()) && subject.test(m.subject())).toList();
     }
 
     /** Does what a responder does: opens the link from the email, then presses the button (a POST). */
-    LinkAck acknowledgeByLink(Mail mail) throws Exception {
-        String decoded = mail.mime().replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-        Matcher link = ACK_LINK.matcher(decoded);
-        if (!link.find()) {
+    LinkAck acknowledgeByLink(MailStandIn.Mail mail) throws Exception {
+        String link = mail.ackLink();
+        if (link == null) {
             return null;
         }
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link.group())).GET().build(),
+        HttpResponse<String> page = http.client().send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create(link.group()))
+        HttpResponse<String> ack = http.client().send(HttpRequest.newBuilder(URI.create(link))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         return new LinkAck(page.statusCode(), ack.statusCode());
     }
-
 
     /**
      * Makes a severity's ack target {@code seconds} until the returned handle is closed, then puts the definition
@@ -193,10 +126,10 @@ final class LocalRun {
         com.fasterxml.jackson.databind.node.ObjectNode body = ((com.fasterxml.jackson.databind.node.ObjectNode) original)
                 .deepCopy();
         body.remove(List.of("severity", "updatedAt"));
-        String restore = json.writeValueAsString(body);
+        String restore = HttpJson.JSON.writeValueAsString(body);
         int was = original.path("ackTargetSeconds").asInt();
         body.put("ackTargetSeconds", seconds);
-        send("PUT", ESCALATION + "/api/v1/severities/" + severity, admin, json.writeValueAsString(body), 200);
+        send("PUT", ESCALATION + "/api/v1/severities/" + severity, admin, HttpJson.JSON.writeValueAsString(body), 200);
         say("Severity %s waits %d s for an acknowledgement; %d s while this runs (restored afterwards)", severity, was,
                 seconds);
         return () -> send("PUT", ESCALATION + "/api/v1/severities/" + severity, admin, restore, 200);

@@ -1,7 +1,7 @@
 package io.muster.local;
 
-import static io.muster.local.LocalRun.ESCALATION;
 import static io.muster.local.LocalRun.say;
+import static io.muster.standin.LocalEndpoints.ESCALATION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.muster.local;
+package io.muster.standin;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

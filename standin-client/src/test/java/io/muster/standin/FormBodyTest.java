@@ -1,4 +1,4 @@
-package io.muster.local;
+package io.muster.standin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
