@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.ssmincidents.model.ResponsePlanSummary;
  */
 public final class IncidentManagerReader {
 
+    public static final String PROVIDER = "AWS Incident Manager";
+
     /** Overrides are read from now to this far ahead: what is planned, not history. */
     static final Duration OVERRIDES_AHEAD = Duration.ofDays(90);
 
@@ -81,7 +83,7 @@ public final class IncidentManagerReader {
         for (ResponsePlanSummary summary : incidents.listResponsePlansPaginator(b -> { }).responsePlanSummaries()) {
             plans.add(responsePlan(incidents.getResponsePlan(b -> b.arn(summary.arn())), typeOf, notes));
         }
-        return new SourceOrganisation("aws", people, schedules, escalations, plans, notes);
+        return new SourceOrganisation(PROVIDER, people, schedules, escalations, plans, notes);
     }
 
     private Person person(GetContactResponse detail) {

@@ -1,0 +1,145 @@
+package io.muster.importers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.muster.importers.aws.IncidentManagerReader;
+import io.muster.importers.mapping.MusterPlan;
+import io.muster.importers.mapping.OrganisationMapping;
+import io.muster.importers.mapping.PlanReport;
+import io.muster.importers.source.SourceOrganisation;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssmcontacts.SsmContactsClient;
+import software.amazon.awssdk.services.ssmcontacts.SsmContactsClientBuilder;
+import software.amazon.awssdk.services.ssmincidents.SsmIncidentsClient;
+import software.amazon.awssdk.services.ssmincidents.SsmIncidentsClientBuilder;
+
+/**
+ * {@code muster import aws --dry-run [--region R] [--time-zone Z] [--endpoint URL] [--json]}: reads the source and
+ * prints what an import would create in Muster and what it cannot carry over, without writing anything anywhere.
+ * AWS credentials come from the SDK's default chain (environment, profile, SSO, instance role); the reader only
+ * needs {@code ssm-contacts:List*}, {@code ssm-contacts:GetContact} and {@code ssm-incidents:List*}/{@code Get*}.
+ */
+public final class ImportCommand {
+
+    static final String USAGE = """
+            usage: muster import aws --dry-run [--region REGION] [--time-zone ZONE] [--endpoint URL] [--json]
+              --dry-run      print what would be created and what cannot be carried over (nothing is written)
+              --region       the Incident Manager region (default: the SDK's, from AWS_REGION or the profile)
+              --time-zone    for people in no rotation (Incident Manager keeps no time zone for people); default UTC
+              --endpoint     another endpoint for both APIs (a VPC endpoint, or a stand-in)
+              --json         print the plan as JSON: the directory import document and the policies and plans
+            Only the dry run exists so far: applying the plan to a running Muster is not built yet.""";
+
+    private ImportCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** @return the process exit code: 0 done, 2 bad arguments, 1 the source could not be read */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("muster import: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        SsmContactsClientBuilder contacts = SsmContactsClient.builder().httpClient(UrlConnectionHttpClient.create());
+        SsmIncidentsClientBuilder incidents = SsmIncidentsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create());
+        options.region.map(Region::of).ifPresent(r -> {
+            contacts.region(r);
+            incidents.region(r);
+        });
+        options.endpoint.ifPresent(u -> {
+            contacts.endpointOverride(u);
+            incidents.endpointOverride(u);
+        });
+        SourceOrganisation source;
+        try (SsmContactsClient c = contacts.build(); SsmIncidentsClient i = incidents.build()) {
+            source = new IncidentManagerReader(c, i, Clock.systemUTC()).read();
+        } catch (SdkException e) {
+            err.println("muster import: could not read Incident Manager: " + e.getMessage());
+            return 1;
+        }
+        MusterPlan plan = new OrganisationMapping(options.timeZone).map(source);
+        if (options.json) {
+            try {
+                out.println(new ObjectMapper().registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(plan));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the plan is always writable as JSON", e);
+            }
+        } else {
+            out.print(PlanReport.render(plan));
+        }
+        return 0;
+    }
+
+    record Options(Optional<String> region, Optional<URI> endpoint, ZoneId timeZone, boolean json) {
+
+        static Options parse(String[] args) {
+            List<String> rest = new ArrayList<>(List.of(args));
+            if (rest.isEmpty() || !rest.remove(0).equals("aws")) {
+                throw new IllegalArgumentException("name the system to import from: aws");
+            }
+            boolean dryRun = rest.remove("--dry-run");
+            boolean json = rest.remove("--json");
+            Optional<String> region = value(rest, "--region");
+            Optional<URI> endpoint = value(rest, "--endpoint").map(ImportCommand::uri);
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(value(rest, "--time-zone").orElse("UTC"));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("--time-zone: not an IANA time zone");
+            }
+            if (!rest.isEmpty()) {
+                throw new IllegalArgumentException("unknown argument " + rest.get(0));
+            }
+            if (!dryRun) {
+                throw new IllegalArgumentException("give --dry-run: applying an import is not built yet");
+            }
+            return new Options(region, endpoint, zone, json);
+        }
+
+        private static Optional<String> value(List<String> rest, String flag) {
+            int at = rest.indexOf(flag);
+            if (at < 0) {
+                return Optional.empty();
+            }
+            if (at + 1 >= rest.size() || rest.get(at + 1).startsWith("--")) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String v = rest.get(at + 1);
+            rest.subList(at, at + 2).clear();
+            return Optional.of(v);
+        }
+    }
+
+    private static URI uri(String text) {
+        try {
+            URI u = URI.create(text);
+            if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getScheme().equals("http"))) {
+                throw new IllegalArgumentException("--endpoint: give an http or https URL");
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--endpoint: give an http or https URL");
+        }
+    }
+}

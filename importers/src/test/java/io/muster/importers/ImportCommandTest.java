@@ -1,0 +1,94 @@
+package io.muster.importers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.muster.importers.aws.IncidentManagerStandInAccess;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ImportCommandTest {
+
+    static AutoCloseable standIn;
+    static String endpoint;
+
+    @BeforeAll
+    static void start() {
+        // The SDK's default credential chain reads these system properties first.
+        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "secret");
+        var s = IncidentManagerStandInAccess.start("/aws/organisation.json");
+        standIn = s;
+        endpoint = IncidentManagerStandInAccess.endpoint(s);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        standIn.close();
+    }
+
+    @Test
+    void aDryRunPrintsWhatWouldBeCreatedAndWhatCannotBe() {
+        Result r = run("aws", "--dry-run", "--region", "us-east-1", "--endpoint", endpoint);
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("Import from AWS Incident Manager would create:")
+                .contains("4 roles: secops-primary, secops-secondary, comms-lead, legal-on-call")
+                .contains("20 people with 44 channels (40 verified by the source; codes are sent for the other 4)")
+                .contains("rotation SecOps primary weekly: role secops-primary, hands off every week from 2025-10-27T09:00"
+                        + " America/New_York, 5 members")
+                .contains("policy Security escalation: roles secops-primary (5 min) then roles secops-secondary,"
+                        + " comms-lead (10 min) then people ciso-dana-reyes (severity's ack target)")
+                .contains("security-incident: incident type security-incident at CRITICAL, policy Security escalation")
+                .contains("rotation Comms business hours: role comms-lead, hands off every 2 days from")
+                .contains("Not carried over (4):")
+                .contains("rotation Legal monthly: it hands off monthly");
+    }
+
+    @Test
+    void jsonIsTheDirectoryDocumentAndThePolicies() throws Exception {
+        Result r = run("aws", "--dry-run", "--json", "--region", "us-east-1", "--endpoint", endpoint);
+        assertThat(r.code).as(r.err).isZero();
+        JsonNode plan = new ObjectMapper().readTree(r.out);
+        assertThat(plan.path("directory").path("people")).hasSize(20);
+        assertThat(plan.path("directory").path("rotations").get(0).path("handoffStart").asText())
+                .isEqualTo("2025-10-27T09:00:00");
+        assertThat(plan.path("policies").get(0).path("stages").get(0).path("timeoutSeconds").asInt()).isEqualTo(300);
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithTheirName() {
+        assertThat(run("pagerduty", "--dry-run")).satisfies(r -> {
+            assertThat(r.code).isEqualTo(2);
+            assertThat(r.err).contains("name the system to import from: aws").contains("usage: muster import");
+        });
+        assertThat(run("aws", "--dry-run", "--time-zone", "Mars/Olympus").err).contains("--time-zone");
+        assertThat(run("aws", "--dry-run", "--endpoint", "ftp://x").err).contains("--endpoint");
+        assertThat(run("aws", "--dry-run", "--region").err).contains("--region needs a value");
+        assertThat(run("aws", "--dry-run", "--colour").err).contains("unknown argument --colour");
+        assertThat(run("aws").err).contains("give --dry-run");
+    }
+
+    @Test
+    void anUnreachableSourceIsAnErrorNotAnEmptyPlan() {
+        Result r = run("aws", "--dry-run", "--region", "us-east-1", "--endpoint", "http://127.0.0.1:9");
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.err).contains("could not read Incident Manager");
+        assertThat(r.out).isEmpty();
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
