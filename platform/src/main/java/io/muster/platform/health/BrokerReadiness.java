@@ -1,8 +1,12 @@
 package io.muster.platform.health;
 
+import io.muster.platform.messaging.KafkaConnection;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -29,6 +33,11 @@ public class BrokerReadiness implements HealthCheck {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    /** The service's {@code kafka.*} settings, so readiness connects (TLS, SASL) as the channels do. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaDefaults;
 
     private Admin admin;
 
@@ -63,7 +72,7 @@ public class BrokerReadiness implements HealthCheck {
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(TIMEOUT_MS));
             // Reconnect at once when the broker is back instead of after a growing backoff.
             props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-            admin = Admin.create(props);
+            admin = Admin.create(KafkaConnection.apply(props, kafkaDefaults));
         }
         return admin;
     }

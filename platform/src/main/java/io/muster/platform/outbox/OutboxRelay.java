@@ -5,7 +5,9 @@ import io.agroal.api.AgroalDataSource;
 import io.muster.contracts.EventJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.muster.platform.messaging.KafkaConnection;
 import io.muster.platform.tracing.TraceContext;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +57,11 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    /** The service's {@code kafka.*} settings: the relay connects as the service's channels do. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaDefaults;
+
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -66,7 +73,8 @@ public class OutboxRelay {
             return;
         }
         published = registry.counter("muster.outbox.published");
-        producer = new KafkaProducer<>(producerProperties(config.bootstrapServers()));
+        producer = new KafkaProducer<>(KafkaConnection.apply(producerProperties(config.bootstrapServers()),
+                kafkaDefaults));
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
