@@ -54,6 +54,7 @@ public final class ManifestCheck {
     /** Custom resources of the operators Muster runs on: Strimzi, CloudNativePG and the Prometheus Operator. */
     private static final Set<String> CUSTOM_KINDS = Set.of("kafka.strimzi.io/v1beta2 Kafka",
             "kafka.strimzi.io/v1beta2 KafkaNodePool", "kafka.strimzi.io/v1beta2 KafkaTopic",
+            "kafka.strimzi.io/v1beta2 KafkaUser",
             "postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database",
             "monitoring.coreos.com/v1 ServiceMonitor");
     /** The services that call AWS, which therefore need an IAM role on their ServiceAccount (IRSA). */
@@ -65,14 +66,20 @@ public final class ManifestCheck {
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final Set<String> documentedSecrets;
     private final Map<String, Set<String>> requiredEnvByDeployment;
+    private final KafkaAccessCheck kafkaAccess;
+    /** Secrets the operators make from the manifests being checked (Strimzi's user and CA secrets). */
+    private Set<String> operatorSecrets = Set.of();
 
     /**
      * @param documentedSecrets       Secrets the deploy guide tells users to create
      * @param requiredEnvByDeployment per Deployment name, the environment variables its service needs
+     * @param kafkaAccessByDeployment per Deployment name, what its service publishes and consumes
      */
-    public ManifestCheck(Set<String> documentedSecrets, Map<String, Set<String>> requiredEnvByDeployment) {
+    public ManifestCheck(Set<String> documentedSecrets, Map<String, Set<String>> requiredEnvByDeployment,
+            Map<String, ServiceRequirements.KafkaAccess> kafkaAccessByDeployment) {
         this.documentedSecrets = Set.copyOf(documentedSecrets);
         this.requiredEnvByDeployment = Map.copyOf(requiredEnvByDeployment);
+        this.kafkaAccess = new KafkaAccessCheck(kafkaAccessByDeployment);
     }
 
     public List<Finding> check(String renderedYaml) {
@@ -91,6 +98,7 @@ public final class ManifestCheck {
         for (HasMetadata o : objects) {
             checkKindAndFields(o, findings);
         }
+        operatorSecrets = KafkaAccessCheck.operatorSecrets(objects);
         List<Deployment> deployments = of(objects, Deployment.class);
         List<Service> services = of(objects, Service.class);
         Set<String> configMaps = new HashSet<>();
@@ -103,6 +111,7 @@ public final class ManifestCheck {
             checkDeployment(deployment, objects, configMaps, findings);
         }
         checkTopics(objects, findings);
+        kafkaAccess.check(objects, deployments, findings);
         checkNamespace(objects, findings);
         checkServiceAccounts(objects, deployments, findings);
         checkServiceMonitors(objects, services, deployments, findings);
@@ -316,9 +325,10 @@ public final class ManifestCheck {
     }
 
     private void secret(String where, String name, List<Finding> findings) {
-        if (!documentedSecrets.contains(name)) {
+        if (!documentedSecrets.contains(name) && !operatorSecrets.contains(name)) {
             findings.add(new Finding("secret-ref", where, "Secret " + name
-                    + " is not among the secrets the deploy guide says to create"));
+                    + " is not among the secrets the deploy guide says to create, nor made by an operator from"
+                    + " these manifests"));
         }
     }
 

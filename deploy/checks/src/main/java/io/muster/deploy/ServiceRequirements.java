@@ -1,5 +1,6 @@
 package io.muster.deploy;
 
+import io.muster.contracts.Topics;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,16 @@ public final class ServiceRequirements {
             "notification-service", List.of("MUSTER_NOTIFICATION_SNS_INBOUND_TOPIC_ARNS"));
     static final List<String> SERVICES = List.of("directory-service", "escalation-service", "notification-service",
             "gameday-service");
+    /**
+     * The topics each service writes through its outbox (the service READMEs' "Publishes", and the dead-letter topic
+     * every consumer writes a record it gives up on to). What a service consumes is read from its properties.
+     */
+    static final Map<String, List<String>> PUBLISHES = Map.of(
+            "directory-service", List.of(Topics.DIRECTORY, Topics.PAGES_REQUESTED, Topics.DEAD_LETTER),
+            "escalation-service", List.of(Topics.INCIDENTS, Topics.PAGES_REQUESTED, Topics.PLANS, Topics.DEAD_LETTER),
+            "notification-service", List.of(Topics.PAGES_STATUS, Topics.PAGES_ACKS, Topics.DEAD_LETTER),
+            "gameday-service", List.of(Topics.GAMEDAY, Topics.DEAD_LETTER));
+    private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.(topic|group\\.id)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)}");
 
     private ServiceRequirements() {
@@ -42,11 +54,7 @@ public final class ServiceRequirements {
         for (String service : SERVICES) {
             Set<String> env = new LinkedHashSet<>(ALWAYS);
             env.addAll(CHECKED_AT_STARTUP.getOrDefault(service, List.of()));
-            Path props = root.resolve(service).resolve("src/main/resources/application.properties");
-            Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(props)) {
-                p.load(in);
-            }
+            Properties p = properties(root, service);
             for (String key : p.stringPropertyNames()) {
                 if (key.startsWith("%")) {
                     continue; // profile-specific values (test, dev) are not production's concern
@@ -59,6 +67,37 @@ public final class ServiceRequirements {
             required.put(service, env);
         }
         return required;
+    }
+
+    /** What a service does on the broker, which its Kafka user's ACLs must allow and nothing more is needed. */
+    public record KafkaAccess(Set<String> publishes, Set<String> consumes, Set<String> groups) {
+    }
+
+    /** Per service: {@link #PUBLISHES}, and the topics and consumer groups of its incoming channels. */
+    public static Map<String, KafkaAccess> kafkaAccess(Path root) throws IOException {
+        Map<String, KafkaAccess> out = new TreeMap<>();
+        for (String service : SERVICES) {
+            Properties p = properties(root, service);
+            Set<String> topics = new TreeSet<>();
+            Set<String> groups = new TreeSet<>();
+            for (String key : p.stringPropertyNames()) {
+                Matcher m = INCOMING.matcher(key);
+                if (m.matches()) {
+                    (m.group(2).equals("topic") ? topics : groups).add(p.getProperty(key).strip());
+                }
+            }
+            out.put(service, new KafkaAccess(new TreeSet<>(PUBLISHES.get(service)), topics, groups));
+        }
+        return out;
+    }
+
+    private static Properties properties(Path root, String service) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(root.resolve(service)
+                .resolve("src/main/resources/application.properties"))) {
+            p.load(in);
+        }
+        return p;
     }
 
     /** The Secrets listed in deploy/secrets-required.txt (one name per line, # comments). */

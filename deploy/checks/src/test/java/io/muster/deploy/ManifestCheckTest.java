@@ -23,7 +23,8 @@ class ManifestCheckTest {
     @BeforeAll
     static void setUp() throws IOException {
         root = Path.of(System.getProperty("muster.root", "../..")).toAbsolutePath().normalize();
-        check = new ManifestCheck(ServiceRequirements.documentedSecrets(root), ServiceRequirements.requiredEnv(root));
+        check = new ManifestCheck(ServiceRequirements.documentedSecrets(root), ServiceRequirements.requiredEnv(root),
+                ServiceRequirements.kafkaAccess(root));
     }
 
     /** The overlay rendered by kubectl where it exists; the committed rendering otherwise. */
@@ -103,6 +104,52 @@ class ManifestCheckTest {
                 d -> d.replace("app.kubernetes.io/name: escalation-service", "app.kubernetes.io/name: escalation")))
                 .extracting(ManifestCheck.Finding::where).contains("ServiceMonitor/escalation-service",
                         "Deployment/escalation-service");
+    }
+
+    @Test
+    void aListenerWithoutTlsOrAuthenticationFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Kafka\n"), d -> d.replace("tls: true", "tls: false")))
+                .extracting(ManifestCheck.Finding::rule).contains("kafka-listener");
+        assertThat(brokenProd(List.of("\nkind: Kafka\n"),
+                d -> d.replaceAll("(?m)^    authorization:\n      type: simple\n", "")))
+                .extracting(ManifestCheck.Finding::message).contains("no authorization: every client could do anything");
+    }
+
+    @Test
+    void aServiceSigningInAsAnotherServiceOrWithoutTlsFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Deployment\n", "name: gameday-service"),
+                d -> d.replace("key: sasl.jaas.config\n              name: gameday-service",
+                        "key: sasl.jaas.config\n              name: escalation-service")))
+                .extracting(ManifestCheck.Finding::where, ManifestCheck.Finding::rule)
+                .contains(org.assertj.core.groups.Tuple.tuple("Deployment/gameday-service", "kafka-client"));
+        assertThat(brokenProd(List.of("\nkind: ConfigMap\n", "name: muster-common-config"),
+                d -> d.replace("KAFKA_SECURITY_PROTOCOL: SASL_SSL", "KAFKA_SECURITY_PROTOCOL: PLAINTEXT")))
+                .extracting(ManifestCheck.Finding::rule).contains("kafka-client");
+    }
+
+    @Test
+    void aKafkaUserMissingAGrantOrHoldingAWildcardFails() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: KafkaUser\n", "name: notification-service"),
+                d -> d.replace("- Write\n      - Describe\n      resource:\n        name: muster.pages.acks.v1",
+                        "- Describe\n      resource:\n        name: muster.pages.acks.v1")))
+                .extracting(ManifestCheck.Finding::message)
+                .contains("the service publishes muster.pages.acks.v1 but may not Write it");
+        assertThat(brokenProd(List.of("\nkind: KafkaUser\n", "name: directory-service"),
+                d -> d.replace("name: muster.gameday.v1", "name: \"*\"")))
+                .extracting(ManifestCheck.Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("on topic *: name each topic and operation"))
+                .contains("the service consumes muster.gameday.v1 but may not Read it");
+    }
+
+    @Test
+    void whatEachServiceDoesOnTheBrokerComesFromItsProperties() throws Exception {
+        var gameday = ServiceRequirements.kafkaAccess(root).get("gameday-service");
+        assertThat(gameday.consumes()).contains("muster.incidents.v1", "muster.pages.acks.v1")
+                .doesNotContain("muster.gameday.v1");
+        // Test-profile channels are not production's.
+        assertThat(gameday.groups()).contains("gameday-service", "gameday-service.pages-acks")
+                .doesNotContain("gameday-service.dead-letter-probe");
+        assertThat(gameday.publishes()).containsExactlyInAnyOrder("muster.gameday.v1", "muster.deadletter.v1");
     }
 
     @Test
