@@ -75,6 +75,8 @@ public class OutboxRelay {
         published = registry.counter("muster.outbox.published");
         producer = new KafkaProducer<>(KafkaConnection.apply(producerProperties(config.bootstrapServers()),
                 kafkaDefaults));
+        LOG.infof("outbox relay publishing to %s over %s", config.bootstrapServers(),
+                KafkaConnection.describe(kafkaDefaults));
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
