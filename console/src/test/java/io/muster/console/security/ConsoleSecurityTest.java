@@ -54,7 +54,10 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void healthNeedsNoSignIn() {
+    void healthAndMetricsNeedNoSignIn() {
         given().when().get("/q/health/live").then().statusCode(200);
+        // Prometheus scrapes without a session (the NetworkPolicy admits only the monitoring namespace).
+        given().redirects().follow(false).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
     }
 }

@@ -27,6 +27,13 @@ public final class ServiceRequirements {
      */
     static final Map<String, List<String>> CHECKED_AT_STARTUP = Map.of(
             "notification-service", List.of("MUSTER_NOTIFICATION_SNS_INBOUND_TOPIC_ARNS"));
+    /**
+     * The console's defaults point at localhost, so production must set all of these: where people reach it, where
+     * the four services are, the issuer, and the secret of its confidential client.
+     */
+    static final List<String> CONSOLE = List.of("QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CREDENTIALS_SECRET",
+            "MUSTER_CONSOLE_PUBLIC_URL", "MUSTER_CONSOLE_DIRECTORY_URL", "MUSTER_CONSOLE_ESCALATION_URL",
+            "MUSTER_CONSOLE_NOTIFICATION_URL", "MUSTER_CONSOLE_GAMEDAY_URL");
     static final List<String> SERVICES = List.of("directory-service", "escalation-service", "notification-service",
             "gameday-service");
     /**
@@ -66,6 +73,7 @@ public final class ServiceRequirements {
             }
             required.put(service, env);
         }
+        required.put("console", new LinkedHashSet<>(CONSOLE));
         return required;
     }
 

@@ -225,11 +225,23 @@ class ManifestCheckTest {
     @Test
     void thePublicIngressServesOnlyTheEndpointsOtherSystemsAndRespondersCall() throws Exception {
         String ingress = List.of(rendered("prod").split("(?m)^---\\s*$")).stream()
-                .filter(d -> d.contains("\nkind: Ingress\n")).findFirst().orElseThrow();
+                .filter(d -> d.contains("\nkind: Ingress\n") && d.contains("name: muster-public\n")).findFirst()
+                .orElseThrow();
         assertThat(ingress.lines().map(String::trim).filter(l -> l.startsWith("path: ")).toList())
                 .containsExactlyInAnyOrder("path: /v2/enqueue", "path: /api/v1/integrations/alertmanager",
                         "path: /ack", "path: /api/v1/sns/inbound");
         assertThat(ingress).contains("secretName: muster-public-tls");
+    }
+
+    @Test
+    void theConsoleHasItsOwnHostAndEverythingItNeedsInProduction() throws Exception {
+        String prod = rendered("prod");
+        assertThat(prod).contains("host: console.muster.example.org", "secretName: muster-console-tls",
+                "image: muster/console:0.1.0");
+        assertThat(brokenProd(List.of("\nkind: ConfigMap\n", "name: console-config"),
+                d -> d.replaceAll("(?m)^  MUSTER_CONSOLE_GAMEDAY_URL: .*\n", "")))
+                .extracting(ManifestCheck.Finding::message)
+                .contains("MUSTER_CONSOLE_GAMEDAY_URL is read by the service but no value is provided");
     }
 
     @Test
