@@ -7,6 +7,8 @@ import io.muster.importers.aws.IncidentManagerReader;
 import io.muster.importers.mapping.MusterPlan;
 import io.muster.importers.mapping.OrganisationMapping;
 import io.muster.importers.mapping.PlanReport;
+import io.muster.importers.pagerduty.PagerDutyApi;
+import io.muster.importers.pagerduty.PagerDutyReader;
 import io.muster.importers.source.SourceOrganisation;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,21 +28,25 @@ import software.amazon.awssdk.services.ssmincidents.SsmIncidentsClient;
 import software.amazon.awssdk.services.ssmincidents.SsmIncidentsClientBuilder;
 
 /**
- * {@code muster import aws --dry-run [--region R] [--time-zone Z] [--endpoint URL] [--json]}: reads the source and
- * prints what an import would create in Muster and what it cannot carry over, without writing anything anywhere.
- * AWS credentials come from the SDK's default chain (environment, profile, SSO, instance role); the reader only
- * needs {@code ssm-contacts:List*}, {@code ssm-contacts:GetContact} and {@code ssm-incidents:List*}/{@code Get*}.
+ * {@code muster import aws|pagerduty --dry-run [...]}: reads the source and prints what an import would create in
+ * Muster and what it cannot carry over, without writing anything anywhere. AWS credentials come from the SDK's
+ * default chain (environment, profile, SSO, instance role); the reader only needs {@code ssm-contacts:List*},
+ * {@code ssm-contacts:GetContact} and {@code ssm-incidents:List*}/{@code Get*}. PagerDuty's read-only API key comes
+ * from the environment ({@code PAGERDUTY_TOKEN}), never the command line, where shell history and process lists
+ * would keep it.
  */
 public final class ImportCommand {
 
     static final String USAGE = """
             usage: muster import aws --dry-run [--region REGION] [--time-zone ZONE] [--endpoint URL] [--json]
+                   PAGERDUTY_TOKEN=... muster import pagerduty --dry-run [--time-zone ZONE] [--endpoint URL] [--json]
               --dry-run      print what would be created and what cannot be carried over (nothing is written)
               --region       the Incident Manager region (default: the SDK's, from AWS_REGION or the profile)
-              --time-zone    for people in no rotation (Incident Manager keeps no time zone for people); default UTC
-              --endpoint     another endpoint for both APIs (a VPC endpoint, or a stand-in)
+              --time-zone    for people the source keeps no time zone for and who are in no rotation; default UTC
+              --endpoint     another endpoint for the source's API (a VPC endpoint, PagerDuty's EU API, a stand-in)
               --json         print the plan as JSON: the directory import document and the policies and plans
             Only the dry run exists so far: applying the plan to a running Muster is not built yet.""";
+    static final URI PAGERDUTY_API = URI.create("https://api.pagerduty.com");
 
     private ImportCommand() {
     }
@@ -50,31 +57,36 @@ public final class ImportCommand {
 
     /** @return the process exit code: 0 done, 2 bad arguments, 1 the source could not be read */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Options options;
         try {
             options = Options.parse(args);
+            if (options.provider.equals("pagerduty") && env.getOrDefault("PAGERDUTY_TOKEN", "").isBlank()) {
+                throw new IllegalArgumentException("set PAGERDUTY_TOKEN to a read-only PagerDuty API key");
+            }
         } catch (IllegalArgumentException e) {
             err.println("muster import: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        SsmContactsClientBuilder contacts = SsmContactsClient.builder().httpClient(UrlConnectionHttpClient.create());
-        SsmIncidentsClientBuilder incidents = SsmIncidentsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create());
-        options.region.map(Region::of).ifPresent(r -> {
-            contacts.region(r);
-            incidents.region(r);
-        });
-        options.endpoint.ifPresent(u -> {
-            contacts.endpointOverride(u);
-            incidents.endpointOverride(u);
-        });
         SourceOrganisation source;
-        try (SsmContactsClient c = contacts.build(); SsmIncidentsClient i = incidents.build()) {
-            source = new IncidentManagerReader(c, i, Clock.systemUTC()).read();
-        } catch (SdkException e) {
-            err.println("muster import: could not read Incident Manager: " + e.getMessage());
-            return 1;
+        if (options.provider.equals("pagerduty")) {
+            try {
+                source = new PagerDutyReader(new PagerDutyApi(options.endpoint.orElse(PAGERDUTY_API),
+                        env.get("PAGERDUTY_TOKEN").strip()), Clock.systemUTC()).read();
+            } catch (PagerDutyApi.ApiException e) {
+                err.println("muster import: could not read PagerDuty: " + e.getMessage());
+                return 1;
+            }
+        } else {
+            Optional<SourceOrganisation> read = readAws(options, err);
+            if (read.isEmpty()) {
+                return 1;
+            }
+            source = read.get();
         }
         MusterPlan plan = new OrganisationMapping(options.timeZone).map(source);
         if (options.json) {
@@ -91,12 +103,34 @@ public final class ImportCommand {
         return 0;
     }
 
-    record Options(Optional<String> region, Optional<URI> endpoint, ZoneId timeZone, boolean json) {
+    private static Optional<SourceOrganisation> readAws(Options options, PrintStream err) {
+        SsmContactsClientBuilder contacts = SsmContactsClient.builder().httpClient(UrlConnectionHttpClient.create());
+        SsmIncidentsClientBuilder incidents = SsmIncidentsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create());
+        options.region.map(Region::of).ifPresent(r -> {
+            contacts.region(r);
+            incidents.region(r);
+        });
+        options.endpoint.ifPresent(u -> {
+            contacts.endpointOverride(u);
+            incidents.endpointOverride(u);
+        });
+        try (SsmContactsClient c = contacts.build(); SsmIncidentsClient i = incidents.build()) {
+            return Optional.of(new IncidentManagerReader(c, i, Clock.systemUTC()).read());
+        } catch (SdkException e) {
+            err.println("muster import: could not read Incident Manager: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    record Options(String provider, Optional<String> region, Optional<URI> endpoint, ZoneId timeZone,
+            boolean json) {
 
         static Options parse(String[] args) {
             List<String> rest = new ArrayList<>(List.of(args));
-            if (rest.isEmpty() || !rest.remove(0).equals("aws")) {
-                throw new IllegalArgumentException("name the system to import from: aws");
+            String provider = rest.isEmpty() ? "" : rest.remove(0);
+            if (!List.of("aws", "pagerduty").contains(provider)) {
+                throw new IllegalArgumentException("name the system to import from: aws or pagerduty");
             }
             boolean dryRun = rest.remove("--dry-run");
             boolean json = rest.remove("--json");
@@ -114,7 +148,10 @@ public final class ImportCommand {
             if (!dryRun) {
                 throw new IllegalArgumentException("give --dry-run: applying an import is not built yet");
             }
-            return new Options(region, endpoint, zone, json);
+            if (region.isPresent() && !provider.equals("aws")) {
+                throw new IllegalArgumentException("--region is for aws only");
+            }
+            return new Options(provider, region, endpoint, zone, json);
         }
 
         private static Optional<String> value(List<String> rest, String flag) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.importers.aws.IncidentManagerStandInAccess;
+import io.muster.importers.pagerduty.PagerDutyStandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,15 +64,35 @@ class ImportCommandTest {
 
     @Test
     void badArgumentsAreRefusedWithTheirName() {
-        assertThat(run("pagerduty", "--dry-run")).satisfies(r -> {
+        assertThat(run("opsgenie", "--dry-run")).satisfies(r -> {
             assertThat(r.code).isEqualTo(2);
-            assertThat(r.err).contains("name the system to import from: aws").contains("usage: muster import");
+            assertThat(r.err).contains("name the system to import from: aws or pagerduty")
+                    .contains("usage: muster import");
         });
+        assertThat(run(Map.of(), "pagerduty", "--dry-run").err).contains("set PAGERDUTY_TOKEN");
+        assertThat(run(Map.of("PAGERDUTY_TOKEN", "t"), "pagerduty", "--dry-run", "--region", "eu-west-1").err)
+                .contains("--region is for aws only");
         assertThat(run("aws", "--dry-run", "--time-zone", "Mars/Olympus").err).contains("--time-zone");
         assertThat(run("aws", "--dry-run", "--endpoint", "ftp://x").err).contains("--endpoint");
         assertThat(run("aws", "--dry-run", "--region").err).contains("--region needs a value");
         assertThat(run("aws", "--dry-run", "--colour").err).contains("unknown argument --colour");
         assertThat(run("aws").err).contains("give --dry-run");
+    }
+
+    @Test
+    void aPagerDutyDryRunReadsWithTheTokenFromTheEnvironment() {
+        try (PagerDutyStandIn pd = new PagerDutyStandIn("/pagerduty/account.json")) {
+            Result r = run(Map.of("PAGERDUTY_TOKEN", PagerDutyStandIn.TOKEN), "pagerduty", "--dry-run", "--endpoint",
+                    pd.endpoint().toString());
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(r.out).contains("Import from PagerDuty would create:")
+                    .contains("2 roles: secops-primary, secops-secondary")
+                    .contains("8 response plans");
+            Result refused = run(Map.of("PAGERDUTY_TOKEN", "wrong"), "pagerduty", "--dry-run", "--endpoint",
+                    pd.endpoint().toString());
+            assertThat(refused.code).isEqualTo(1);
+            assertThat(refused.err).contains("could not read PagerDuty").contains("refused the token (401)");
+        }
     }
 
     @Test
@@ -85,9 +107,13 @@ class ImportCommandTest {
     }
 
     static Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static Result run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = ImportCommand.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
