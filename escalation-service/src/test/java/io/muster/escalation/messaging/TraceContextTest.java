@@ -87,8 +87,12 @@ class TraceContextTest {
     void malformedTraceHeadersAreIgnoredNotTrusted() {
         assertThat(TraceContext.parse("00-" + "0".repeat(32) + "-" + randomHex(8) + "-01")).as("all-zero trace id")
                 .isEmpty();
-        assertThat(TraceContext.parse("01-" + randomHex(16) + "-" + randomHex(8) + "-01")).as("unknown version")
+        assertThat(TraceContext.parse("ff-" + randomHex(16) + "-" + randomHex(8) + "-01")).as("version ff is forbidden")
                 .isEmpty();
+        // W3C: a later version is read by the fields version 00 defines, so a newer sender still joins the trace.
+        String later = randomHex(16);
+        assertThat(TraceContext.parse("01-" + later + "-" + randomHex(8) + "-01")).as("a later version").get()
+                .satisfies(c -> assertThat(c.getTraceId()).isEqualTo(later));
         assertThat(TraceContext.parse("00-" + randomHex(16) + "-" + randomHex(8))).as("missing flags").isEmpty();
         assertThat(TraceContext.parse("00-" + randomHex(16).toUpperCase() + "-" + randomHex(8) + "-01"))
                 .as("upper-case hex is not W3C").isEmpty();

@@ -2,60 +2,82 @@ package io.muster.platform.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
  * W3C trace context ({@code traceparent}) as it travels with our events: captured from the current span when an
  * event is written to the outbox, sent as a Kafka record header, and restored as the parent of the consumer's
- * work. Only version 00 is written; unknown or malformed values are ignored rather than trusted.
+ * work. Reading and writing the header is OpenTelemetry's own W3C propagator, so what we accept and emit is exactly
+ * what every other OpenTelemetry service does (malformed values are ignored, never trusted); this class only adapts
+ * it to the outbox column and to Kafka's record headers.
  */
 public final class TraceContext {
 
     public static final String HEADER = "traceparent";
 
-    private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
+    private static final TextMapPropagator W3C = W3CTraceContextPropagator.getInstance();
+
+    private static final TextMapGetter<Map<String, String>> MAP = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private static final TextMapGetter<Headers> KAFKA = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers carrier) {
+            return StreamSupport.stream(carrier.spliterator(), false).map(Header::key).distinct().toList();
+        }
+
+        @Override
+        public String get(Headers carrier, String key) {
+            Header header = carrier == null ? null : carrier.lastHeader(key);
+            return header == null || header.value() == null ? null
+                    : new String(header.value(), StandardCharsets.US_ASCII);
+        }
+    };
 
     private TraceContext() {
     }
 
     /** The current span's context as a traceparent value, if there is a valid one. */
     public static Optional<String> current() {
-        SpanContext span = Span.current().getSpanContext();
-        if (!span.isValid()) {
-            return Optional.empty();
-        }
-        return Optional.of("00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
+        Map<String, String> carrier = new HashMap<>();
+        W3C.inject(Context.current(), carrier, Map::put);
+        return Optional.ofNullable(carrier.get(HEADER));
     }
 
-    /** The remote parent named by a traceparent value, if it is well-formed and valid. */
+    /** The remote parent named by a traceparent value, if the propagator finds a valid one in it. */
     public static Optional<SpanContext> parse(String traceparent) {
         if (traceparent == null) {
             return Optional.empty();
         }
-        var m = TRACEPARENT.matcher(traceparent.trim());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        SpanContext context = SpanContext.createFromRemoteParent(m.group(1), m.group(2),
-                TraceFlags.fromByte((byte) Integer.parseInt(m.group(3), 16)), TraceState.getDefault());
+        SpanContext context = Span.fromContext(W3C.extract(Context.root(), Map.of(HEADER, traceparent.trim()), MAP))
+                .getSpanContext();
         return context.isValid() ? Optional.of(context) : Optional.empty();
     }
 
     /** The context a consumer should work in: the producer's span as remote parent, or the root when there is none. */
     public static Context parentOf(Headers headers) {
-        Header header = headers == null ? null : headers.lastHeader(HEADER);
-        if (header == null || header.value() == null) {
+        if (headers == null) {
             return Context.root();
         }
-        return parse(new String(header.value(), StandardCharsets.US_ASCII))
-                .map(parent -> Context.root().with(Span.wrap(parent)))
-                .orElse(Context.root());
+        return W3C.extract(Context.root(), headers, KAFKA);
     }
 }
