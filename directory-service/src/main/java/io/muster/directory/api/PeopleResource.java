@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.ChannelTests;
 import io.muster.directory.service.ChannelVerifications;
 import io.muster.directory.service.PeopleDirectory;
 import io.muster.platform.problem.Problem;
@@ -39,6 +40,9 @@ public class PeopleResource {
 
     @Inject
     ChannelVerifications verifications;
+
+    @Inject
+    ChannelTests tests;
 
     @Inject
     SecurityIdentity identity;
@@ -128,6 +132,17 @@ public class PeopleResource {
         ChannelVerifications.Started started = verifications.start(id, channelId, CallerAccess.actor(identity));
         return Response.accepted(new VerificationResponse(started.verificationId(), started.channelId(),
                 started.expiresAt())).build();
+    }
+
+    /** Sends a test page on an EMAIL or SMS channel through notification-service; the answer comes before it. */
+    @POST
+    @Path("{id}/channels/{channelId}/test")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    public Response testChannel(@PathParam("id") UUID id, @PathParam("channelId") UUID channelId) {
+        ChannelTests.Requested requested = tests.request(id, channelId, CallerAccess.actor(identity));
+        return Response.accepted(new ChannelTestResponse(requested.testId(), requested.channelId(),
+                requested.requestedAt())).build();
     }
 
     @POST
