@@ -94,8 +94,9 @@ public class RunDispatcher {
         Scenario scenario = Scenario.findById(run.scenarioId);
         Instant now = clock.instant();
         try {
+            // The title is the game day's own: the drill flag marks it, and each display adds its label from that.
             run.incidentId = escalation.raise(new EscalationClient.DrillIncident(
-                    "[DRILL] " + gameDay.title, summary(gameDay, scenario), scenario.severity,
+                    gameDay.title, summary(gameDay, scenario), scenario.severity,
                     scenario.incidentType, "gameday-run-" + run.id, gameDay.mode == GameDay.Mode.SILENT,
                     List.copyOf(gameDay.participantRoles), new EscalationClient.DrillFaults(
                             gameDay.unavailableContacts, gameDay.unavailableRoles, gameDay.downChannels)));
