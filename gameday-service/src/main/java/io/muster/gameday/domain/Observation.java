@@ -27,6 +27,12 @@ public record Observation(UUID eventId, String type, Instant at, UUID pageId, UU
     public static final String PAGE_STATUS = "PageStatusChanged";
     public static final String PAGE_ACKNOWLEDGED = "PageAcknowledged";
     /**
+     * Escalation's verdict that it did not count the acknowledgements of {@code contactId} (a drill fault made them
+     * unavailable; {@code roleKey} the role that decided it, {@code detail} escalation's reason). A verdict, not
+     * traffic: it marks that person's acks and is not shown on its own.
+     */
+    public static final String ACK_IGNORED = "AcknowledgementIgnored";
+    /**
      * Not an event from another service: this service's outcome of mailing a scenario inject to one person
      * ({@code status} SENT, FAILED, SUPPRESSED or NO_ADDRESS; {@code roleKey} the audience, null for everyone;
      * {@code detail} the inject's text).

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -138,10 +139,14 @@ public record Scorecard(
                 .sorted(Comparator.comparing(Observation::at).thenComparing(o -> rank(o.type()))).toList();
 
         Map<UUID, Page> pages = new HashMap<>();
+        // Escalation alone decides whether an ack counts; its verdict comes after the ack, so it is read up front.
+        Set<UUID> ignoredByEscalation = new HashSet<>();
         for (Observation o : ordered) {
             if (Observation.PAGE_REQUESTED.equals(o.type()) && o.pageId() != null) {
                 pages.putIfAbsent(o.pageId(), new Page(o.contactId(), o.roleKey(),
                         o.stage() == null ? 1 : o.stage(), o.at(), o.notifyOnly()));
+            } else if (Observation.ACK_IGNORED.equals(o.type()) && o.contactId() != null) {
+                ignoredByEscalation.add(o.contactId());
             }
         }
 
@@ -164,6 +169,9 @@ public record Scorecard(
         int acksIgnored = 0;
 
         for (Observation o : ordered) {
+            if (Observation.ACK_IGNORED.equals(o.type())) {
+                continue; // shown as the note on the acks it concerns
+            }
             String note = null;
             Page page = o.pageId() == null ? null : pages.get(o.pageId());
             // A status or ack carries no role: it is the role its page was requested for.
@@ -238,8 +246,7 @@ public record Scorecard(
                 }
                 case Observation.PAGE_ACKNOWLEDGED -> {
                     PersonTally person = people.computeIfAbsent(o.contactId(), c -> new PersonTally());
-                    if (run.unavailableContacts().contains(o.contactId())
-                            || (roleKey != null && run.unavailableRoles().contains(roleKey))) {
+                    if (ignoredByEscalation.contains(o.contactId())) {
                         note = IGNORED_BY_FAULT;
                     } else if (person.ack == null) {
                         person.ack = new Ack(o.contactId(), o.pageId(), roleKey, page == null ? null : page.stage(),
