@@ -71,7 +71,7 @@ public class PeopleResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid PersonRequest request) {
-        PersonResponse created = PersonResponse.of(people.create(request, CallerAccess.actor(identity)), true);
+        PersonResponse created = PersonResponse.of(people.create(request.toFields(), CallerAccess.actor(identity)), true);
         return Response.created(URI.create("/api/v1/people/" + created.id())).entity(created).build();
     }
 
@@ -79,7 +79,7 @@ public class PeopleResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public PersonResponse replace(@PathParam("id") UUID id, @NotNull @Valid PersonRequest request) {
-        return PersonResponse.of(people.replace(id, request, CallerAccess.actor(identity)), true);
+        return PersonResponse.of(people.replace(id, request.toFields(), CallerAccess.actor(identity)), true);
     }
 
     @DELETE
@@ -111,7 +111,7 @@ public class PeopleResource {
     @Path("{id}/channels")
     @RolesAllowed(Roles.ADMIN)
     public Response addChannel(@PathParam("id") UUID id, @NotNull @Valid ChannelRequest request) {
-        PersonResponse person = PersonResponse.of(people.addChannel(id, request, CallerAccess.actor(identity)), true);
+        PersonResponse person = PersonResponse.of(people.addChannel(id, request.toNewChannel(), CallerAccess.actor(identity)), true);
         return Response.status(Response.Status.CREATED).entity(person).build();
     }
 

@@ -1,10 +1,7 @@
 package io.muster.directory.service;
 
-import io.muster.directory.api.ChannelRequest;
 import io.muster.directory.api.DirectoryImport;
 import io.muster.directory.api.ImportResult;
-import io.muster.directory.api.PersonRequest;
-import io.muster.directory.api.PersonResponse;
 import io.muster.directory.api.RotationRequest;
 import io.muster.directory.api.TeamRequest;
 import io.muster.directory.domain.ChannelAddresses;
@@ -13,6 +10,7 @@ import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Team;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -134,6 +132,10 @@ public class DirectoryImporter {
             return done.result;
         } catch (ProblemException e) {
             throw refused(e.problem().errors(), fieldNames);
+        } catch (Refusal e) {
+            // A rule of one person or channel, checked as it is written: reported like the import's other problems.
+            throw refused(e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage())),
+                    fieldNames);
         }
     }
 
@@ -316,7 +318,7 @@ public class DirectoryImporter {
         List<DirectoryImport.Person> persons = listOf(data.people());
         List<Person> created = new ArrayList<>();
         for (DirectoryImport.Person p : persons) {
-            Person person = people.createWithoutAnnouncing(new PersonRequest(p.displayName(), p.department(), null,
+            Person person = people.createWithoutAnnouncing(new PersonFields(p.displayName(), p.department(), null,
                     p.timeZone(), p.skills(), p.certifications(), p.roles(), p.escalationLevel(), null,
                     p.availability(), p.lastReviewedAt(), p.lastReviewedBy(), p.active(), null), actor);
             ids.put(p.ref(), person.id);
@@ -335,7 +337,7 @@ public class DirectoryImporter {
             for (int c = 0; c < channels.size(); c++) {
                 DirectoryImport.Channel in = channels.get(c);
                 ContactChannel channel = PeopleDirectory.newChannel(person.id,
-                        new ChannelRequest(in.type(), in.address(), in.preference()),
+                        new NewChannel(in.type(), in.address(), in.preference()),
                         "people[" + i + "].channels[" + c + "].", clock.instant());
                 if (Boolean.TRUE.equals(in.verified())) {
                     channel.verifiedAt = clock.instant();
@@ -347,7 +349,7 @@ public class DirectoryImporter {
             }
             ContactDetails details = people.details(person);
             audit.record(PeopleDirectory.AUDIT_PERSON, person.id, "imported", actor, null,
-                    PersonResponse.of(details, true));
+                    PersonState.of(details));
             events.contactChanged(person, details.channels());
             for (ContactChannel channel : unverified) {
                 verifications.startFor(person, channel, actor);
