@@ -3,7 +3,6 @@ package io.muster.directory.service;
 import io.muster.directory.api.DirectoryImport;
 import io.muster.directory.api.ImportResult;
 import io.muster.directory.api.RotationRequest;
-import io.muster.directory.api.TeamRequest;
 import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
@@ -363,7 +362,7 @@ public class DirectoryImporter {
         Map<String, UUID> teamIds = new HashMap<>();
         for (DirectoryImport.Team t : listOf(data.teams())) {
             List<UUID> members = listOf(t.memberRefs()).stream().map(ids::get).toList();
-            Team team = teams.create(new TeamRequest(t.name(), t.description(), members), actor);
+            Team team = teams.create(new TeamFields(t.name(), t.description(), members), actor);
             teamIds.put(team.name.toLowerCase(), team.id);
         }
         for (DirectoryImport.Rotation r : listOf(data.rotations())) {
