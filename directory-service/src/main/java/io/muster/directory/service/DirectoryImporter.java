@@ -2,7 +2,6 @@ package io.muster.directory.service;
 
 import io.muster.directory.api.DirectoryImport;
 import io.muster.directory.api.ImportResult;
-import io.muster.directory.api.RotationRequest;
 import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
@@ -371,7 +370,7 @@ public class DirectoryImporter {
                 Team existing = Team.find("lower(name) = lower(?1)", r.team().strip()).firstResult();
                 teamId = existing.id;
             }
-            rotations.create(new RotationRequest(r.name(), teamId, r.roleKey(), r.timeZone(), r.handoffStart(),
+            rotations.create(new RotationFields(r.name(), teamId, r.roleKey(), r.timeZone(), r.handoffStart(),
                     r.shiftUnit(), r.shiftLength(), r.memberRefs().stream().map(ids::get).toList()), actor);
         }
         for (var resource : listOf(data.externalResources())) {

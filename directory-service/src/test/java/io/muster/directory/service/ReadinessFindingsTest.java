@@ -3,8 +3,8 @@ package io.muster.directory.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.muster.directory.api.PersonPreparednessResponse.State;
-import io.muster.directory.api.ReadinessResponse.Finding;
-import io.muster.directory.api.ReadinessResponse.Severity;
+import io.muster.directory.domain.ReadinessReport.Finding;
+import io.muster.directory.domain.ReadinessReport.Severity;
 import io.muster.directory.domain.ActionItemReplica;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.PersonPreparedness;
