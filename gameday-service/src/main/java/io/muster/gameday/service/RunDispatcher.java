@@ -3,6 +3,7 @@ package io.muster.gameday.service;
 import io.muster.contracts.gameday.GameDayRunChanged.RunStatus;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.domain.GameDayRun;
+import io.muster.gameday.domain.RunEndReason;
 import io.muster.gameday.domain.Scenario;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -140,7 +141,7 @@ public class RunDispatcher {
         }
         if (run.endReason == null) {
             GameDay gameDay = GameDay.findById(run.gameDayId);
-            run.endReason = RunProgress.TIME_LIMIT;
+            run.endBecause(RunEndReason.TIME_LIMIT);
             Instant limit = run.startedAt.plusSeconds(gameDay.timeLimitSeconds);
             run.endedAt = limit.isBefore(now) ? limit : now;
         }

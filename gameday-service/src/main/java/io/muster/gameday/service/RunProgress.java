@@ -5,6 +5,7 @@ import io.muster.gameday.domain.DrillObservation;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.domain.GameDayRun;
 import io.muster.gameday.domain.Observation;
+import io.muster.gameday.domain.RunEndReason;
 import io.muster.gameday.domain.Scenario;
 import io.muster.gameday.domain.Scorecard;
 import io.quarkus.panache.common.Sort;
@@ -22,13 +23,10 @@ import java.util.UUID;
 
 /**
  * Follows a running drill: decides when every role that must answer has answered (the run then ends with
- * {@code ALL_ROLES_ACKED}; the dispatcher resolves the incident on its next pass), and scores runs.
+ * {@link RunEndReason#ALL_ROLES_ACKED}; the dispatcher resolves the incident on its next pass), and scores runs.
  */
 @ApplicationScoped
 public class RunProgress {
-
-    public static final String ALL_ROLES_ACKED = "ALL_ROLES_ACKED";
-    public static final String TIME_LIMIT = "TIME_LIMIT";
 
     @Inject
     EntityManager em;
@@ -59,7 +57,7 @@ public class RunProgress {
         // Past the time limit the run has already failed to muster everyone, even if its end is not recorded yet
         // (the incident could not be resolved so far): it stays a TIME_LIMIT run.
         if (done != null && !done.isAfter(run.startedAt.plusSeconds(gameDay.timeLimitSeconds))) {
-            run.endReason = ALL_ROLES_ACKED;
+            run.endBecause(RunEndReason.ALL_ROLES_ACKED);
             run.endedAt = done.isBefore(run.startedAt) ? run.startedAt : done;
         }
     }
