@@ -2,6 +2,7 @@ package io.muster.gameday;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.gameday.domain.Observation;
 import io.muster.gameday.domain.Scorecard;
 import java.time.Instant;
@@ -27,35 +28,32 @@ class ScorecardTest {
 
         UUID page(long at, UUID contact, String role, int stage) {
             UUID page = UUID.randomUUID();
-            list.add(new Observation(UUID.randomUUID(), Observation.PAGE_REQUESTED, START.plusSeconds(at), page,
-                    contact, role, stage, null, null, null, null, null, null, false));
+            list.add(Observation.pageRequested(UUID.randomUUID(), START.plusSeconds(at), page, contact, role, stage,
+                    false));
             return page;
         }
 
         void status(long at, UUID page, UUID contact, String channel, String status, int attempt, String detail) {
-            list.add(new Observation(UUID.randomUUID(), Observation.PAGE_STATUS, START.plusSeconds(at), page,
-                    contact, null, null, null, channel, status, attempt, null, detail, false));
+            list.add(Observation.pageStatus(UUID.randomUUID(), START.plusSeconds(at), page, contact, channel,
+                    DeliveryStatus.valueOf(status), attempt, detail));
         }
 
         void ack(long at, UUID page, UUID contact, String method) {
-            list.add(new Observation(UUID.randomUUID(), Observation.PAGE_ACKNOWLEDGED, START.plusSeconds(at), page,
-                    contact, null, null, null, null, null, null, method, null, false));
+            list.add(Observation.pageAcknowledged(UUID.randomUUID(), START.plusSeconds(at), page, contact, method));
         }
 
         /** Escalation's word that it did not count this person's ack (it publishes one per ignored ack). */
         void ackIgnored(long at, UUID contact, String decidingRole) {
-            list.add(new Observation(UUID.randomUUID(), Observation.ACK_IGNORED, START.plusSeconds(at), null,
-                    contact, decidingRole, null, null, null, null, null, null, "drill fault", false));
+            list.add(Observation.ackIgnored(UUID.randomUUID(), START.plusSeconds(at), contact, decidingRole,
+                    "drill fault"));
         }
 
         void escalated(long at, int from, int to, String reason) {
-            list.add(new Observation(UUID.randomUUID(), Observation.ESCALATED, START.plusSeconds(at), null, null,
-                    null, from, to, null, null, null, null, reason, false));
+            list.add(Observation.escalated(UUID.randomUUID(), START.plusSeconds(at), from, to, null, reason));
         }
 
         void triggered(long at) {
-            list.add(new Observation(UUID.randomUUID(), Observation.TRIGGERED, START.plusSeconds(at), null, null,
-                    null, null, null, null, null, null, null, null, false));
+            list.add(Observation.lifecycle(UUID.randomUUID(), Observation.TRIGGERED, START.plusSeconds(at)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.muster.gameday.domain;
 
+import io.muster.contracts.pages.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,10 +212,11 @@ public record Scorecard(
                 case Observation.PAGE_STATUS -> {
                     PersonTally person = people.computeIfAbsent(o.contactId(), c -> new PersonTally());
                     boolean down = o.channel() != null && run.downChannels().contains(o.channel());
-                    if ("SUPPRESSED".equals(o.status())) {
+                    DeliveryStatus status = o.deliveryStatus();
+                    if (status == DeliveryStatus.SUPPRESSED) {
                         pagesSuppressed.add(o.pageId());
                         person.suppressed = true;
-                    } else if ("ALL_CHANNELS_FAILED".equals(o.status())) {
+                    } else if (status == DeliveryStatus.ALL_CHANNELS_FAILED) {
                         person.allChannelsFailed = true;
                     }
                     if (o.channel() != null) {
@@ -223,7 +225,7 @@ public record Scorecard(
                         channel.outcome = o.status();
                         channel.detail = o.detail();
                         String attemptKey = o.pageId() + "/" + o.channel() + "/" + o.attempt();
-                        if ("SENT".equals(o.status()) || "DELIVERED".equals(o.status())) {
+                        if (status == DeliveryStatus.SENT || status == DeliveryStatus.DELIVERED) {
                             pagesSent.add(o.pageId());
                             if (firstSent == null) {
                                 firstSent = o.at();
@@ -231,7 +233,7 @@ public record Scorecard(
                             if (!down) {
                                 attemptOutcome.put(attemptKey, "OK");
                             }
-                        } else if ("FAILED".equals(o.status())) {
+                        } else if (status == DeliveryStatus.FAILED) {
                             failures.add(new ChannelFailure(since(run, o.at()), o.contactId(),
                                     names.get(o.contactId()), o.channel(),
                                     o.attempt(), o.detail(), down));
@@ -350,7 +352,7 @@ public record Scorecard(
             boolean byFault = run.unavailableContacts().contains(contact)
                     || person.roles.stream().anyMatch(run.unavailableRoles()::contains);
             boolean everyChannelFailed = person.allChannelsFailed || (!channels.isEmpty()
-                    && channels.stream().allMatch(c -> "FAILED".equals(c.outcome())));
+                    && channels.stream().allMatch(c -> DeliveryStatus.FAILED.name().equals(c.outcome())));
             if (everyChannelFailed) {
                 unreachable.add(new Unreachable(contact, names.get(contact), "every channel failed", byFault));
             } else if (run.endedAt() != null && neededButSilent(person, roles)) {
