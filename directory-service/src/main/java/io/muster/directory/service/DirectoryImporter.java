@@ -1,7 +1,5 @@
 package io.muster.directory.service;
 
-import io.muster.directory.api.DirectoryImport;
-import io.muster.directory.api.ImportResult;
 import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
@@ -98,7 +96,7 @@ public class DirectoryImporter {
             List<Problem.FieldError> parseErrors) {
         if (parseErrors.isEmpty() && isEmpty(data)) {
             // Almost always a mistake (wrong file, wrong field names), and never something to report as imported.
-            throw ProblemException.badRequest("people",
+            throw Refusal.invalid("people",
                     "the import holds nothing: give at least one person, team, rotation or external resource");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -277,7 +275,7 @@ public class DirectoryImporter {
                 errors.add(new Problem.FieldError(at + "escalationContactRef", "must be an active person"));
             }
         }
-        List<io.muster.directory.api.ExternalResourceRequest> externals = listOf(data.externalResources());
+        List<ExternalResourceFields> externals = listOf(data.externalResources());
         for (int i = 0; i < externals.size(); i++) {
             errors.addAll(ExternalResources.problemsWith(externals.get(i), "externalResources[" + i + "]."));
         }
