@@ -15,8 +15,8 @@ import io.muster.contracts.Topics;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.directory.RotationSnapshot;
-import io.muster.directory.api.PersonRequest;
 import io.muster.directory.service.PeopleDirectory;
+import io.muster.directory.service.PersonFields;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -176,7 +176,7 @@ class DirectoryPublishingTest {
     void aRolledBackChangePublishesNothing() {
         String name = uniqueName("Rollback Person");
         UUID id = createPerson(personJson(name, "", ""));
-        PersonRequest rename = new PersonRequest(name + " never", null, null, "Europe/London", List.of(), List.of(),
+        PersonFields rename = new PersonFields(name + " never", null, null, "Europe/London", List.of(), List.of(),
                 List.of(), 2, null, null, null, null, true, null);
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {

@@ -20,6 +20,7 @@ import io.muster.contracts.EventPayload;
 import io.muster.contracts.Severity;
 import io.muster.contracts.Topics;
 import io.muster.contracts.gameday.GameDayRunChanged;
+import io.muster.contracts.incidents.AcknowledgementIgnored;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.contracts.pages.AckMethod;
@@ -240,6 +241,9 @@ class DrillRunTest {
         at(start, 3, status(commander, ChannelType.EMAIL, DeliveryStatus.SENT, 1, null));
         at(start, 3, status(analyst, ChannelType.EMAIL, DeliveryStatus.SENT, 1, null));
         at(start, 60, ack(commander, AckMethod.EMAIL_LINK));
+        // Escalation's verdicts on the two acks a fault makes it ignore, published after each ack as it does.
+        at(start, 60, new AcknowledgementIgnored(incident, alice, COMMANDER, "alice",
+                "unavailable role " + COMMANDER, true));
         at(start, 300, new IncidentEscalated(incident, 1, 2, 1, "ack timeout", true));
         PageRequested backup = page(incident, dave, ANALYST, 2, false);
         PageRequested away = page(incident, erin, ANALYST, 2, false);
@@ -248,7 +252,8 @@ class DrillRunTest {
         at(start, 302, status(backup, ChannelType.SMS, DeliveryStatus.FAILED, 1, "drill: channel down"));
         at(start, 304, status(backup, ChannelType.EMAIL, DeliveryStatus.SENT, 1, null));
         at(start, 400, ack(away, AckMethod.API));
-        awaitObserved(incident, 11);
+        at(start, 400, new AcknowledgementIgnored(incident, erin, "", "erin", "unavailable contact", true));
+        awaitObserved(incident, 13);
         // alice's and erin's acks do not count: the run goes on.
         assertThat(reload(run.id).endReason).isNull();
 

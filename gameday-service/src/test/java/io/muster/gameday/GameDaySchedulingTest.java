@@ -121,7 +121,7 @@ class GameDaySchedulingTest {
         assertThat(raised.get("severity").asText()).isEqualTo("CRITICAL");
         assertThat(raised.get("incidentType").asText()).isEqualTo("ransomware");
         assertThat(raised.get("source").asText()).isEqualTo("gameday");
-        assertThat(raised.get("title").asText()).startsWith("[DRILL] Ransomware drill");
+        assertThat(raised.get("title").asText()).startsWith("Ransomware drill").doesNotContain("[DRILL]");
         // Without roles of its own a game day engages the scenario's expected roles.
         assertThat(raised.get("requiredRoles").toString()).isEqualTo("[\"incident-commander\",\"technical-lead\","
                 + "\"security-analyst\",\"communications-lead\",\"legal-counsel\"]");

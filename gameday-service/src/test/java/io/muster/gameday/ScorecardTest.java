@@ -2,6 +2,7 @@ package io.muster.gameday;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.gameday.domain.Observation;
 import io.muster.gameday.domain.Scorecard;
 import java.time.Instant;
@@ -27,29 +28,32 @@ class ScorecardTest {
 
         UUID page(long at, UUID contact, String role, int stage) {
             UUID page = UUID.randomUUID();
-            list.add(new Observation(UUID.randomUUID(), Observation.PAGE_REQUESTED, START.plusSeconds(at), page,
-                    contact, role, stage, null, null, null, null, null, null, false));
+            list.add(Observation.pageRequested(UUID.randomUUID(), START.plusSeconds(at), page, contact, role, stage,
+                    false));
             return page;
         }
 
         void status(long at, UUID page, UUID contact, String channel, String status, int attempt, String detail) {
-            list.add(new Observation(UUID.randomUUID(), Observation.PAGE_STATUS, START.plusSeconds(at), page,
-                    contact, null, null, null, channel, status, attempt, null, detail, false));
+            list.add(Observation.pageStatus(UUID.randomUUID(), START.plusSeconds(at), page, contact, channel,
+                    DeliveryStatus.valueOf(status), attempt, detail));
         }
 
         void ack(long at, UUID page, UUID contact, String method) {
-            list.add(new Observation(UUID.randomUUID(), Observation.PAGE_ACKNOWLEDGED, START.plusSeconds(at), page,
-                    contact, null, null, null, null, null, null, method, null, false));
+            list.add(Observation.pageAcknowledged(UUID.randomUUID(), START.plusSeconds(at), page, contact, method));
+        }
+
+        /** Escalation's word that it did not count this person's ack (it publishes one per ignored ack). */
+        void ackIgnored(long at, UUID contact, String decidingRole) {
+            list.add(Observation.ackIgnored(UUID.randomUUID(), START.plusSeconds(at), contact, decidingRole,
+                    "drill fault"));
         }
 
         void escalated(long at, int from, int to, String reason) {
-            list.add(new Observation(UUID.randomUUID(), Observation.ESCALATED, START.plusSeconds(at), null, null,
-                    null, from, to, null, null, null, null, reason, false));
+            list.add(Observation.escalated(UUID.randomUUID(), START.plusSeconds(at), from, to, null, reason));
         }
 
         void triggered(long at) {
-            list.add(new Observation(UUID.randomUUID(), Observation.TRIGGERED, START.plusSeconds(at), null, null,
-                    null, null, null, null, null, null, null, null, false));
+            list.add(Observation.lifecycle(UUID.randomUUID(), Observation.TRIGGERED, START.plusSeconds(at)));
         }
     }
 
@@ -136,12 +140,14 @@ class ScorecardTest {
         e.status(3, commander, ALICE, "EMAIL", "SENT", 1, null);
         e.status(3, analyst, BOB, "EMAIL", "SENT", 1, null);
         e.ack(60, commander, ALICE, "EMAIL_LINK");
+        e.ackIgnored(60, ALICE, "incident-commander");
         e.escalated(300, 1, 2, "ack timeout");
         UUID analyst2 = e.page(301, DAVE, "security-analyst", 2);
         UUID analyst3 = e.page(301, ERIN, "security-analyst", 2);
         e.status(302, analyst2, DAVE, "SMS", "FAILED", 1, "drill: channel down");
         e.status(304, analyst2, DAVE, "EMAIL", "SENT", 1, null);
         e.ack(400, analyst3, ERIN, "API");
+        e.ackIgnored(401, ERIN, null);
         e.ack(420, analyst2, DAVE, "EMAIL_LINK");
         Scorecard.RunTargets run = targets(420L, List.of("incident-commander", "security-analyst"), Set.of(ERIN),
                 Set.of("incident-commander"), Set.of("SMS"));
@@ -169,6 +175,34 @@ class ScorecardTest {
         assertThat(card.times().firstAckMet()).isFalse();
         // 50 * 1 + 20 * (2 - 420/300 = 0.6) + 20 * 1 (the SMS failure was the injected fault) + 10 * 1 - 5 = 87
         assertThat(card.readiness()).isEqualTo(new Scorecard.Readiness(87, 1.0, 0.6, 1.0, 1.0, 5));
+    }
+
+    /**
+     * Whether an ack counts is escalation's verdict alone: bob's ack is ignored because escalation said so, although
+     * the card's faults do not name him; alice's counts because escalation published no verdict on it, although her
+     * role is one the faults name.
+     */
+    @Test
+    void escalationsVerdictNotTheFaultListDecidesWhichAcksCount() {
+        Events e = new Events();
+        UUID commander = e.page(1, ALICE, "incident-commander", 1);
+        UUID analyst = e.page(1, BOB, "security-analyst", 1);
+        e.ack(30, commander, ALICE, "API");
+        e.ack(40, analyst, BOB, "API");
+        e.ackIgnored(41, BOB, null);
+        Scorecard.RunTargets run = targets(600L, List.of("incident-commander", "security-analyst"), Set.of(),
+                Set.of("incident-commander"), Set.of());
+
+        Scorecard card = Scorecard.compute(run, e.list);
+        assertThat(card.timeline()).extracting(t -> t.type() + " " + t.at() + " " + t.note()).containsExactly(
+                "PageRequested 1 null", "PageRequested 1 null", "PageAcknowledged 30 null",
+                "PageAcknowledged 40 " + Scorecard.IGNORED_BY_FAULT);
+        assertThat(card.counts().acksAccepted()).isEqualTo(1);
+        assertThat(card.counts().acksIgnored()).isEqualTo(1);
+        assertThat(card.roles()).extracting(r -> r.roleKey() + " " + r.outcome() + " " + r.acked()).containsExactly(
+                "incident-commander UNAVAILABLE 30", "security-analyst NOT_REACHED null");
+        assertThat(card.times().firstAck()).isEqualTo(30);
+        assertThat(card.times().allRolesAcked()).isNull();
     }
 
     @Test

@@ -191,8 +191,8 @@ public final class Drill {
     /** Prints pages, the timeline and acknowledgements as they happen, acting as each paged responder once. */
     private String follow(String admin, String gameDayId, String runId, String incidentId, String title)
             throws Exception {
-        // Pages carry the title after their own "[DRILL] [SEVERITY]" marks, so match on the title without its mark.
-        String titleText = title.replaceFirst("^\\[DRILL\\] ", "");
+        // The incident's title carries no mark (the drill flag does); pages put their "[DRILL] [SEVERITY]" marks
+        // before it, so a page of this drill is one whose text contains the title.
         Set<String> seenTimeline = new HashSet<>();
         Set<String> answered = new HashSet<>();
         Instant deadline = Instant.now().plusSeconds(6 * 60);
@@ -204,11 +204,11 @@ public final class Drill {
                             entry.path("kind").asText(), oneLine(entry.path("detail").asText()));
                 }
             }
-            for (SnsStandIn.Sms sms : local.newSms(text -> text.contains(titleText))) {
+            for (SnsStandIn.Sms sms : local.newSms(text -> text.contains(title))) {
                 say("%s SMS       to %s (%s): %s", since(sms.at()), sms.phone(),
                         whoByAddress.getOrDefault(sms.phone(), "?"), oneLine(sms.message()));
             }
-            for (MailStandIn.Mail mail : local.newMail(subject -> subject.contains(titleText))) {
+            for (MailStandIn.Mail mail : local.newMail(subject -> subject.contains(title))) {
                 String who = whoByAddress.getOrDefault(mail.recipient(), mail.recipient());
                 say("%s email     to %s (%s): %s", since(Instant.now()), mail.recipient(), who, mail.subject());
                 // Only a page carries an ack link; an inject mail for the same person must not count as their answer.

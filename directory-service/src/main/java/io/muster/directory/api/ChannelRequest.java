@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.NewChannel;
 import io.muster.contracts.ChannelType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,4 +16,8 @@ public record ChannelRequest(
         @NotNull ChannelType type,
         @NotBlank @Size(max = 2048) String address,
         @NotNull @Min(1) @Max(99) Integer preference) {
+
+    public NewChannel toNewChannel() {
+        return new NewChannel(type, address, preference);
+    }
 }

@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.DirectoryImport;
 import io.muster.directory.service.DirectoryExporter;
 import io.muster.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;

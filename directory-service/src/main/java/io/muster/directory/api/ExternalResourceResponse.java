@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.ExternalResourceFields;
 import io.muster.contracts.ChannelType;
 import io.muster.directory.domain.ExternalResource;
 import java.time.Instant;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 public record ExternalResourceResponse(UUID id, ExternalResource.Kind kind, String organisation, String serviceType,
-        String contractNumber, String supportLevel, ExternalResourceRequest.ExternalContact primaryContact,
-        ExternalResourceRequest.ExternalContact escalationContact, String availability, Integer responseSlaMinutes,
+        String contractNumber, String supportLevel, ExternalResourceFields.ExternalContact primaryContact,
+        ExternalResourceFields.ExternalContact escalationContact, String availability, Integer responseSlaMinutes,
         List<String> expertise, Integer notificationDeadlineHours, String owningRoleKey, Instant contactVerifiedAt,
         LocalDate reviewDueOn, Instant updatedAt, List<String> notifyForIncidentTypes) {
 
@@ -23,9 +24,9 @@ public record ExternalResourceResponse(UUID id, ExternalResource.Kind kind, Stri
                 r.notifyForIncidentTypes == null ? List.of() : List.copyOf(r.notifyForIncidentTypes));
     }
 
-    private static ExternalResourceRequest.ExternalContact contact(String name, String email, String phone,
+    private static ExternalResourceFields.ExternalContact contact(String name, String email, String phone,
             boolean full) {
-        return new ExternalResourceRequest.ExternalContact(name,
+        return new ExternalResourceFields.ExternalContact(name,
                 email == null || full ? email : ContactMasking.mask(ChannelType.EMAIL, email),
                 phone == null || full ? phone : ContactMasking.mask(ChannelType.SMS, phone));
     }

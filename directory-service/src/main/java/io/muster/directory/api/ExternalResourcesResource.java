@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.ExternalResourceFields;
 import io.muster.directory.domain.ExternalResource;
 import io.muster.directory.service.ExternalResources;
 import io.muster.platform.security.Roles;
@@ -50,7 +51,7 @@ public class ExternalResourcesResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    public Response create(@NotNull @Valid ExternalResourceRequest request) {
+    public Response create(@NotNull @Valid ExternalResourceFields request) {
         ExternalResourceResponse created = ExternalResourceResponse.of(
                 resources.create(request, CallerAccess.actor(identity)), true);
         return Response.created(URI.create("/api/v1/external-resources/" + created.id())).entity(created).build();
@@ -59,7 +60,7 @@ public class ExternalResourcesResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    public ExternalResourceResponse replace(@PathParam("id") UUID id, @NotNull @Valid ExternalResourceRequest request) {
+    public ExternalResourceResponse replace(@PathParam("id") UUID id, @NotNull @Valid ExternalResourceFields request) {
         return ExternalResourceResponse.of(resources.replace(id, request, CallerAccess.actor(identity)), true);
     }
 

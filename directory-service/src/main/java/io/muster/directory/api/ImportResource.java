@@ -1,5 +1,7 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.ImportResult;
+import io.muster.directory.service.DirectoryImport;
 import io.muster.directory.service.DirectoryCsv;
 import io.muster.directory.service.DirectoryImporter;
 import io.muster.platform.security.Roles;

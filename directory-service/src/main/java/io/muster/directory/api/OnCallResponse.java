@@ -1,7 +1,7 @@
 package io.muster.directory.api;
 
-import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.directory.ResponderSelection;
+import io.muster.directory.service.OnCall;
 import io.muster.contracts.directory.ResponderSelection.Reason;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +25,22 @@ public record OnCallResponse(Instant at, List<Responder> responders, List<Respon
     public record Responder(UUID contactId, String displayName, String roleKey, UUID rotationId, Reason reason,
             boolean reachable, String unreachable) {
 
-        public static Responder of(ResponderSelection.Candidate candidate, ResponderSelection.Directory directory) {
-            return new Responder(candidate.contactId(),
-                    directory.contact(candidate.contactId()).map(ContactSnapshot::displayName).orElse(null),
-                    candidate.roleKey(), candidate.rotationId(), candidate.reason(), candidate.reachable(),
-                    candidate.unreachable());
+        static Responder of(OnCall.Responder r) {
+            return new Responder(r.contactId(), r.displayName(), r.roleKey(), r.rotationId(), r.reason(),
+                    r.reachable(), r.unreachable());
         }
     }
 
     public record RotationOnCall(UUID rotationId, String name, UUID teamId, String roleKey, List<UUID> onCall) {
+
+        static RotationOnCall of(OnCall.RotationOnCall r) {
+            return new RotationOnCall(r.rotationId(), r.name(), r.teamId(), r.roleKey(), r.onCall());
+        }
+    }
+
+    public static OnCallResponse of(OnCall answer) {
+        return new OnCallResponse(answer.at(), answer.responders().stream().map(Responder::of).toList(),
+                answer.candidates().stream().map(Responder::of).toList(),
+                answer.rotations().stream().map(RotationOnCall::of).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.ChannelTests;
 import io.muster.directory.service.ChannelVerifications;
 import io.muster.directory.service.PeopleDirectory;
 import io.muster.platform.problem.Problem;
@@ -41,6 +42,9 @@ public class PeopleResource {
     ChannelVerifications verifications;
 
     @Inject
+    ChannelTests tests;
+
+    @Inject
     SecurityIdentity identity;
 
     @GET
@@ -67,7 +71,7 @@ public class PeopleResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid PersonRequest request) {
-        PersonResponse created = PersonResponse.of(people.create(request, CallerAccess.actor(identity)), true);
+        PersonResponse created = PersonResponse.of(people.create(request.toFields(), CallerAccess.actor(identity)), true);
         return Response.created(URI.create("/api/v1/people/" + created.id())).entity(created).build();
     }
 
@@ -75,7 +79,7 @@ public class PeopleResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public PersonResponse replace(@PathParam("id") UUID id, @NotNull @Valid PersonRequest request) {
-        return PersonResponse.of(people.replace(id, request, CallerAccess.actor(identity)), true);
+        return PersonResponse.of(people.replace(id, request.toFields(), CallerAccess.actor(identity)), true);
     }
 
     @DELETE
@@ -107,7 +111,7 @@ public class PeopleResource {
     @Path("{id}/channels")
     @RolesAllowed(Roles.ADMIN)
     public Response addChannel(@PathParam("id") UUID id, @NotNull @Valid ChannelRequest request) {
-        PersonResponse person = PersonResponse.of(people.addChannel(id, request, CallerAccess.actor(identity)), true);
+        PersonResponse person = PersonResponse.of(people.addChannel(id, request.toNewChannel(), CallerAccess.actor(identity)), true);
         return Response.status(Response.Status.CREATED).entity(person).build();
     }
 
@@ -128,6 +132,17 @@ public class PeopleResource {
         ChannelVerifications.Started started = verifications.start(id, channelId, CallerAccess.actor(identity));
         return Response.accepted(new VerificationResponse(started.verificationId(), started.channelId(),
                 started.expiresAt())).build();
+    }
+
+    /** Sends a test page on an EMAIL or SMS channel through notification-service; the answer comes before it. */
+    @POST
+    @Path("{id}/channels/{channelId}/test")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    public Response testChannel(@PathParam("id") UUID id, @PathParam("channelId") UUID channelId) {
+        ChannelTests.Requested requested = tests.request(id, channelId, CallerAccess.actor(identity));
+        return Response.accepted(new ChannelTestResponse(requested.testId(), requested.channelId(),
+                requested.requestedAt())).build();
     }
 
     @POST

@@ -35,7 +35,7 @@ public class PersonPreparednessResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public PersonPreparednessResponse get(@PathParam("id") UUID id) {
-        return register.ofPerson(id);
+        return PersonPreparednessResponse.of(register.ofPerson(id));
     }
 
     @PUT
@@ -43,6 +43,7 @@ public class PersonPreparednessResource {
     @RolesAllowed({ Roles.ADMIN, Roles.RESPONDER })
     public PersonPreparednessResponse check(@PathParam("id") UUID id,
             @PathParam("itemKey") @Size(max = 63) String itemKey, @NotNull @Valid PreparednessCheckRequest request) {
-        return register.check(id, itemKey, request, CallerAccess.signedIn(identity));
+        return PersonPreparednessResponse.of(register.check(id, itemKey, request.inPlace(), request.note(),
+                CallerAccess.signedIn(identity)));
     }
 }

@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.PersonFields;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,4 +33,10 @@ public record PersonRequest(
         @Size(max = 120) String lastReviewedBy,
         Boolean active,
         @Size(max = 120) @Pattern(regexp = "\\S+", message = "must be a sign-in name without spaces") String login) {
+
+    /** The person as the use case takes them; bean validation has already run on this request. */
+    public PersonFields toFields() {
+        return new PersonFields(displayName, department, managerId, timeZone, skills, certifications, roles,
+                escalationLevel, backupContactId, availability, lastReviewedAt, lastReviewedBy, active, login);
+    }
 }

@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.PreparednessItemFields;
 import io.muster.directory.domain.PreparednessItem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,4 +22,8 @@ public record PreparednessItemRequest(
         @Size(max = 4000) String description,
         @Size(max = 4000) String howToGet,
         @NotNull @Min(1) @Max(3650) Integer recheckDays) {
+
+    public PreparednessItemFields toFields() {
+        return new PreparednessItemFields(key, kind, name, description, howToGet, recheckDays);
+    }
 }

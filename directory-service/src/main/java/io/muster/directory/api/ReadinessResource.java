@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.domain.ReadinessReport;
 import io.muster.directory.service.ReadinessCheck;
 import io.muster.directory.service.ReadinessGauges;
 import io.muster.platform.security.Roles;
@@ -23,8 +24,8 @@ public class ReadinessResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public ReadinessResponse report() {
-        ReadinessResponse report = check.report();
+        ReadinessReport report = check.report();
         gauges.update(report);
-        return report;
+        return ReadinessResponse.of(report);
     }
 }

@@ -52,7 +52,7 @@ public class RolePreparednessResource {
     public Response create(@PathParam("roleKey") @Size(max = 63) String roleKey,
             @NotNull @Valid PreparednessItemRequest request) {
         PreparednessItemResponse created = PreparednessItemResponse.of(
-                register.create(roleKey, request, CallerAccess.actor(identity)));
+                register.create(roleKey, request.toFields(), CallerAccess.actor(identity)));
         return Response.created(URI.create("/api/v1/roles/" + roleKey + "/preparedness/" + created.key()))
                 .entity(created).build();
     }
@@ -62,7 +62,8 @@ public class RolePreparednessResource {
     @RolesAllowed(Roles.ADMIN)
     public PreparednessItemResponse replace(@PathParam("roleKey") @Size(max = 63) String roleKey,
             @PathParam("itemKey") @Size(max = 63) String itemKey, @NotNull @Valid PreparednessItemRequest request) {
-        return PreparednessItemResponse.of(register.replace(roleKey, itemKey, request, CallerAccess.actor(identity)));
+        return PreparednessItemResponse.of(register.replace(roleKey, itemKey, request.toFields(),
+                CallerAccess.actor(identity)));
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.RoleFields;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,4 +24,9 @@ public record RoleRequest(
         @NotNull @Min(1) @Max(4) Integer defaultEscalationLevel,
         @NotNull @Min(1) @Max(5) Integer notificationPriority,
         UUID escalationContactId) {
+
+    public RoleFields toFields() {
+        return new RoleFields(key, name, responsibilities, requiredSkills, defaultEscalationLevel, notificationPriority,
+                escalationContactId);
+    }
 }

@@ -46,7 +46,7 @@ public class RolesResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid RoleRequest request) {
-        RoleResponse created = RoleResponse.of(catalog.create(request, CallerAccess.actor(identity)));
+        RoleResponse created = RoleResponse.of(catalog.create(request.toFields(), CallerAccess.actor(identity)));
         return Response.created(URI.create("/api/v1/roles/" + created.key())).entity(created).build();
     }
 
@@ -54,6 +54,6 @@ public class RolesResource {
     @Path("{key}")
     @RolesAllowed(Roles.ADMIN)
     public RoleResponse replace(@PathParam("key") String key, @NotNull @Valid RoleRequest request) {
-        return RoleResponse.of(catalog.replace(key, request, CallerAccess.actor(identity)));
+        return RoleResponse.of(catalog.replace(key, request.toFields(), CallerAccess.actor(identity)));
     }
 }

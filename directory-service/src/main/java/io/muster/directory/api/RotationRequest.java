@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.RotationFields;
 import io.muster.contracts.directory.RotationSnapshot;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,4 +24,8 @@ public record RotationRequest(
         @NotNull RotationSnapshot.ShiftUnit shiftUnit,
         @NotNull @Min(1) @Max(1000) Integer shiftLength,
         @NotNull @Size(max = 100) List<@NotNull UUID> members) {
+
+    public RotationFields toFields() {
+        return new RotationFields(name, teamId, roleKey, timeZone, handoffStart, shiftUnit, shiftLength, members);
+    }
 }

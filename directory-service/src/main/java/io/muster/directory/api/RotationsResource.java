@@ -46,21 +46,22 @@ public class RotationsResource {
     @RolesAllowed(Roles.VIEWER)
     public List<RotationResponse> list(@QueryParam("teamId") UUID teamId,
             @QueryParam("role") @Size(max = 63) String role) {
-        return rotations.list(teamId, role).stream().map(RotationSchedule.RotationDetails::response).toList();
+        return rotations.list(teamId, role).stream().map(RotationResponse::of).toList();
     }
 
     @GET
     @Path("rotations/{id}")
     @RolesAllowed(Roles.VIEWER)
     public RotationResponse get(@PathParam("id") UUID id) {
-        return rotations.get(id).response();
+        return RotationResponse.of(rotations.get(id));
     }
 
     @POST
     @Path("rotations")
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid RotationRequest request) {
-        RotationResponse created = rotations.create(request, CallerAccess.actor(identity)).response();
+        RotationResponse created = RotationResponse.of(rotations.create(request.toFields(),
+                CallerAccess.actor(identity)));
         return Response.created(URI.create("/api/v1/rotations/" + created.id())).entity(created).build();
     }
 
@@ -68,7 +69,7 @@ public class RotationsResource {
     @Path("rotations/{id}")
     @RolesAllowed(Roles.ADMIN)
     public RotationResponse replace(@PathParam("id") UUID id, @NotNull @Valid RotationRequest request) {
-        return rotations.replace(id, request, CallerAccess.actor(identity)).response();
+        return RotationResponse.of(rotations.replace(id, request.toFields(), CallerAccess.actor(identity)));
     }
 
     @DELETE
@@ -84,7 +85,8 @@ public class RotationsResource {
     @Path("rotations/{id}/overrides")
     @RolesAllowed(Roles.ADMIN)
     public Response addOverride(@PathParam("id") UUID id, @NotNull @Valid OverrideRequest request) {
-        RotationResponse rotation = rotations.addOverride(id, request, CallerAccess.actor(identity)).response();
+        RotationResponse rotation = RotationResponse.of(rotations.addOverride(id, request.toOverride(),
+                CallerAccess.actor(identity)));
         return Response.status(Response.Status.CREATED).entity(rotation).build();
     }
 
@@ -93,7 +95,7 @@ public class RotationsResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     public RotationResponse removeOverride(@PathParam("id") UUID id, @PathParam("overrideId") UUID overrideId) {
-        return rotations.removeOverride(id, overrideId, CallerAccess.actor(identity)).response();
+        return RotationResponse.of(rotations.removeOverride(id, overrideId, CallerAccess.actor(identity)));
     }
 
     /** Who answers for a role and/or team at an instant (ISO-8601, e.g. 2026-03-29T00:30:00Z; default now). */
@@ -103,7 +105,7 @@ public class RotationsResource {
     public OnCallResponse whoIsOnCall(@QueryParam("role") @Size(max = 63) String role,
             @QueryParam("team") @Size(max = 120) String team,
             @QueryParam("at") @Size(max = 40) String at) {
-        return onCall.onCall(team, role, parseInstant(at));
+        return OnCallResponse.of(onCall.onCall(team, role, parseInstant(at)));
     }
 
     private static Instant parseInstant(String at) {

@@ -1,5 +1,6 @@
 package io.muster.directory.api;
 
+import io.muster.directory.service.TeamFields;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,4 +12,8 @@ public record TeamRequest(
         @NotBlank @Size(max = 120) String name,
         @Size(max = 2000) String description,
         @Size(max = 500) List<@NotNull UUID> memberIds) {
+
+    public TeamFields toFields() {
+        return new TeamFields(name, description, memberIds);
+    }
 }

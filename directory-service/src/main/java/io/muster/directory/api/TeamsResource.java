@@ -48,7 +48,7 @@ public class TeamsResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid TeamRequest request) {
-        TeamResponse created = TeamResponse.of(teams.create(request, CallerAccess.actor(identity)));
+        TeamResponse created = TeamResponse.of(teams.create(request.toFields(), CallerAccess.actor(identity)));
         return Response.created(URI.create("/api/v1/teams/" + created.id())).entity(created).build();
     }
 
@@ -56,7 +56,7 @@ public class TeamsResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public TeamResponse replace(@PathParam("id") UUID id, @NotNull @Valid TeamRequest request) {
-        return TeamResponse.of(teams.replace(id, request, CallerAccess.actor(identity)));
+        return TeamResponse.of(teams.replace(id, request.toFields(), CallerAccess.actor(identity)));
     }
 
     @DELETE

@@ -1,14 +1,13 @@
 package io.muster.directory.service;
 
 import io.muster.contracts.pages.ChannelVerificationRequested;
-import io.muster.directory.api.PersonResponse;
 import io.muster.directory.config.DirectoryConfig;
 import io.muster.directory.domain.ChannelVerification;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.Person;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -66,7 +65,7 @@ public class ChannelVerifications {
         Person person = people.find(personId);
         ContactChannel channel = people.channelOf(personId, channelId);
         if (channel.verified()) {
-            throw ProblemException.conflict("already-verified", "channelId", "the channel is already verified");
+            throw Refusal.conflict("already-verified", "channelId", "the channel is already verified");
         }
         return startFor(person, channel, actor);
     }
@@ -131,13 +130,13 @@ public class ChannelVerifications {
             }
             return new Confirmation(Outcome.WRONG_CODE, left);
         }
-        PersonResponse beforeState = PersonResponse.of(people.details(person), true);
+        PersonState beforeState = PersonState.of(people.details(person));
         verification.status = ChannelVerification.Status.CONFIRMED;
         channel.verifiedAt = now;
         people.touch(person);
         ContactDetails after = people.details(person);
         audit.record(PeopleDirectory.AUDIT_PERSON, personId, "channel-verified", actor, beforeState,
-                PersonResponse.of(after, true));
+                PersonState.of(after));
         events.contactChanged(person, after.channels());
         return new Confirmation(Outcome.CONFIRMED, verification.maxAttempts - verification.attempts);
     }

@@ -1,7 +1,6 @@
 package io.muster.directory.service;
 
 import io.muster.contracts.ChannelType;
-import io.muster.directory.api.DirectoryImport;
 import io.muster.platform.problem.Problem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,8 +1,6 @@
 package io.muster.directory.service;
 
 import io.muster.contracts.ChannelType;
-import io.muster.directory.api.DirectoryImport;
-import io.muster.directory.api.ExternalResourceRequest;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.ExternalResource;
 import io.muster.directory.domain.IrRole;
@@ -54,7 +52,7 @@ public class DirectoryExporter {
                 .map(r -> new DirectoryImport.Rotation(r.name, teamNames.get(r.teamId), r.roleKey, r.timeZone,
                         r.handoffStart, r.shiftUnit, r.shiftLength, r.members.stream().map(UUID::toString).toList()))
                 .toList();
-        List<ExternalResourceRequest> resources = ExternalResource.<ExternalResource>listAll().stream()
+        List<ExternalResourceFields> resources = ExternalResource.<ExternalResource>listAll().stream()
                 .sorted(Comparator.comparing((ExternalResource r) -> r.organisation).thenComparing(r -> r.id))
                 .map(DirectoryExporter::resource)
                 .toList();
@@ -82,11 +80,11 @@ public class DirectoryExporter {
                         c.verifiedAt != null)).toList());
     }
 
-    private static ExternalResourceRequest resource(ExternalResource r) {
-        return new ExternalResourceRequest(r.kind, r.organisation, r.serviceType, r.contractNumber, r.supportLevel,
-                new ExternalResourceRequest.ExternalContact(r.primaryName, r.primaryEmail, r.primaryPhone),
+    private static ExternalResourceFields resource(ExternalResource r) {
+        return new ExternalResourceFields(r.kind, r.organisation, r.serviceType, r.contractNumber, r.supportLevel,
+                new ExternalResourceFields.ExternalContact(r.primaryName, r.primaryEmail, r.primaryPhone),
                 r.escalationName == null ? null
-                        : new ExternalResourceRequest.ExternalContact(r.escalationName, r.escalationEmail,
+                        : new ExternalResourceFields.ExternalContact(r.escalationName, r.escalationEmail,
                                 r.escalationPhone),
                 r.availability, r.responseSlaMinutes, copy(r.expertise),
                 r.notificationDeadlineHours, r.owningRoleKey, r.reviewDueOn, copy(r.notifyForIncidentTypes));

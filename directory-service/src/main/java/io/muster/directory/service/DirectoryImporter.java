@@ -1,18 +1,12 @@
 package io.muster.directory.service;
 
-import io.muster.directory.api.ChannelRequest;
-import io.muster.directory.api.DirectoryImport;
-import io.muster.directory.api.ImportResult;
-import io.muster.directory.api.PersonRequest;
-import io.muster.directory.api.PersonResponse;
-import io.muster.directory.api.RotationRequest;
-import io.muster.directory.api.TeamRequest;
 import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Team;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -102,7 +96,7 @@ public class DirectoryImporter {
             List<Problem.FieldError> parseErrors) {
         if (parseErrors.isEmpty() && isEmpty(data)) {
             // Almost always a mistake (wrong file, wrong field names), and never something to report as imported.
-            throw ProblemException.badRequest("people",
+            throw Refusal.invalid("people",
                     "the import holds nothing: give at least one person, team, rotation or external resource");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -134,6 +128,10 @@ public class DirectoryImporter {
             return done.result;
         } catch (ProblemException e) {
             throw refused(e.problem().errors(), fieldNames);
+        } catch (Refusal e) {
+            // A rule of one person or channel, checked as it is written: reported like the import's other problems.
+            throw refused(e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage())),
+                    fieldNames);
         }
     }
 
@@ -277,7 +275,7 @@ public class DirectoryImporter {
                 errors.add(new Problem.FieldError(at + "escalationContactRef", "must be an active person"));
             }
         }
-        List<io.muster.directory.api.ExternalResourceRequest> externals = listOf(data.externalResources());
+        List<ExternalResourceFields> externals = listOf(data.externalResources());
         for (int i = 0; i < externals.size(); i++) {
             errors.addAll(ExternalResources.problemsWith(externals.get(i), "externalResources[" + i + "]."));
         }
@@ -316,7 +314,7 @@ public class DirectoryImporter {
         List<DirectoryImport.Person> persons = listOf(data.people());
         List<Person> created = new ArrayList<>();
         for (DirectoryImport.Person p : persons) {
-            Person person = people.createWithoutAnnouncing(new PersonRequest(p.displayName(), p.department(), null,
+            Person person = people.createWithoutAnnouncing(new PersonFields(p.displayName(), p.department(), null,
                     p.timeZone(), p.skills(), p.certifications(), p.roles(), p.escalationLevel(), null,
                     p.availability(), p.lastReviewedAt(), p.lastReviewedBy(), p.active(), null), actor);
             ids.put(p.ref(), person.id);
@@ -335,7 +333,7 @@ public class DirectoryImporter {
             for (int c = 0; c < channels.size(); c++) {
                 DirectoryImport.Channel in = channels.get(c);
                 ContactChannel channel = PeopleDirectory.newChannel(person.id,
-                        new ChannelRequest(in.type(), in.address(), in.preference()),
+                        new NewChannel(in.type(), in.address(), in.preference()),
                         "people[" + i + "].channels[" + c + "].", clock.instant());
                 if (Boolean.TRUE.equals(in.verified())) {
                     channel.verifiedAt = clock.instant();
@@ -347,7 +345,7 @@ public class DirectoryImporter {
             }
             ContactDetails details = people.details(person);
             audit.record(PeopleDirectory.AUDIT_PERSON, person.id, "imported", actor, null,
-                    PersonResponse.of(details, true));
+                    PersonState.of(details));
             events.contactChanged(person, details.channels());
             for (ContactChannel channel : unverified) {
                 verifications.startFor(person, channel, actor);
@@ -361,7 +359,7 @@ public class DirectoryImporter {
         Map<String, UUID> teamIds = new HashMap<>();
         for (DirectoryImport.Team t : listOf(data.teams())) {
             List<UUID> members = listOf(t.memberRefs()).stream().map(ids::get).toList();
-            Team team = teams.create(new TeamRequest(t.name(), t.description(), members), actor);
+            Team team = teams.create(new TeamFields(t.name(), t.description(), members), actor);
             teamIds.put(team.name.toLowerCase(), team.id);
         }
         for (DirectoryImport.Rotation r : listOf(data.rotations())) {
@@ -370,7 +368,7 @@ public class DirectoryImporter {
                 Team existing = Team.find("lower(name) = lower(?1)", r.team().strip()).firstResult();
                 teamId = existing.id;
             }
-            rotations.create(new RotationRequest(r.name(), teamId, r.roleKey(), r.timeZone(), r.handoffStart(),
+            rotations.create(new RotationFields(r.name(), teamId, r.roleKey(), r.timeZone(), r.handoffStart(),
                     r.shiftUnit(), r.shiftLength(), r.memberRefs().stream().map(ids::get).toList()), actor);
         }
         for (var resource : listOf(data.externalResources())) {

@@ -1,12 +1,11 @@
 package io.muster.directory.service;
 
 import io.muster.contracts.ChannelType;
-import io.muster.directory.api.ExternalResourceRequest;
-import io.muster.directory.api.ExternalResourceResponse;
 import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ExternalResource;
 import io.muster.directory.domain.IrRole;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -41,34 +40,34 @@ public class ExternalResources {
     public ExternalResource get(UUID id) {
         ExternalResource resource = ExternalResource.findById(id);
         if (resource == null) {
-            throw ProblemException.notFound("External resource", id);
+            throw Refusal.notFound("External resource", id);
         }
         return resource;
     }
 
     @Transactional
-    public ExternalResource create(ExternalResourceRequest request, String actor) {
+    public ExternalResource create(ExternalResourceFields request, String actor) {
         ExternalResource resource = new ExternalResource();
         resource.id = UUID.randomUUID();
         resource.createdAt = clock.instant();
         apply(resource, request);
         resource.persist();
         audit.record("external-resource", resource.id, "created", actor, null,
-                ExternalResourceResponse.of(resource, true));
+                ExternalResourceState.of(resource));
         events.externalPartyChanged(resource);
         return resource;
     }
 
     @Transactional
-    public ExternalResource replace(UUID id, ExternalResourceRequest request, String actor) {
+    public ExternalResource replace(UUID id, ExternalResourceFields request, String actor) {
         ExternalResource resource = get(id);
-        ExternalResourceResponse before = ExternalResourceResponse.of(resource, true);
+        ExternalResourceState before = ExternalResourceState.of(resource);
         apply(resource, request);
         // A changed contact has not been confirmed to answer.
         if (!java.util.Objects.equals(before.primaryContact(), request.primaryContact())) {
             resource.contactVerifiedAt = null;
         }
-        audit.record("external-resource", id, "updated", actor, before, ExternalResourceResponse.of(resource, true));
+        audit.record("external-resource", id, "updated", actor, before, ExternalResourceState.of(resource));
         events.externalPartyChanged(resource);
         return resource;
     }
@@ -77,11 +76,11 @@ public class ExternalResources {
     @Transactional
     public ExternalResource markContactVerified(UUID id, String actor) {
         ExternalResource resource = get(id);
-        ExternalResourceResponse before = ExternalResourceResponse.of(resource, true);
+        ExternalResourceState before = ExternalResourceState.of(resource);
         resource.contactVerifiedAt = clock.instant();
         resource.updatedAt = resource.contactVerifiedAt;
         audit.record("external-resource", id, "contact-verified", actor, before,
-                ExternalResourceResponse.of(resource, true));
+                ExternalResourceState.of(resource));
         events.externalPartyChanged(resource);
         return resource;
     }
@@ -89,14 +88,14 @@ public class ExternalResources {
     @Transactional
     public void delete(UUID id, String actor) {
         ExternalResource resource = get(id);
-        ExternalResourceResponse before = ExternalResourceResponse.of(resource, true);
+        ExternalResourceState before = ExternalResourceState.of(resource);
         resource.delete();
         audit.record("external-resource", id, "deleted", actor, before, null);
         events.externalPartyDeleted(id);
     }
 
     /** The rules one field cannot express; every violation is reported, with {@code prefix} before each field. */
-    public static List<Problem.FieldError> problemsWith(ExternalResourceRequest request, String prefix) {
+    public static List<Problem.FieldError> problemsWith(ExternalResourceFields request, String prefix) {
         List<Problem.FieldError> errors = new ArrayList<>();
         checkContact(request.primaryContact(), prefix + "primaryContact", errors);
         if (request.escalationContact() != null) {
@@ -118,7 +117,7 @@ public class ExternalResources {
         return errors;
     }
 
-    private static void checkContact(ExternalResourceRequest.ExternalContact contact, String field,
+    private static void checkContact(ExternalResourceFields.ExternalContact contact, String field,
             List<Problem.FieldError> errors) {
         if (contact.email() == null && contact.phone() == null) {
             errors.add(new Problem.FieldError(field, "needs an email or a phone number"));
@@ -133,7 +132,7 @@ public class ExternalResources {
         }
     }
 
-    private void apply(ExternalResource resource, ExternalResourceRequest request) {
+    private void apply(ExternalResource resource, ExternalResourceFields request) {
         List<Problem.FieldError> errors = problemsWith(request, "");
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of("invalid-request", "Invalid request", 400,
@@ -148,7 +147,7 @@ public class ExternalResources {
         resource.primaryName = request.primaryContact().name().strip();
         resource.primaryEmail = request.primaryContact().email();
         resource.primaryPhone = request.primaryContact().phone();
-        ExternalResourceRequest.ExternalContact escalation = request.escalationContact();
+        ExternalResourceFields.ExternalContact escalation = request.escalationContact();
         resource.escalationName = escalation == null ? null : escalation.name().strip();
         resource.escalationEmail = escalation == null ? null : escalation.email();
         resource.escalationPhone = escalation == null ? null : escalation.phone();

@@ -5,10 +5,9 @@ import io.muster.contracts.directory.ResponderSelection;
 import io.muster.contracts.directory.ResponderSelection.Candidate;
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.directory.RotationSnapshot;
-import io.muster.directory.api.OnCallResponse;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Team;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,12 +49,12 @@ public class OnCallResolver {
      * @param at   the instant asked about; null for now
      */
     @Transactional
-    public OnCallResponse onCall(String team, String role, Instant at) {
+    public OnCall onCall(String team, String role, Instant at) {
         Instant when = at == null ? clock.instant() : at;
         Team chosenTeam = team == null || team.isBlank() ? null : resolveTeam(team.strip());
         String roleKey = role == null || role.isBlank() ? null : role.strip();
         if (roleKey != null && IrRole.findById(roleKey) == null) {
-            throw ProblemException.badRequest("role", "unknown role " + roleKey);
+            throw Refusal.invalid("role", "unknown role " + roleKey);
         }
         ResponderSelection.Directory directory = published.open();
         Answer answer = new Answer();
@@ -77,13 +76,13 @@ public class OnCallResolver {
                         ResponderSelection.candidates(each.key, when, directory));
             }
         }
-        List<OnCallResponse.RotationOnCall> perRotation = new ArrayList<>();
+        List<OnCall.RotationOnCall> perRotation = new ArrayList<>();
         for (RotationSchedule.RotationDetails details : rotations.list(chosenTeam == null ? null : chosenTeam.id,
                 roleKey)) {
-            perRotation.add(new OnCallResponse.RotationOnCall(details.rotation().id, details.rotation().name,
+            perRotation.add(new OnCall.RotationOnCall(details.rotation().id, details.rotation().name,
                     details.rotation().teamId, details.rotation().roleKey, details.snapshot().onCallAt(when)));
         }
-        return new OnCallResponse(when, answer.map(answer.responders, directory),
+        return new OnCall(when, answer.map(answer.responders, directory),
                 answer.map(answer.candidates, directory), perRotation);
     }
 
@@ -101,8 +100,8 @@ public class OnCallResolver {
                     .forEach(candidates::add);
         }
 
-        List<OnCallResponse.Responder> map(List<Candidate> list, ResponderSelection.Directory directory) {
-            return list.stream().map(c -> OnCallResponse.Responder.of(c, directory)).toList();
+        List<OnCall.Responder> map(List<Candidate> list, ResponderSelection.Directory directory) {
+            return list.stream().map(c -> OnCall.Responder.of(c, directory)).toList();
         }
     }
 
@@ -164,7 +163,7 @@ public class OnCallResolver {
         }
         Team byName = Team.find("lower(name) = lower(?1)", team).firstResult();
         if (byName == null) {
-            throw ProblemException.badRequest("team", "no team " + team);
+            throw Refusal.invalid("team", "no team " + team);
         }
         return byName;
     }

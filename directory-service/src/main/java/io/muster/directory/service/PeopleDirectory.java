@@ -1,13 +1,11 @@
 package io.muster.directory.service;
 
-import io.muster.directory.api.ChannelRequest;
-import io.muster.directory.api.PersonRequest;
-import io.muster.directory.api.PersonResponse;
 import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -111,14 +109,14 @@ public class PeopleDirectory {
     }
 
     @Transactional
-    public ContactDetails create(PersonRequest request, String actor) {
+    public ContactDetails create(PersonFields request, String actor) {
         Person person = new Person();
         person.id = UUID.randomUUID();
         person.createdAt = clock.instant();
         apply(person, request, actor);
         person.persist();
         ContactDetails after = details(person);
-        audit.record(AUDIT_PERSON, person.id, "created", actor, null, PersonResponse.of(after, true));
+        audit.record(AUDIT_PERSON, person.id, "created", actor, null, PersonState.of(after));
         events.contactChanged(person, after.channels());
         if (person.active) {
             events.rostersChanged(person.roles);
@@ -128,7 +126,7 @@ public class PeopleDirectory {
 
     /** Creates a person whose audit entry and snapshot the caller writes once the rest of their data is in. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Person createWithoutAnnouncing(PersonRequest request, String actor) {
+    public Person createWithoutAnnouncing(PersonFields request, String actor) {
         Person person = new Person();
         person.id = UUID.randomUUID();
         person.createdAt = clock.instant();
@@ -138,16 +136,16 @@ public class PeopleDirectory {
     }
 
     @Transactional
-    public ContactDetails replace(UUID id, PersonRequest request, String actor) {
+    public ContactDetails replace(UUID id, PersonFields request, String actor) {
         Person person = find(id);
         ContactDetails before = details(person);
-        PersonResponse beforeState = PersonResponse.of(before, true);
+        PersonState beforeState = PersonState.of(before);
         Set<String> rolesBefore = person.active ? Set.copyOf(person.roles) : Set.of();
         int levelBefore = person.escalationLevel;
         String nameBefore = person.displayName;
         apply(person, request, actor);
         ContactDetails after = details(person);
-        audit.record(AUDIT_PERSON, id, "updated", actor, beforeState, PersonResponse.of(after, true));
+        audit.record(AUDIT_PERSON, id, "updated", actor, beforeState, PersonState.of(after));
         events.contactChanged(person, after.channels());
         Set<String> rolesAfter = person.active ? Set.copyOf(person.roles) : Set.of();
         Set<String> rosters = symmetricDifference(rolesBefore, rolesAfter);
@@ -163,12 +161,12 @@ public class PeopleDirectory {
     @Transactional
     public ContactDetails markReviewed(UUID id, String actor) {
         Person person = find(id);
-        PersonResponse beforeState = PersonResponse.of(details(person), true);
+        PersonState beforeState = PersonState.of(details(person));
         person.lastReviewedAt = clock.instant();
         person.lastReviewedBy = actor;
         person.updatedAt = person.lastReviewedAt;
         ContactDetails after = details(person);
-        audit.record(AUDIT_PERSON, id, "reviewed", actor, beforeState, PersonResponse.of(after, true));
+        audit.record(AUDIT_PERSON, id, "reviewed", actor, beforeState, PersonState.of(after));
         events.contactChanged(person, after.channels());
         return after;
     }
@@ -176,7 +174,7 @@ public class PeopleDirectory {
     @Transactional
     public void delete(UUID id, String actor) {
         Person person = find(id);
-        PersonResponse beforeState = PersonResponse.of(details(person), true);
+        PersonState beforeState = PersonState.of(details(person));
         Set<String> rosters = new HashSet<>(person.active ? person.roles : List.of());
         rotations.personRemoved(id, actor);
         rosters.addAll(roleCatalog.personRemoved(id, actor));
@@ -193,7 +191,7 @@ public class PeopleDirectory {
      */
     private void forgetReferencesTo(UUID id, String actor) {
         for (Person other : Person.<Person>list("(managerId = ?1 or backupContactId = ?1) and id <> ?1", id)) {
-            PersonResponse beforeState = PersonResponse.of(details(other), true);
+            PersonState beforeState = PersonState.of(details(other));
             if (id.equals(other.managerId)) {
                 other.managerId = null;
             }
@@ -203,25 +201,25 @@ public class PeopleDirectory {
             touch(other);
             ContactDetails after = details(other);
             audit.record(AUDIT_PERSON, other.id, "reference-removed", actor, beforeState,
-                    PersonResponse.of(after, true));
+                    PersonState.of(after));
             events.contactChanged(other, after.channels());
         }
     }
 
     @Transactional
-    public ContactDetails addChannel(UUID personId, ChannelRequest request, String actor) {
+    public ContactDetails addChannel(UUID personId, NewChannel request, String actor) {
         Person person = find(personId);
-        PersonResponse beforeState = PersonResponse.of(details(person), true);
+        PersonState beforeState = PersonState.of(details(person));
         ContactChannel channel = newChannel(person.id, request, "", clock.instant());
         if (ContactChannel.count("personId = ?1 and type = ?2 and address = ?3", personId, channel.type,
                 channel.address) > 0) {
-            throw ProblemException.conflict("duplicate", "address",
+            throw Refusal.conflict("duplicate", "address",
                     "this person already has a " + channel.type + " channel with that address");
         }
         channel.persist();
         touch(person);
         ContactDetails after = details(person);
-        audit.record(AUDIT_PERSON, personId, "channel-added", actor, beforeState, PersonResponse.of(after, true));
+        audit.record(AUDIT_PERSON, personId, "channel-added", actor, beforeState, PersonState.of(after));
         events.contactChanged(person, after.channels());
         // A new channel is useless until verified, so the first code goes out straight away.
         verifications.startFor(person, channel, actor);
@@ -231,12 +229,12 @@ public class PeopleDirectory {
     @Transactional
     public ContactDetails removeChannel(UUID personId, UUID channelId, String actor) {
         Person person = find(personId);
-        PersonResponse beforeState = PersonResponse.of(details(person), true);
+        PersonState beforeState = PersonState.of(details(person));
         ContactChannel channel = channelOf(personId, channelId);
         channel.delete();
         touch(person);
         ContactDetails after = details(person);
-        audit.record(AUDIT_PERSON, personId, "channel-removed", actor, beforeState, PersonResponse.of(after, true));
+        audit.record(AUDIT_PERSON, personId, "channel-removed", actor, beforeState, PersonState.of(after));
         events.contactChanged(person, after.channels());
         return after;
     }
@@ -245,10 +243,10 @@ public class PeopleDirectory {
      * A channel checked for its type and address; {@code fieldPrefix} names where it came from in the request
      * (e.g. {@code channels[2].}) so that a problem names the exact field.
      */
-    public static ContactChannel newChannel(UUID personId, ChannelRequest request, String fieldPrefix, Instant now) {
+    public static ContactChannel newChannel(UUID personId, NewChannel request, String fieldPrefix, Instant now) {
         String address = request.address().strip();
         ChannelAddresses.problemWith(request.type(), address).ifPresent(message -> {
-            throw ProblemException.badRequest(fieldPrefix + "address", message);
+            throw Refusal.invalid(fieldPrefix + "address", message);
         });
         ContactChannel channel = new ContactChannel();
         channel.id = UUID.randomUUID();
@@ -263,7 +261,7 @@ public class PeopleDirectory {
     ContactChannel channelOf(UUID personId, UUID channelId) {
         ContactChannel channel = ContactChannel.findById(channelId);
         if (channel == null || !channel.personId.equals(personId)) {
-            throw ProblemException.notFound("Channel", channelId);
+            throw Refusal.notFound("Channel", channelId);
         }
         return channel;
     }
@@ -271,7 +269,7 @@ public class PeopleDirectory {
     Person find(UUID id) {
         Person person = Person.findById(id);
         if (person == null) {
-            throw ProblemException.notFound("Person", id);
+            throw Refusal.notFound("Person", id);
         }
         return person;
     }
@@ -290,7 +288,7 @@ public class PeopleDirectory {
     }
 
     /** Checks every rule a single field cannot express, then copies the request onto the person. */
-    private void apply(Person person, PersonRequest request, String actor) {
+    private void apply(Person person, PersonFields request, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String zone = request.timeZone().strip();
         try {
@@ -333,7 +331,7 @@ public class PeopleDirectory {
         person.active = request.active() == null || request.active();
         if (login != null && Person.count("lower(login) = ?1 and id <> ?2", login.toLowerCase(Locale.ROOT),
                 person.id) > 0) {
-            throw ProblemException.conflict("duplicate", "login", "login " + login + " belongs to another person");
+            throw Refusal.conflict("duplicate", "login", "login " + login + " belongs to another person");
         }
         person.login = login;
         person.updatedAt = now;

@@ -1,17 +1,14 @@
 package io.muster.directory.service;
 
-import io.muster.directory.api.PersonPreparednessResponse;
-import io.muster.directory.api.PersonPreparednessResponse.State;
-import io.muster.directory.api.PreparednessCheckRequest;
-import io.muster.directory.api.PreparednessItemRequest;
-import io.muster.directory.api.PreparednessItemResponse;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.PersonPreparedness;
 import io.muster.directory.domain.PreparednessItem;
+import io.muster.directory.domain.PreparednessState;
 import io.muster.directory.domain.SignedInCaller;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -26,7 +23,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,7 +52,22 @@ public class PreparednessRegister {
     }
 
     /** A requirement of a person with what readiness makes of their last check of it ({@code check} may be null). */
-    public record Standing(Requirement requirement, PersonPreparedness check, State state, Instant recheckDueAt) {
+    public record Standing(Requirement requirement, PersonPreparedness check, PreparednessState state,
+            Instant recheckDueAt) {
+    }
+
+    /** Every item a person's roles ask of them, with how each stands. */
+    public record PersonStandings(UUID personId, String displayName, List<Standing> standings) {
+    }
+
+    /** An item as the audit log keeps it (the shape the API shows it in). */
+    record ItemState(String roleKey, String key, PreparednessItem.Kind kind, String name, String description,
+            String howToGet, int recheckDays, Instant createdAt, Instant updatedAt) {
+
+        static ItemState of(PreparednessItem item) {
+            return new ItemState(item.roleKey, item.itemKey, item.kind, item.name, item.description, item.howToGet,
+                    item.recheckDays, item.createdAt, item.updatedAt);
+        }
     }
 
     @Transactional
@@ -70,19 +81,19 @@ public class PreparednessRegister {
         roles.get(roleKey);
         PreparednessItem item = PreparednessItem.findById(new PreparednessItem.Key(roleKey, itemKey));
         if (item == null) {
-            throw ProblemException.notFound("Preparedness item", roleKey + "/" + itemKey);
+            throw Refusal.notFound("Preparedness item", roleKey + "/" + itemKey);
         }
         return item;
     }
 
     @Transactional
-    public PreparednessItem create(String roleKey, PreparednessItemRequest request, String actor) {
+    public PreparednessItem create(String roleKey, PreparednessItemFields request, String actor) {
         roles.get(roleKey);
         if (request.key() == null) {
-            throw ProblemException.badRequest("key", "must not be null");
+            throw Refusal.invalid("key", "must not be null");
         }
         if (PreparednessItem.findById(new PreparednessItem.Key(roleKey, request.key())) != null) {
-            throw ProblemException.conflict("duplicate", "key",
+            throw Refusal.conflict("duplicate", "key",
                     "role " + roleKey + " already has an item " + request.key());
         }
         PreparednessItem item = new PreparednessItem();
@@ -92,20 +103,20 @@ public class PreparednessRegister {
         apply(item, request, item.createdAt);
         item.persist();
         audit.record(ITEM_ENTITY, roleKey + "/" + item.itemKey, "created", actor, null,
-                PreparednessItemResponse.of(item));
+                ItemState.of(item));
         return item;
     }
 
     @Transactional
-    public PreparednessItem replace(String roleKey, String itemKey, PreparednessItemRequest request, String actor) {
+    public PreparednessItem replace(String roleKey, String itemKey, PreparednessItemFields request, String actor) {
         PreparednessItem item = item(roleKey, itemKey);
         if (request.key() != null && !request.key().equals(itemKey)) {
-            throw ProblemException.badRequest("key", "does not match the item in the path");
+            throw Refusal.invalid("key", "does not match the item in the path");
         }
-        PreparednessItemResponse before = PreparednessItemResponse.of(item);
+        ItemState before = ItemState.of(item);
         apply(item, request, clock.instant());
         audit.record(ITEM_ENTITY, roleKey + "/" + itemKey, "updated", actor, before,
-                PreparednessItemResponse.of(item));
+                ItemState.of(item));
         return item;
     }
 
@@ -113,15 +124,16 @@ public class PreparednessRegister {
     @Transactional
     public void delete(String roleKey, String itemKey, String actor) {
         PreparednessItem item = item(roleKey, itemKey);
-        PreparednessItemResponse before = PreparednessItemResponse.of(item);
+        ItemState before = ItemState.of(item);
         item.delete();
         audit.record(ITEM_ENTITY, roleKey + "/" + itemKey, "deleted", actor, before, null);
     }
 
     @Transactional
-    public PersonPreparednessResponse ofPerson(UUID personId) {
+    public PersonStandings ofPerson(UUID personId) {
         Person person = person(personId);
-        return responseOf(person, standings(person, itemsByRole(), checksOf(List.of(personId)), clock.instant()));
+        return new PersonStandings(person.id, person.displayName,
+                standings(person, itemsByRole(), checksOf(List.of(personId)), clock.instant()));
     }
 
     /**
@@ -129,12 +141,12 @@ public class PreparednessRegister {
      * email) or an admin may; the item must be one the person's roles ask for.
      */
     @Transactional
-    public PersonPreparednessResponse check(UUID personId, String itemKey, PreparednessCheckRequest request,
+    public PersonStandings check(UUID personId, String itemKey, boolean inPlace, String note,
             SignedInCaller caller) {
         Person person = person(personId);
         Map<String, Requirement> required = requirementsOf(person, itemsByRole());
         if (!required.containsKey(itemKey)) {
-            throw ProblemException.notFound("Preparedness item of " + person.displayName, itemKey);
+            throw Refusal.notFound("Preparedness item of " + person.displayName, itemKey);
         }
         if (!caller.admin() && !caller.is(person, ContactChannel.ofPerson(personId))) {
             String detail = caller.actor() + " is not " + person.displayName + " (no login or verified email of "
@@ -148,8 +160,8 @@ public class PreparednessRegister {
             check.personId = personId;
             check.itemKey = itemKey;
         }
-        check.inPlace = request.inPlace();
-        check.note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        check.inPlace = inPlace;
+        check.note = note == null || note.isBlank() ? null : note.strip();
         check.checkedAt = clock.instant();
         check.checkedBy = caller.actor();
         check.persist();
@@ -205,22 +217,12 @@ public class PreparednessRegister {
     /** Pure: in place and checked within the period, never checked, not in place, or in place but due a re-check. */
     static Standing standing(Requirement requirement, PersonPreparedness check, Instant now) {
         if (check == null) {
-            return new Standing(requirement, null, State.NEVER_CHECKED, null);
+            return new Standing(requirement, null, PreparednessState.NEVER_CHECKED, null);
         }
         Instant due = check.checkedAt.plus(Duration.ofDays(requirement.recheckDays()));
-        State state = !check.inPlace ? State.NOT_IN_PLACE : due.isAfter(now) ? State.IN_PLACE : State.RECHECK_DUE;
+        PreparednessState state = !check.inPlace ? PreparednessState.NOT_IN_PLACE
+                : due.isAfter(now) ? PreparednessState.IN_PLACE : PreparednessState.RECHECK_DUE;
         return new Standing(requirement, check, state, due);
-    }
-
-    private static PersonPreparednessResponse responseOf(Person person, List<Standing> standings) {
-        return new PersonPreparednessResponse(person.id, person.displayName, standings.stream().map(s -> {
-            Requirement r = s.requirement();
-            Optional<PersonPreparedness> c = Optional.ofNullable(s.check());
-            return new PersonPreparednessResponse.Item(r.key(), r.kind(), r.name(), r.description(), r.howToGet(),
-                    r.roles(), r.recheckDays(), s.state(), c.map(x -> x.inPlace).orElse(null),
-                    c.map(x -> x.note).orElse(null), c.map(x -> x.checkedAt).orElse(null),
-                    c.map(x -> x.checkedBy).orElse(null), s.recheckDueAt());
-        }).toList());
     }
 
     private static Map<String, Object> checkView(PersonPreparedness check) {
@@ -237,12 +239,12 @@ public class PreparednessRegister {
     private static Person person(UUID personId) {
         Person person = Person.findById(personId);
         if (person == null) {
-            throw ProblemException.notFound("Person", personId);
+            throw Refusal.notFound("Person", personId);
         }
         return person;
     }
 
-    private static void apply(PreparednessItem item, PreparednessItemRequest request, Instant now) {
+    private static void apply(PreparednessItem item, PreparednessItemFields request, Instant now) {
         item.kind = request.kind();
         item.name = request.name().strip();
         item.description = request.description() == null ? "" : request.description().strip();

@@ -5,9 +5,9 @@ import io.muster.contracts.directory.ResponderSelection;
 import io.muster.contracts.directory.ResponderSelection.Candidate;
 import io.muster.contracts.directory.ResponderSelection.Reason;
 import io.muster.contracts.directory.RotationSnapshot;
-import io.muster.directory.api.ReadinessResponse;
-import io.muster.directory.api.ReadinessResponse.Finding;
-import io.muster.directory.api.ReadinessResponse.Severity;
+import io.muster.directory.domain.ReadinessReport;
+import io.muster.directory.domain.ReadinessReport.Finding;
+import io.muster.directory.domain.ReadinessReport.Severity;
 import io.muster.directory.config.DirectoryConfig;
 import io.muster.contracts.gameday.ActionItemSnapshot;
 import io.muster.contracts.plans.PlanDocumentStatus;
@@ -85,7 +85,7 @@ public class ReadinessCheck {
     Clock clock;
 
     @Transactional
-    public ReadinessResponse report() {
+    public ReadinessReport report() {
         Instant now = clock.instant();
         List<Finding> findings = new ArrayList<>();
         List<Person> active = Person.list("active = true", Sort.by("displayName").and("id"));
@@ -155,7 +155,7 @@ public class ReadinessCheck {
         findings.forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         counts.forEach((k, v) -> bySeverity.put(k.name(), v));
-        return new ReadinessResponse(now, bySeverity, findings);
+        return new ReadinessReport(now, bySeverity, findings);
     }
 
     /** Each active person missing an item their roles ask for, or whose check of it is older than its period. */

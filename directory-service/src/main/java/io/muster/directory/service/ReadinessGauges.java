@@ -2,7 +2,7 @@ package io.muster.directory.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.muster.directory.api.ReadinessResponse;
+import io.muster.directory.domain.ReadinessReport;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +31,7 @@ public class ReadinessGauges {
         }
     }
 
-    public void update(ReadinessResponse report) {
+    public void update(ReadinessReport report) {
         Map<String, Long> counts = new java.util.HashMap<>();
         report.findings().forEach(f -> counts.merge(f.code(), 1L, Long::sum));
         byCode.forEach((code, gauge) -> gauge.set(counts.getOrDefault(code, 0L)));

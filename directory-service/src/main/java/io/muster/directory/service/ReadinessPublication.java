@@ -1,8 +1,8 @@
 package io.muster.directory.service;
 
 import io.muster.contracts.directory.ReadinessSnapshot;
-import io.muster.directory.api.ReadinessResponse;
-import io.muster.directory.api.ReadinessResponse.Finding;
+import io.muster.directory.domain.ReadinessReport;
+import io.muster.directory.domain.ReadinessReport.Finding;
 import io.muster.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,14 +42,14 @@ public class ReadinessPublication {
     Clock clock;
 
     /** The report just computed and whether it was published (false: the same findings were published before). */
-    public record Outcome(ReadinessResponse report, boolean published) {
+    public record Outcome(ReadinessReport report, boolean published) {
     }
 
     @Transactional
     public Outcome publishIfChanged() {
         Object last = entityManager.createNativeQuery(
                 "SELECT fingerprint FROM readiness_publication WHERE id = 1 FOR UPDATE").getSingleResult();
-        ReadinessResponse report = check.report();
+        ReadinessReport report = check.report();
         String fingerprint = fingerprint(report.findings());
         if (fingerprint.equals(last)) {
             return new Outcome(report, false);
@@ -66,7 +66,7 @@ public class ReadinessPublication {
      * last finding ({@link #MORE_FINDINGS}) saying how many more the report holds, so that a large organisation's
      * findings never make a record the broker refuses.
      */
-    static ReadinessSnapshot snapshotOf(ReadinessResponse report) {
+    static ReadinessSnapshot snapshotOf(ReadinessReport report) {
         List<Finding> findings = report.findings();
         List<ReadinessSnapshot.Finding> published = new java.util.ArrayList<>(findings.stream()
                 .limit(MAX_PUBLISHED_FINDINGS)
@@ -74,7 +74,7 @@ public class ReadinessPublication {
                         f.subjectId(), f.subjectName(), f.message(), f.remedy()))
                 .toList());
         if (findings.size() > MAX_PUBLISHED_FINDINGS) {
-            published.add(new ReadinessSnapshot.Finding(MORE_FINDINGS, ReadinessResponse.Severity.LOW.name(),
+            published.add(new ReadinessSnapshot.Finding(MORE_FINDINGS, ReadinessReport.Severity.LOW.name(),
                     "directory", "readiness", "Readiness report",
                     (findings.size() - MAX_PUBLISHED_FINDINGS) + " more findings are not listed here",
                     "Read the full report: GET /api/v1/readiness on directory-service."));

@@ -1,11 +1,10 @@
 package io.muster.directory.service;
 
-import io.muster.directory.api.RoleRequest;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
-import io.muster.directory.api.RoleResponse;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.directory.service.CatalogStates.RoleState;
+import io.muster.platform.domain.Refusal;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,18 +39,18 @@ public class RoleCatalog {
     public IrRole get(String key) {
         IrRole role = IrRole.findById(key);
         if (role == null) {
-            throw ProblemException.notFound("Role", key);
+            throw Refusal.notFound("Role", key);
         }
         return role;
     }
 
     @Transactional
-    public IrRole create(RoleRequest request, String actor) {
+    public IrRole create(RoleFields request, String actor) {
         if (request.key() == null) {
-            throw ProblemException.badRequest("key", "must not be null");
+            throw Refusal.invalid("key", "must not be null");
         }
         if (IrRole.findById(request.key()) != null) {
-            throw ProblemException.conflict("duplicate", "key", "role " + request.key() + " already exists");
+            throw Refusal.conflict("duplicate", "key", "role " + request.key() + " already exists");
         }
         checkEscalationContact(request.escalationContactId());
         IrRole role = new IrRole();
@@ -59,28 +58,28 @@ public class RoleCatalog {
         role.createdAt = clock.instant();
         apply(role, request, role.createdAt);
         role.persist();
-        audit.record("role", role.key, "created", actor, null, RoleResponse.of(role));
+        audit.record("role", role.key, "created", actor, null, RoleState.of(role));
         announce(role);
         return role;
     }
 
     @Transactional
-    public IrRole replace(String key, RoleRequest request, String actor) {
+    public IrRole replace(String key, RoleFields request, String actor) {
         IrRole role = get(key);
         if (request.key() != null && !request.key().equals(key)) {
-            throw ProblemException.badRequest("key", "does not match the role in the path");
+            throw Refusal.invalid("key", "does not match the role in the path");
         }
         checkEscalationContact(request.escalationContactId());
-        RoleResponse before = RoleResponse.of(role);
+        RoleState before = RoleState.of(role);
         apply(role, request, clock.instant());
-        audit.record("role", role.key, "updated", actor, before, RoleResponse.of(role));
+        audit.record("role", role.key, "updated", actor, before, RoleState.of(role));
         announce(role);
         return role;
     }
 
     /** Adds a role unless one with the key exists; used to seed the catalog. Returns whether it was added. */
     @Transactional
-    public boolean createIfAbsent(RoleRequest request) {
+    public boolean createIfAbsent(RoleFields request) {
         if (IrRole.findById(request.key()) != null) {
             return false;
         }
@@ -94,10 +93,10 @@ public class RoleCatalog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assignEscalationContact(IrRole role, UUID contactId, String actor) {
-        RoleResponse before = RoleResponse.of(role);
+        RoleState before = RoleState.of(role);
         role.escalationContactId = contactId;
         role.updatedAt = clock.instant();
-        audit.record("role", role.key, "updated", actor, before, RoleResponse.of(role));
+        audit.record("role", role.key, "updated", actor, before, RoleState.of(role));
     }
 
     /**
@@ -108,10 +107,10 @@ public class RoleCatalog {
     public List<String> personRemoved(UUID personId, String actor) {
         List<IrRole> roles = IrRole.list("escalationContactId = ?1", Sort.by("key"), personId);
         for (IrRole role : roles) {
-            RoleResponse before = RoleResponse.of(role);
+            RoleState before = RoleState.of(role);
             role.escalationContactId = null;
             role.updatedAt = clock.instant();
-            audit.record("role", role.key, "escalation-contact-removed", actor, before, RoleResponse.of(role));
+            audit.record("role", role.key, "escalation-contact-removed", actor, before, RoleState.of(role));
         }
         return roles.stream().map(r -> r.key).toList();
     }
@@ -123,14 +122,14 @@ public class RoleCatalog {
         }
         Person person = Person.findById(contactId);
         if (person == null) {
-            throw ProblemException.badRequest("escalationContactId", "no person " + contactId + " in the directory");
+            throw Refusal.invalid("escalationContactId", "no person " + contactId + " in the directory");
         }
         if (!person.active) {
-            throw ProblemException.badRequest("escalationContactId", "must be an active person");
+            throw Refusal.invalid("escalationContactId", "must be an active person");
         }
     }
 
-    private static void apply(IrRole role, RoleRequest request, Instant now) {
+    private static void apply(IrRole role, RoleFields request, Instant now) {
         role.name = request.name().strip();
         role.responsibilities = request.responsibilities() == null ? "" : request.responsibilities().strip();
         role.requiredSkills = request.requiredSkills() == null ? List.of()

@@ -2,9 +2,6 @@ package io.muster.directory.service;
 
 import io.muster.contracts.Topics;
 import io.muster.contracts.directory.RotationSnapshot;
-import io.muster.directory.api.OverrideRequest;
-import io.muster.directory.api.RotationRequest;
-import io.muster.directory.api.RotationResponse;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Rotation;
@@ -13,6 +10,7 @@ import io.muster.directory.domain.Team;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.Problem;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +19,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,12 +58,21 @@ public class RotationSchedule {
                             .map(o -> new RotationSnapshot.Override(o.contactId, o.startsAt, o.endsAt)).toList());
         }
 
-        public RotationResponse response() {
-            return new RotationResponse(rotation.id, rotation.name, rotation.teamId, rotation.roleKey,
+        /** The rotation as the audit log keeps it (the shape the API shows it in). */
+        RotationState state() {
+            return new RotationState(rotation.id, rotation.name, rotation.teamId, rotation.roleKey,
                     rotation.timeZone, rotation.handoffStart, rotation.shiftUnit, rotation.shiftLength,
                     List.copyOf(rotation.members), overrides.stream()
-                            .map(o -> new RotationResponse.OverrideResponse(o.id, o.contactId, o.startsAt, o.endsAt))
+                            .map(o -> new RotationState.OverrideState(o.id, o.contactId, o.startsAt, o.endsAt))
                             .toList(), rotation.updatedAt);
+        }
+    }
+
+    record RotationState(UUID id, String name, UUID teamId, String roleKey, String timeZone,
+            LocalDateTime handoffStart, RotationSnapshot.ShiftUnit shiftUnit, int shiftLength,
+            List<UUID> members, List<OverrideState> overrides, Instant updatedAt) {
+
+        record OverrideState(UUID id, UUID contactId, Instant from, Instant to) {
         }
     }
 
@@ -89,25 +98,25 @@ public class RotationSchedule {
     }
 
     @Transactional
-    public RotationDetails create(RotationRequest request, String actor) {
+    public RotationDetails create(RotationFields request, String actor) {
         Rotation rotation = new Rotation();
         rotation.id = UUID.randomUUID();
         rotation.createdAt = clock.instant();
         apply(rotation, request);
         rotation.persist();
         RotationDetails after = details(rotation);
-        audit.record("rotation", rotation.id, "created", actor, null, after.response());
+        audit.record("rotation", rotation.id, "created", actor, null, after.state());
         outbox.publish(after.snapshot());
         return after;
     }
 
     @Transactional
-    public RotationDetails replace(UUID id, RotationRequest request, String actor) {
+    public RotationDetails replace(UUID id, RotationFields request, String actor) {
         Rotation rotation = find(id);
-        RotationResponse before = details(rotation).response();
+        RotationState before = details(rotation).state();
         apply(rotation, request);
         RotationDetails after = details(rotation);
-        audit.record("rotation", id, "updated", actor, before, after.response());
+        audit.record("rotation", id, "updated", actor, before, after.state());
         outbox.publish(after.snapshot());
         return after;
     }
@@ -115,7 +124,7 @@ public class RotationSchedule {
     @Transactional
     public void delete(UUID id, String actor) {
         Rotation rotation = find(id);
-        RotationResponse before = details(rotation).response();
+        RotationState before = details(rotation).state();
         RotationOverride.delete("rotationId", id);
         rotation.delete();
         audit.record("rotation", id, "deleted", actor, before, null);
@@ -123,18 +132,18 @@ public class RotationSchedule {
     }
 
     @Transactional
-    public RotationDetails addOverride(UUID rotationId, OverrideRequest request, String actor) {
+    public RotationDetails addOverride(UUID rotationId, NewOverride request, String actor) {
         Rotation rotation = find(rotationId);
         if (!request.to().isAfter(request.from())) {
-            throw ProblemException.badRequest("to", "must be after from");
+            throw Refusal.invalid("to", "must be after from");
         }
         if (Duration.between(request.from(), request.to()).compareTo(LONGEST_OVERRIDE) > 0) {
-            throw ProblemException.badRequest("to", "an override may last at most 90 days");
+            throw Refusal.invalid("to", "an override may last at most 90 days");
         }
         if (Person.findById(request.contactId()) == null) {
-            throw ProblemException.badRequest("contactId", "no person " + request.contactId() + " in the directory");
+            throw Refusal.invalid("contactId", "no person " + request.contactId() + " in the directory");
         }
-        RotationResponse before = details(rotation).response();
+        RotationState before = details(rotation).state();
         RotationOverride override = new RotationOverride();
         override.id = UUID.randomUUID();
         override.rotationId = rotationId;
@@ -145,7 +154,7 @@ public class RotationSchedule {
         override.persist();
         rotation.updatedAt = override.createdAt;
         RotationDetails after = details(rotation);
-        audit.record("rotation", rotationId, "override-added", actor, before, after.response());
+        audit.record("rotation", rotationId, "override-added", actor, before, after.state());
         outbox.publish(after.snapshot());
         return after;
     }
@@ -155,13 +164,13 @@ public class RotationSchedule {
         Rotation rotation = find(rotationId);
         RotationOverride override = RotationOverride.findById(overrideId);
         if (override == null || !override.rotationId.equals(rotationId)) {
-            throw ProblemException.notFound("Override", overrideId);
+            throw Refusal.notFound("Override", overrideId);
         }
-        RotationResponse before = details(rotation).response();
+        RotationState before = details(rotation).state();
         override.delete();
         rotation.updatedAt = clock.instant();
         RotationDetails after = details(rotation);
-        audit.record("rotation", rotationId, "override-removed", actor, before, after.response());
+        audit.record("rotation", rotationId, "override-removed", actor, before, after.state());
         outbox.publish(after.snapshot());
         return after;
     }
@@ -178,12 +187,12 @@ public class RotationSchedule {
     @Transactional(Transactional.TxType.MANDATORY)
     public void personRemoved(UUID personId, String actor) {
         for (Rotation rotation : affectedBy(personId)) {
-            RotationResponse before = details(rotation).response();
+            RotationState before = details(rotation).state();
             rotation.members = rotation.members.stream().filter(m -> !m.equals(personId)).toList();
             RotationOverride.delete("rotationId = ?1 and contactId = ?2", rotation.id, personId);
             rotation.updatedAt = clock.instant();
             RotationDetails after = details(rotation);
-            audit.record("rotation", rotation.id, "member-removed", actor, before, after.response());
+            audit.record("rotation", rotation.id, "member-removed", actor, before, after.state());
             outbox.publish(after.snapshot());
         }
     }
@@ -199,7 +208,7 @@ public class RotationSchedule {
     Rotation find(UUID id) {
         Rotation rotation = Rotation.findById(id);
         if (rotation == null) {
-            throw ProblemException.notFound("Rotation", id);
+            throw Refusal.notFound("Rotation", id);
         }
         return rotation;
     }
@@ -209,7 +218,7 @@ public class RotationSchedule {
         return new RotationDetails(rotation, RotationOverride.ofRotation(rotation.id));
     }
 
-    private void apply(Rotation rotation, RotationRequest request) {
+    private void apply(Rotation rotation, RotationFields request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String zone = request.timeZone().strip();
         try {

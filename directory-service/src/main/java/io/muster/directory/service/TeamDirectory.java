@@ -1,11 +1,10 @@
 package io.muster.directory.service;
 
-import io.muster.directory.api.TeamRequest;
-import io.muster.directory.api.TeamResponse;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Team;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.directory.service.CatalogStates.TeamState;
+import io.muster.platform.domain.Refusal;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,37 +36,37 @@ public class TeamDirectory {
     public Team get(UUID id) {
         Team team = Team.findById(id);
         if (team == null) {
-            throw ProblemException.notFound("Team", id);
+            throw Refusal.notFound("Team", id);
         }
         return team;
     }
 
     @Transactional
-    public Team create(TeamRequest request, String actor) {
+    public Team create(TeamFields request, String actor) {
         checkName(request.name().strip(), null);
         Team team = new Team();
         team.id = UUID.randomUUID();
         team.createdAt = clock.instant();
         apply(team, request);
         team.persist();
-        audit.record("team", team.id, "created", actor, null, TeamResponse.of(team));
+        audit.record("team", team.id, "created", actor, null, TeamState.of(team));
         return team;
     }
 
     @Transactional
-    public Team replace(UUID id, TeamRequest request, String actor) {
+    public Team replace(UUID id, TeamFields request, String actor) {
         Team team = get(id);
         checkName(request.name().strip(), id);
-        TeamResponse before = TeamResponse.of(team);
+        TeamState before = TeamState.of(team);
         apply(team, request);
-        audit.record("team", id, "updated", actor, before, TeamResponse.of(team));
+        audit.record("team", id, "updated", actor, before, TeamState.of(team));
         return team;
     }
 
     @Transactional
     public void delete(UUID id, String actor) {
         Team team = get(id);
-        TeamResponse before = TeamResponse.of(team);
+        TeamState before = TeamState.of(team);
         // The database would drop the team's rotations on its own (ON DELETE CASCADE), unaudited and without the
         // tombstones that take them out of escalation's replica.
         rotations.teamRemoved(id, actor);
@@ -78,15 +77,15 @@ public class TeamDirectory {
     private void checkName(String name, UUID self) {
         Team existing = Team.find("lower(name) = lower(?1)", name).firstResult();
         if (existing != null && !existing.id.equals(self)) {
-            throw ProblemException.conflict("duplicate", "name", "a team named " + name + " already exists");
+            throw Refusal.conflict("duplicate", "name", "a team named " + name + " already exists");
         }
     }
 
-    private void apply(Team team, TeamRequest request) {
+    private void apply(Team team, TeamFields request) {
         List<UUID> members = request.memberIds() == null ? List.of() : request.memberIds();
         for (int i = 0; i < members.size(); i++) {
             if (Person.findById(members.get(i)) == null) {
-                throw ProblemException.badRequest("memberIds[" + i + "]",
+                throw Refusal.invalid("memberIds[" + i + "]",
                         "no person " + members.get(i) + " in the directory");
             }
         }

@@ -2,14 +2,14 @@ package io.muster.directory.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.muster.directory.api.PersonPreparednessResponse.State;
-import io.muster.directory.api.ReadinessResponse.Finding;
-import io.muster.directory.api.ReadinessResponse.Severity;
 import io.muster.directory.domain.ActionItemReplica;
 import io.muster.directory.domain.Person;
 import io.muster.directory.domain.PersonPreparedness;
 import io.muster.directory.domain.PlanDocumentReplica;
 import io.muster.directory.domain.PreparednessItem;
+import io.muster.directory.domain.PreparednessState;
+import io.muster.directory.domain.ReadinessReport.Finding;
+import io.muster.directory.domain.ReadinessReport.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,18 +72,18 @@ class ReadinessFindingsTest {
         PreparednessRegister.Requirement thirtyDays = new PreparednessRegister.Requirement("break-glass",
                 PreparednessItem.Kind.ACCESS, "Break-glass role", "", "", List.of("incident-commander"), 30);
         UUID id = UUID.randomUUID();
-        assertThat(PreparednessRegister.standing(thirtyDays, null, NOW).state()).isEqualTo(State.NEVER_CHECKED);
+        assertThat(PreparednessRegister.standing(thirtyDays, null, NOW).state()).isEqualTo(PreparednessState.NEVER_CHECKED);
         assertThat(PreparednessRegister.standing(thirtyDays, checked(id, "break-glass", false, NOW), NOW).state())
-                .isEqualTo(State.NOT_IN_PLACE);
+                .isEqualTo(PreparednessState.NOT_IN_PLACE);
         // Checked 29 days 23 hours ago: still counts; exactly 30 days ago: due again.
         Instant recent = NOW.minusSeconds(30L * 86_400 - 3_600);
         PreparednessRegister.Standing fresh = PreparednessRegister.standing(thirtyDays,
                 checked(id, "break-glass", true, recent), NOW);
-        assertThat(fresh.state()).isEqualTo(State.IN_PLACE);
+        assertThat(fresh.state()).isEqualTo(PreparednessState.IN_PLACE);
         assertThat(fresh.recheckDueAt()).isEqualTo(NOW.plusSeconds(3_600));
         assertThat(PreparednessRegister.standing(thirtyDays,
                 checked(id, "break-glass", true, NOW.minusSeconds(30L * 86_400)), NOW).state())
-                .isEqualTo(State.RECHECK_DUE);
+                .isEqualTo(PreparednessState.RECHECK_DUE);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.muster.gameday.api;
 
+import io.muster.gameday.domain.ParticipantMail;
 import io.muster.gameday.domain.ScenarioInject;
 import io.muster.gameday.domain.Scorecard;
 import io.muster.gameday.service.ReviewBook;
 import io.muster.gameday.service.RunReports;
 import io.quarkus.qute.RawString;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -142,13 +144,17 @@ public record RunReportView(
 
     /** A participant mail's state as the report says it. */
     private static String outcome(String state) {
-        return switch (state) {
-            case "SENT" -> "emailed";
-            case "PENDING" -> "not sent yet";
-            case "FAILED" -> "email failed";
-            case "SUPPRESSED" -> "not sent (silent drill)";
-            case "NO_ADDRESS" -> "not sent: no verified email address";
-            default -> state;
+        ParticipantMail.State known = Arrays.stream(ParticipantMail.State.values())
+                .filter(s -> s.name().equals(state)).findFirst().orElse(null);
+        if (known == null) {
+            return state;
+        }
+        return switch (known) {
+            case SENT -> "emailed";
+            case PENDING -> "not sent yet";
+            case FAILED -> "email failed";
+            case SUPPRESSED -> "not sent (silent drill)";
+            case NO_ADDRESS -> "not sent: no verified email address";
         };
     }
 

@@ -1,6 +1,8 @@
 package io.muster.gameday.api;
 
 import io.muster.contracts.Severity;
+import io.muster.gameday.domain.ScenarioInject;
+import io.muster.gameday.service.ScenarioFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,5 +30,12 @@ public record ScenarioRequest(
 
     public List<InjectRequest> injectsOrEmpty() {
         return injects == null ? List.of() : injects;
+    }
+
+    /** The scenario as the use case takes it; bean validation has already run on this request. */
+    public ScenarioFields toFields() {
+        return new ScenarioFields(slug, name, description, incidentType, severity, expectedRoles,
+                targetFirstAckSeconds, targetAllRolesSeconds, injectsOrEmpty().stream()
+                        .map(i -> new ScenarioInject(i.atSeconds(), i.audience(), i.message())).toList());
     }
 }

@@ -59,7 +59,7 @@ public class ScenariosResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid ScenarioRequest request) {
-        ScenarioResponse created = ScenarioResponse.of(library.create(request, actor()));
+        ScenarioResponse created = ScenarioResponse.of(library.create(request.toFields(), actor()));
         return Response.created(URI.create("/api/v1/scenarios/" + created.id())).entity(created).build();
     }
 
@@ -67,7 +67,7 @@ public class ScenariosResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public ScenarioResponse update(@PathParam("id") UUID id, @NotNull @Valid ScenarioRequest request) {
-        return ScenarioResponse.of(library.update(id, request, actor()));
+        return ScenarioResponse.of(library.update(id, request.toFields(), actor()));
     }
 
     private String actor() {

@@ -1,5 +1,6 @@
 package io.muster.gameday.api;
 
+import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.gameday.domain.Observation;
 import io.muster.gameday.domain.Scorecard;
 import java.util.ArrayList;
@@ -110,7 +111,8 @@ final class TimelineChart {
             int cy = TOP + index * LANE + LANE / 2;
             String tip = escape(describe(t));
             if (Observation.PAGE_STATUS.equals(t.type())) {
-                if ("SENT".equals(t.status()) || "DELIVERED".equals(t.status())) {
+                DeliveryStatus status = t.status() == null ? null : DeliveryStatus.valueOf(t.status());
+                if (status == DeliveryStatus.SENT || status == DeliveryStatus.DELIVERED) {
                     String channel = t.channel() == null ? "webhook" : t.channel().toLowerCase(Locale.ROOT);
                     int offset = switch (channel) {
                         case "sms" -> -10;
@@ -121,14 +123,14 @@ final class TimelineChart {
                     svg.append("<rect class=\"").append(channel).append("\" x=\"").append(fmt(mx - 3)).append("\" y=\"")
                             .append(cy + offset - 3).append("\" width=\"6\" height=\"6\"><title>").append(tip)
                             .append("</title></rect>");
-                } else if ("FAILED".equals(t.status()) || "ALL_CHANNELS_FAILED".equals(t.status())) {
+                } else if (status == DeliveryStatus.FAILED || status == DeliveryStatus.ALL_CHANNELS_FAILED) {
                     svg.append("<g class=\"fail\"><title>").append(tip).append("</title><line x1=\"")
                             .append(fmt(mx - 5)).append("\" y1=\"").append(cy - 5).append("\" x2=\"")
                             .append(fmt(mx + 5)).append("\" y2=\"").append(cy + 5).append("\"/><line x1=\"")
                             .append(fmt(mx - 5))
                             .append("\" y1=\"").append(cy + 5).append("\" x2=\"").append(fmt(mx + 5)).append("\" y2=\"")
                             .append(cy - 5).append("\"/></g>");
-                } else if ("SUPPRESSED".equals(t.status())) {
+                } else if (status == DeliveryStatus.SUPPRESSED) {
                     svg.append("<circle class=\"supp\" cx=\"").append(fmt(mx)).append("\" cy=\"").append(cy)
                             .append("\" r=\"5\"><title>").append(tip).append("</title></circle>");
                 }

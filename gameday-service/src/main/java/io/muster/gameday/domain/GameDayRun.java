@@ -40,6 +40,7 @@ public class GameDayRun extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** A {@link RunEndReason}'s text, or why the drill could not be raised; null while the run has not ended. */
     @Column(name = "end_reason")
     public String endReason;
 
@@ -49,4 +50,9 @@ public class GameDayRun extends PanacheEntityBase {
     /** When the notices of this run were written out for sending; null until its notice time has come. */
     @Column(name = "notices_planned_at")
     public Instant noticesPlannedAt;
+
+    /** Records one of the known ends. */
+    public void endBecause(RunEndReason reason) {
+        endReason = reason.text();
+    }
 }

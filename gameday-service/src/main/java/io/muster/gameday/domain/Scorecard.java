@@ -1,10 +1,12 @@
 package io.muster.gameday.domain;
 
+import io.muster.contracts.pages.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -138,10 +140,14 @@ public record Scorecard(
                 .sorted(Comparator.comparing(Observation::at).thenComparing(o -> rank(o.type()))).toList();
 
         Map<UUID, Page> pages = new HashMap<>();
+        // Escalation alone decides whether an ack counts; its verdict comes after the ack, so it is read up front.
+        Set<UUID> ignoredByEscalation = new HashSet<>();
         for (Observation o : ordered) {
             if (Observation.PAGE_REQUESTED.equals(o.type()) && o.pageId() != null) {
                 pages.putIfAbsent(o.pageId(), new Page(o.contactId(), o.roleKey(),
                         o.stage() == null ? 1 : o.stage(), o.at(), o.notifyOnly()));
+            } else if (Observation.ACK_IGNORED.equals(o.type()) && o.contactId() != null) {
+                ignoredByEscalation.add(o.contactId());
             }
         }
 
@@ -164,6 +170,9 @@ public record Scorecard(
         int acksIgnored = 0;
 
         for (Observation o : ordered) {
+            if (Observation.ACK_IGNORED.equals(o.type())) {
+                continue; // shown as the note on the acks it concerns
+            }
             String note = null;
             Page page = o.pageId() == null ? null : pages.get(o.pageId());
             // A status or ack carries no role: it is the role its page was requested for.
@@ -203,10 +212,11 @@ public record Scorecard(
                 case Observation.PAGE_STATUS -> {
                     PersonTally person = people.computeIfAbsent(o.contactId(), c -> new PersonTally());
                     boolean down = o.channel() != null && run.downChannels().contains(o.channel());
-                    if ("SUPPRESSED".equals(o.status())) {
+                    DeliveryStatus status = o.deliveryStatus();
+                    if (status == DeliveryStatus.SUPPRESSED) {
                         pagesSuppressed.add(o.pageId());
                         person.suppressed = true;
-                    } else if ("ALL_CHANNELS_FAILED".equals(o.status())) {
+                    } else if (status == DeliveryStatus.ALL_CHANNELS_FAILED) {
                         person.allChannelsFailed = true;
                     }
                     if (o.channel() != null) {
@@ -215,7 +225,7 @@ public record Scorecard(
                         channel.outcome = o.status();
                         channel.detail = o.detail();
                         String attemptKey = o.pageId() + "/" + o.channel() + "/" + o.attempt();
-                        if ("SENT".equals(o.status()) || "DELIVERED".equals(o.status())) {
+                        if (status == DeliveryStatus.SENT || status == DeliveryStatus.DELIVERED) {
                             pagesSent.add(o.pageId());
                             if (firstSent == null) {
                                 firstSent = o.at();
@@ -223,7 +233,7 @@ public record Scorecard(
                             if (!down) {
                                 attemptOutcome.put(attemptKey, "OK");
                             }
-                        } else if ("FAILED".equals(o.status())) {
+                        } else if (status == DeliveryStatus.FAILED) {
                             failures.add(new ChannelFailure(since(run, o.at()), o.contactId(),
                                     names.get(o.contactId()), o.channel(),
                                     o.attempt(), o.detail(), down));
@@ -238,8 +248,7 @@ public record Scorecard(
                 }
                 case Observation.PAGE_ACKNOWLEDGED -> {
                     PersonTally person = people.computeIfAbsent(o.contactId(), c -> new PersonTally());
-                    if (run.unavailableContacts().contains(o.contactId())
-                            || (roleKey != null && run.unavailableRoles().contains(roleKey))) {
+                    if (ignoredByEscalation.contains(o.contactId())) {
                         note = IGNORED_BY_FAULT;
                     } else if (person.ack == null) {
                         person.ack = new Ack(o.contactId(), o.pageId(), roleKey, page == null ? null : page.stage(),
@@ -343,7 +352,7 @@ public record Scorecard(
             boolean byFault = run.unavailableContacts().contains(contact)
                     || person.roles.stream().anyMatch(run.unavailableRoles()::contains);
             boolean everyChannelFailed = person.allChannelsFailed || (!channels.isEmpty()
-                    && channels.stream().allMatch(c -> "FAILED".equals(c.outcome())));
+                    && channels.stream().allMatch(c -> DeliveryStatus.FAILED.name().equals(c.outcome())));
             if (everyChannelFailed) {
                 unreachable.add(new Unreachable(contact, names.get(contact), "every channel failed", byFault));
             } else if (run.endedAt() != null && neededButSilent(person, roles)) {

@@ -1,6 +1,7 @@
 package io.muster.gameday.messaging;
 
 import io.muster.contracts.EventEnvelope;
+import io.muster.contracts.incidents.AcknowledgementIgnored;
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.incidents.IncidentEscalated;
 import io.muster.contracts.incidents.IncidentResolved;
@@ -18,7 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Follows drill incidents: their lifecycle, the pages escalation asked for, delivery per channel and acks.
+ * Follows drill incidents: their lifecycle, the pages escalation asked for, delivery per channel, acks and
+ * escalation's verdicts on acks a drill fault made it ignore.
  * Production traffic (drill=false) is none of this service's business and is dropped unread.
  *
  * <p>Drill events are kept even when no run names their incident yet: escalation publishes the first pages while
@@ -82,7 +84,8 @@ public class DrillIncidentConsumer {
         o.occurredAt = envelope.occurredAt();
         o.persist();
         // A page request can arrive after its ack (they travel on different topics): either may complete a run.
-        if (PageAcknowledged.TYPE.equals(o.eventType) || PageRequested.TYPE.equals(o.eventType)) {
+        if (PageAcknowledged.TYPE.equals(o.eventType) || PageRequested.TYPE.equals(o.eventType)
+                || AcknowledgementIgnored.TYPE.equals(o.eventType)) {
             progress.checkAllRolesAcked(o.incidentId);
         }
     }
@@ -106,6 +109,11 @@ public class DrillIncidentConsumer {
             o.toStage = e.toStage();
             o.roleKey = e.roleKey();
             o.detail = e.reason();
+        } else if (payload instanceof AcknowledgementIgnored e && e.drill()) {
+            o.incidentId = e.incidentId();
+            o.contactId = e.contactId();
+            o.roleKey = e.roleKey() == null || e.roleKey().isEmpty() ? null : e.roleKey();
+            o.detail = truncate(e.reason());
         } else if (payload instanceof PageRequested e && e.drill()) {
             o.incidentId = e.incidentId();
             o.pageId = e.pageId();

@@ -8,6 +8,7 @@ import io.muster.gameday.config.GamedayConfig;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.domain.GameDayRun;
 import io.muster.gameday.domain.Recurrence;
+import io.muster.gameday.domain.RunEndReason;
 import io.muster.gameday.domain.Scenario;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
@@ -158,7 +159,7 @@ public class GameDayPlanner {
         for (GameDayRun run : scheduled) {
             run.status = RunStatus.CANCELLED;
             run.endedAt = gameDay.cancelledAt;
-            run.endReason = "game day cancelled";
+            run.endBecause(RunEndReason.CANCELLED);
             announce(run);
         }
         audit.record(AUDIT_GAME_DAY, id, "cancelled", actor, before, GameDayResponse.of(gameDay, runsOf(id)));

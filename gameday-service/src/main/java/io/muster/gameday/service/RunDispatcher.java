@@ -3,6 +3,7 @@ package io.muster.gameday.service;
 import io.muster.contracts.gameday.GameDayRunChanged.RunStatus;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.domain.GameDayRun;
+import io.muster.gameday.domain.RunEndReason;
 import io.muster.gameday.domain.Scenario;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -94,8 +95,9 @@ public class RunDispatcher {
         Scenario scenario = Scenario.findById(run.scenarioId);
         Instant now = clock.instant();
         try {
+            // The title is the game day's own: the drill flag marks it, and each display adds its label from that.
             run.incidentId = escalation.raise(new EscalationClient.DrillIncident(
-                    "[DRILL] " + gameDay.title, summary(gameDay, scenario), scenario.severity,
+                    gameDay.title, summary(gameDay, scenario), scenario.severity,
                     scenario.incidentType, "gameday-run-" + run.id, gameDay.mode == GameDay.Mode.SILENT,
                     List.copyOf(gameDay.participantRoles), new EscalationClient.DrillFaults(
                             gameDay.unavailableContacts, gameDay.unavailableRoles, gameDay.downChannels)));
@@ -139,7 +141,7 @@ public class RunDispatcher {
         }
         if (run.endReason == null) {
             GameDay gameDay = GameDay.findById(run.gameDayId);
-            run.endReason = RunProgress.TIME_LIMIT;
+            run.endBecause(RunEndReason.TIME_LIMIT);
             Instant limit = run.startedAt.plusSeconds(gameDay.timeLimitSeconds);
             run.endedAt = limit.isBefore(now) ? limit : now;
         }

@@ -5,6 +5,7 @@ import io.muster.gameday.domain.DrillObservation;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.domain.GameDayRun;
 import io.muster.gameday.domain.Observation;
+import io.muster.gameday.domain.RunEndReason;
 import io.muster.gameday.domain.Scenario;
 import io.muster.gameday.domain.Scorecard;
 import io.quarkus.panache.common.Sort;
@@ -17,17 +18,15 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Follows a running drill: decides when every role that must answer has answered (the run then ends with
- * {@code ALL_ROLES_ACKED}; the dispatcher resolves the incident on its next pass), and scores runs.
+ * {@link RunEndReason#ALL_ROLES_ACKED}; the dispatcher resolves the incident on its next pass), and scores runs.
  */
 @ApplicationScoped
 public class RunProgress {
-
-    public static final String ALL_ROLES_ACKED = "ALL_ROLES_ACKED";
-    public static final String TIME_LIMIT = "TIME_LIMIT";
 
     @Inject
     EntityManager em;
@@ -51,14 +50,40 @@ public class RunProgress {
         if (run.status != RunStatus.RUNNING || run.endReason != null || run.incidentId == null) {
             return;
         }
-        Instant done = Scorecard.allRolesAckedAt(targetsOf(run), observationsOf(run.incidentId));
+        Scorecard.RunTargets targets = targetsOf(run);
+        Instant done = Scorecard.allRolesAckedAt(targets, withoutAcksAwaitingVerdict(targets,
+                observationsOf(run.incidentId)));
         GameDay gameDay = GameDay.findById(run.gameDayId);
         // Past the time limit the run has already failed to muster everyone, even if its end is not recorded yet
         // (the incident could not be resolved so far): it stays a TIME_LIMIT run.
         if (done != null && !done.isAfter(run.startedAt.plusSeconds(gameDay.timeLimitSeconds))) {
-            run.endReason = ALL_ROLES_ACKED;
+            run.endBecause(RunEndReason.ALL_ROLES_ACKED);
             run.endedAt = done.isBefore(run.startedAt) ? run.startedAt : done;
         }
+    }
+
+    /**
+     * Escalation announces an ack it ignores (AcknowledgementIgnored) only after the ack itself, on another topic, so
+     * an ack by someone this run's faults concern (made unavailable by name, or paged for an unavailable role) must
+     * not end the run before that verdict has had time to arrive. Such acks wait here until the run's scorecard is
+     * computed at its end, when escalation's verdict, not this list, decides whether they count.
+     */
+    static List<Observation> withoutAcksAwaitingVerdict(Scorecard.RunTargets targets, List<Observation> observations) {
+        if (targets.unavailableContacts().isEmpty() && targets.unavailableRoles().isEmpty()) {
+            return observations;
+        }
+        Set<UUID> concerned = new HashSet<>(targets.unavailableContacts());
+        Set<UUID> judged = new HashSet<>();
+        for (Observation o : observations) {
+            if (Observation.PAGE_REQUESTED.equals(o.type()) && o.roleKey() != null
+                    && targets.unavailableRoles().contains(o.roleKey())) {
+                concerned.add(o.contactId());
+            } else if (Observation.ACK_IGNORED.equals(o.type())) {
+                judged.add(o.contactId());
+            }
+        }
+        return observations.stream().filter(o -> !Observation.PAGE_ACKNOWLEDGED.equals(o.type())
+                || !concerned.contains(o.contactId()) || judged.contains(o.contactId())).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

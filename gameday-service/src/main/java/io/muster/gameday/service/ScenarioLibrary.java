@@ -1,12 +1,10 @@
 package io.muster.gameday.service;
 
-import io.muster.gameday.api.InjectRequest;
-import io.muster.gameday.api.ScenarioRequest;
-import io.muster.gameday.api.ScenarioResponse;
-import io.muster.gameday.domain.ScenarioInject;
+import io.muster.contracts.Severity;
 import io.muster.gameday.domain.Scenario;
+import io.muster.gameday.domain.ScenarioInject;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,49 +35,49 @@ public class ScenarioLibrary {
     public Scenario get(UUID id) {
         Scenario scenario = Scenario.findById(id);
         if (scenario == null) {
-            throw ProblemException.notFound("Scenario", id);
+            throw Refusal.notFound("Scenario", id);
         }
         return scenario;
     }
 
     @Transactional
-    public Scenario create(ScenarioRequest request, String actor) {
+    public Scenario create(ScenarioFields request, String actor) {
         if (Scenario.count("slug", request.slug()) > 0) {
-            throw ProblemException.conflict("duplicate", "slug", "scenario " + request.slug() + " already exists");
+            throw Refusal.conflict("duplicate", "slug", "scenario " + request.slug() + " already exists");
         }
         Scenario scenario = new Scenario();
         scenario.id = UUID.randomUUID();
         scenario.createdAt = clock.instant();
         apply(request, scenario);
         scenario.persist();
-        audit.record(AUDIT_SCENARIO, scenario.id, "created", actor, null, ScenarioResponse.of(scenario));
+        audit.record(AUDIT_SCENARIO, scenario.id, "created", actor, null, ScenarioState.of(scenario));
         return scenario;
     }
 
     /** Replaces every field of a scenario; runs already finished keep the targets they were scored against. */
     @Transactional
-    public Scenario update(UUID id, ScenarioRequest request, String actor) {
+    public Scenario update(UUID id, ScenarioFields request, String actor) {
         Scenario scenario = get(id);
         if (Scenario.count("slug = ?1 and id <> ?2", request.slug(), id) > 0) {
-            throw ProblemException.conflict("duplicate", "slug", "scenario " + request.slug() + " already exists");
+            throw Refusal.conflict("duplicate", "slug", "scenario " + request.slug() + " already exists");
         }
-        ScenarioResponse before = ScenarioResponse.of(scenario);
+        ScenarioState before = ScenarioState.of(scenario);
         apply(request, scenario);
-        audit.record(AUDIT_SCENARIO, id, "updated", actor, before, ScenarioResponse.of(scenario));
+        audit.record(AUDIT_SCENARIO, id, "updated", actor, before, ScenarioState.of(scenario));
         return scenario;
     }
 
-    private void apply(ScenarioRequest request, Scenario scenario) {
+    private void apply(ScenarioFields request, Scenario scenario) {
         if (request.targetAllRolesSeconds() < request.targetFirstAckSeconds()) {
-            throw ProblemException.badRequest("targetAllRolesSeconds",
+            throw Refusal.invalid("targetAllRolesSeconds",
                     "must not be shorter than targetFirstAckSeconds");
         }
         List<String> roles = request.expectedRoles().stream().distinct().toList();
-        List<InjectRequest> injects = request.injectsOrEmpty();
+        List<ScenarioInject> injects = request.injects();
         for (int i = 0; i < injects.size(); i++) {
             String audience = injects.get(i).audience();
             if (!audience.equals(ScenarioInject.EVERYONE) && !roles.contains(audience)) {
-                throw ProblemException.badRequest("injects[" + i + "].audience",
+                throw Refusal.invalid("injects[" + i + "].audience",
                         "must be 'all' or one of expectedRoles");
             }
         }
@@ -97,5 +95,17 @@ public class ScenarioLibrary {
                 .sorted(Comparator.comparingInt(ScenarioInject::atSeconds))
                 .toList();
         scenario.updatedAt = now;
+    }
+
+    /** A scenario as the audit log keeps it (the shape the API shows it in). */
+    record ScenarioState(UUID id, String slug, String name, String description, String incidentType,
+            Severity severity, List<String> expectedRoles, int targetFirstAckSeconds, int targetAllRolesSeconds,
+            List<ScenarioInject> injects, Instant updatedAt) {
+
+        static ScenarioState of(Scenario s) {
+            return new ScenarioState(s.id, s.slug, s.name, s.description, s.incidentType, s.severity,
+                    List.copyOf(s.expectedRoles), s.targetFirstAckSeconds, s.targetAllRolesSeconds,
+                    s.injects == null ? List.of() : List.copyOf(s.injects), s.updatedAt);
+        }
     }
 }

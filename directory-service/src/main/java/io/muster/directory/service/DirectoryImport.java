@@ -1,4 +1,4 @@
-package io.muster.directory.api;
+package io.muster.directory.service;
 
 import io.muster.contracts.ChannelType;
 import io.muster.contracts.directory.RotationSnapshot;
@@ -25,7 +25,7 @@ public record DirectoryImport(
         @Size(max = 2000) List<@NotNull @Valid Person> people,
         @Size(max = 200) List<@NotNull @Valid Team> teams,
         @Size(max = 200) List<@NotNull @Valid Rotation> rotations,
-        @Size(max = 500) List<@NotNull @Valid ExternalResourceRequest> externalResources,
+        @Size(max = 500) List<@NotNull @Valid ExternalResourceFields> externalResources,
         @Size(max = 100) List<@NotNull @Valid Role> roles) {
 
     public record Person(

@@ -1,4 +1,4 @@
-package io.muster.directory.api;
+package io.muster.directory.service;
 
 import io.muster.directory.domain.ExternalResource;
 import jakarta.validation.Valid;
@@ -15,7 +15,7 @@ import java.util.List;
  * Create or replace an external resource. Contact emails and phones are checked like channel addresses; a
  * REGULATOR needs {@code notificationDeadlineHours} and {@code owningRoleKey} (checked by the use case).
  */
-public record ExternalResourceRequest(
+public record ExternalResourceFields(
         @NotNull ExternalResource.Kind kind,
         @NotBlank @Size(max = 160) String organisation,
         @Size(max = 120) String serviceType,

@@ -1,4 +1,4 @@
-package io.muster.directory.api;
+package io.muster.directory.service;
 
 /**
  * What an import created, or would have created on a dry run; {@code roles} counts the roles it gave an escalation
