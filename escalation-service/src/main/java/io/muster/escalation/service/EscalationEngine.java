@@ -15,6 +15,7 @@ import io.muster.escalation.domain.RoleEngagement;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.StageDefinition;
 import io.muster.escalation.domain.Stakeholders;
+import io.muster.escalation.domain.TimelineKind;
 import io.muster.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,14 +106,14 @@ public class EscalationEngine {
         Opening opening = Opening.of(plan, policy, severity, incident.requiredRoles());
         List<String> required = opening.requiredRoles();
         if (plan == null) {
-            timeline.record(incident.id, "no-plan", Timeline.SYSTEM, "no response plan for " + incident.incidentType
+            timeline.record(incident.id, TimelineKind.NO_PLAN, Timeline.SYSTEM, "no response plan for " + incident.incidentType
                     + " / " + incident.severity + (required.isEmpty() ? "; nobody paged" : "; engaging " + required));
             startRolePaths(incident, required, severity);
             return;
         }
         incident.planId = plan.id;
         incident.policyId = policy.id;
-        timeline.record(incident.id, "plan", Timeline.SYSTEM, "response plan " + plan.incidentType + " / "
+        timeline.record(incident.id, TimelineKind.PLAN, Timeline.SYSTEM, "response plan " + plan.incidentType + " / "
                 + plan.severity + " chose policy '" + policy.name + "'"
                 + (required.isEmpty() ? "" : "; roles that must be engaged: " + String.join(", ", required)));
         StageDefinition informed = opening.informed();
@@ -120,7 +121,7 @@ public class EscalationEngine {
             List<OnCallResolver.Target> targets = resolver.resolve(informed, List.of(), clock.instant()).targets();
             targets.forEach(t -> page(incident, t, STAGE_PATH, 0, 0, true));
             if (!targets.isEmpty()) {
-                timeline.record(incident.id, "stakeholders-notified", Timeline.SYSTEM, "informed " + names(targets));
+                timeline.record(incident.id, TimelineKind.STAKEHOLDERS_NOTIFIED, Timeline.SYSTEM, "informed " + names(targets));
             }
         }
         enter(incident, policy, 0, 0, -1, null, opening.firstStageExtras());
@@ -161,7 +162,7 @@ public class EscalationEngine {
         if (!waitingOn(incident, timer.stage, timer.cycle)) {
             return;
         }
-        timeline.record(incident.id, "stage-timed-out", Timeline.SYSTEM,
+        timeline.record(incident.id, TimelineKind.STAGE_TIMED_OUT, Timeline.SYSTEM,
                 "stage " + (timer.stage + 1) + " (pass " + (timer.cycle + 1) + ") was not acknowledged in time");
         moveOn(incident, "timeout");
     }
@@ -178,7 +179,7 @@ public class EscalationEngine {
             return;
         }
         engagement.status = Engagement.Status.FAILED;
-        timeline.record(incident.id, "page-failed", Timeline.SYSTEM,
+        timeline.record(incident.id, TimelineKind.PAGE_FAILED, Timeline.SYSTEM,
                 "every channel failed for " + resolver.nameOf(engagement.contactId));
         if (engagement.notifyOnly) {
             return;
@@ -219,7 +220,7 @@ public class EscalationEngine {
                     row.engagedContact = contactId;
                     row.engagedBy = actor;
                     row.engagedAt = now;
-                    timeline.record(incident.id, "role-engaged", actor,
+                    timeline.record(incident.id, TimelineKind.ROLE_ENGAGED, actor,
                             role + " engaged by " + resolver.nameOf(contactId));
                 }
             }
@@ -231,7 +232,7 @@ public class EscalationEngine {
             if (waiting.isEmpty()) {
                 incident.engagedAt = now;
                 List<String> required = rows.stream().filter(r -> r.required).map(r -> r.roleKey).toList();
-                timeline.record(incident.id, "engaged", Timeline.SYSTEM, required.isEmpty()
+                timeline.record(incident.id, TimelineKind.ENGAGED, Timeline.SYSTEM, required.isEmpty()
                         ? "engaged: acknowledged, and the plan requires no particular role"
                         : "engaged: every required role has someone on it (" + String.join(", ", required) + ")");
                 metrics.engaged(incident, now);
@@ -267,7 +268,7 @@ public class EscalationEngine {
                 int cycle = row == null ? 0 : row.cycle;
                 resolution.targets().forEach(t -> page(incident, t, role, 0, cycle, false));
                 if (!resolution.nobody()) {
-                    timeline.record(incident.id, "role-paged", Timeline.SYSTEM,
+                    timeline.record(incident.id, TimelineKind.ROLE_PAGED, Timeline.SYSTEM,
                             role + " paged on its own path: " + names(resolution.targets()));
                 }
                 row = RoleEngagement.find(incident.id, role);
@@ -291,7 +292,7 @@ public class EscalationEngine {
                 || row.cycle != timer.cycle) {
             return;
         }
-        timeline.record(incident.id, "role-timed-out", Timeline.SYSTEM, row.roleKey + " was not acknowledged in time"
+        timeline.record(incident.id, TimelineKind.ROLE_TIMED_OUT, Timeline.SYSTEM, row.roleKey + " was not acknowledged in time"
                 + " (step " + (row.step + 1) + ", pass " + (row.cycle + 1) + ")");
         advanceRole(incident, row, "timeout");
     }
@@ -307,7 +308,7 @@ public class EscalationEngine {
             row.step++;
             OnCallResolver.Target target = new OnCallResolver.Target(next.contactId(), row.roleKey, next.reason());
             page(incident, target, row.roleKey, row.step, row.cycle, false);
-            timeline.record(incident.id, "role-escalated", Timeline.SYSTEM, row.roleKey + " (" + reason + "): paging "
+            timeline.record(incident.id, TimelineKind.ROLE_ESCALATED, Timeline.SYSTEM, row.roleKey + " (" + reason + "): paging "
                     + names(List.of(target)));
             outbox.publish(IncidentEscalated.ofRole(incident.id, row.roleKey, row.step, row.step + 1, row.cycle + 1,
                     reason, incident.drill));
@@ -323,14 +324,14 @@ public class EscalationEngine {
                     List.of(), List.of(), 1), List.of(), now);
             if (!again.nobody()) {
                 again.targets().forEach(t -> page(incident, t, row.roleKey, 0, row.cycle, false));
-                timeline.record(incident.id, "role-repeated", Timeline.SYSTEM, row.roleKey + ": starting pass "
+                timeline.record(incident.id, TimelineKind.ROLE_REPEATED, Timeline.SYSTEM, row.roleKey + ": starting pass "
                         + (row.cycle + 1) + " of " + (repeats + 1) + ", paging " + names(again.targets()));
                 roleTimer(incident, row, severity);
                 return;
             }
         }
         row.status = RoleEngagement.Status.EXHAUSTED;
-        timeline.record(incident.id, "role-exhausted", Timeline.SYSTEM, row.roleKey
+        timeline.record(incident.id, TimelineKind.ROLE_EXHAUSTED, Timeline.SYSTEM, row.roleKey
                 + ": everyone who could answer was paged and nobody acknowledged");
     }
 
@@ -366,7 +367,7 @@ public class EscalationEngine {
         EscalationPolicy policy = EscalationPolicy.findById(incident.policyId);
         if (policy == null) {
             incident.escalationState = EscalationState.EXHAUSTED;
-            timeline.record(incident.id, "escalation-exhausted", Timeline.SYSTEM,
+            timeline.record(incident.id, TimelineKind.ESCALATION_EXHAUSTED, Timeline.SYSTEM,
                     "the escalation policy was deleted; nobody further can be paged");
             return;
         }
@@ -388,13 +389,13 @@ public class EscalationEngine {
             if (stage >= stages.size()) {
                 if (cycle >= policy.repeats) {
                     incident.escalationState = EscalationState.EXHAUSTED;
-                    timeline.record(incident.id, "escalation-exhausted", Timeline.SYSTEM,
+                    timeline.record(incident.id, TimelineKind.ESCALATION_EXHAUSTED, Timeline.SYSTEM,
                             "every stage of every pass was tried; nobody acknowledged");
                     return;
                 }
                 cycle++;
                 stage = 0;
-                timeline.record(incident.id, "policy-repeated", Timeline.SYSTEM,
+                timeline.record(incident.id, TimelineKind.POLICY_REPEATED, Timeline.SYSTEM,
                         "starting pass " + (cycle + 1) + " of " + (policy.repeats + 1));
             }
             if (fromStage >= 0) {
@@ -409,7 +410,7 @@ public class EscalationEngine {
             OnCallResolver.Resolution resolution = resolver.resolve(definition, engaged, now);
             noteUnreachable(incident, resolution);
             if (resolution.nobody()) {
-                timeline.record(incident.id, "stage-skipped", Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
+                timeline.record(incident.id, TimelineKind.STAGE_SKIPPED, Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
                         + (cycle + 1) + ") skipped: nobody on call for " + describe(definition, engaged));
                 fromStage = stage;
                 reason = "nobody on call";
@@ -427,7 +428,7 @@ public class EscalationEngine {
             timer.dueAt = now.plusSeconds(definition.timeoutOr(ackTarget));
             timer.persist();
             incident.escalationState = EscalationState.ACTIVE;
-            timeline.record(incident.id, "stage-paged", Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
+            timeline.record(incident.id, TimelineKind.STAGE_PAGED, Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
                     + (cycle + 1) + ") paged " + names(resolution.targets()) + "; waits until " + timer.dueAt);
             return;
         }
@@ -436,7 +437,7 @@ public class EscalationEngine {
     /** A role nobody can answer for is on the timeline and counted; one handed to its escalation contact too. */
     private void noteUnreachable(Incident incident, OnCallResolver.Resolution resolution) {
         for (String role : resolution.unreachableRoles()) {
-            timeline.record(incident.id, "role-unreachable", Timeline.SYSTEM, "nobody who could answer for " + role
+            timeline.record(incident.id, TimelineKind.ROLE_UNREACHABLE, Timeline.SYSTEM, "nobody who could answer for " + role
                     + " can be reached (no holder active with a verified channel, no escalation contact)");
             metrics.roleUnreachable(incident, role);
             if (RoleEngagement.find(incident.id, role) == null) {
@@ -444,7 +445,7 @@ public class EscalationEngine {
             }
         }
         for (OnCallResolver.Target target : resolution.escalatedAtOnce()) {
-            timeline.record(incident.id, "role-escalated", Timeline.SYSTEM, "no holder of " + target.roleKey()
+            timeline.record(incident.id, TimelineKind.ROLE_ESCALATED, Timeline.SYSTEM, "no holder of " + target.roleKey()
                     + " can be reached: paging the role's escalation contact " + resolver.nameOf(target.contactId())
                     + " at once");
             metrics.roleUnreachable(incident, target.roleKey());

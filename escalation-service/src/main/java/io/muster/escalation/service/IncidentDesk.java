@@ -18,6 +18,7 @@ import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.TimelineEntry;
+import io.muster.escalation.domain.TimelineKind;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
@@ -33,9 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Where incidents are raised, deduplicated, acknowledged, resolved, annotated and looked up. */
 @ApplicationScoped
@@ -72,6 +71,9 @@ public class IncidentDesk {
 
     @Inject
     IncidentPhases phases;
+
+    @Inject
+    DrillAcknowledgements drillAcks;
 
     /** The outcome of a trigger: the incident, and whether the trigger opened it or was folded into it. */
     public record Raised(Incident incident, boolean opened) {
@@ -115,7 +117,7 @@ public class IncidentDesk {
             IncidentResponse before = IncidentResponse.of(incident);
             incident.triggerCount++;
             incident.updatedAt = now;
-            timeline.record(incident.id, "retriggered", caller,
+            timeline.record(incident.id, TimelineKind.RETRIGGERED, caller,
                     "trigger " + incident.triggerCount + " folded in by dedup key");
             if (request.severity().isMoreSevereThan(incident.severity)) {
                 raiseSeverity(incident, request.severity(), caller);
@@ -146,11 +148,11 @@ public class IncidentDesk {
         incident.persist();
         outbox.publish(new IncidentTriggered(incident.id, incident.title, incident.severity, incident.incidentType,
                 incident.source, incident.dedupKey, incident.drill));
-        timeline.record(incident.id, "triggered", caller, incident.severity + " " + incident.incidentType + ": "
+        timeline.record(incident.id, TimelineKind.TRIGGERED, caller, incident.severity + " " + incident.incidentType + ": "
                 + incident.title + (incident.drill ? " (drill)" : ""));
         DrillFaults faults = incident.drillFaults();
         if (!faults.isNone()) {
-            timeline.record(incident.id, "drill-faults", caller, describe(faults));
+            timeline.record(incident.id, TimelineKind.DRILL_FAULTS, caller, describe(faults));
         }
         playbooks.assign(incident);
         engine.start(incident);
@@ -178,7 +180,7 @@ public class IncidentDesk {
         incident.acknowledgedContactId = contactId;
         incident.updatedAt = now;
         engine.stop(incident);
-        timeline.record(id, "acknowledged", actor, "acknowledged; escalation stopped"
+        timeline.record(id, TimelineKind.ACKNOWLEDGED, actor, "acknowledged; escalation stopped"
                 + (contactId == null ? "" : " (by " + resolver.nameOf(contactId) + ")"));
         outbox.publish(new IncidentAcknowledged(id, contactId, actor, incident.drill));
         metrics.acknowledged(incident, now);
@@ -198,12 +200,12 @@ public class IncidentDesk {
         Incident incident = locked(id);
         String actor = caller.name();
         List<UUID> callerIs = access.acknowledgers(incident, caller);
-        if (incident.drill && incident.status != IncidentStatus.RESOLVED && !incident.drillFaults().isNone()) {
+        if (incident.status != IncidentStatus.RESOLVED) {
             for (UUID contact : callerIs) {
-                String why = ackIgnoredBecause(incident, contact);
-                if (why != null) {
-                    recordIgnoredAck(incident, actor, contact, why);
-                    return new Acknowledgement(incident, why);
+                Optional<DrillFaults.Unavailability> why = drillAcks.unavailable(incident, contact);
+                if (why.isPresent()) {
+                    drillAcks.ignored(incident, actor, contact, why.get());
+                    return new Acknowledgement(incident, why.get().reason());
                 }
             }
         }
@@ -251,7 +253,7 @@ public class IncidentDesk {
         incident.resolvedBy = actor;
         incident.updatedAt = now;
         engine.stop(incident);
-        timeline.record(id, "resolved", actor, "resolved");
+        timeline.record(id, TimelineKind.RESOLVED, actor, "resolved");
         outbox.publish(new IncidentResolved(id, actor, incident.drill));
         metrics.resolved(incident, now);
         phases.resolved(incident, actor);
@@ -271,13 +273,11 @@ public class IncidentDesk {
         if (incident == null) {
             return;
         }
-        if (incident.drill && contactId != null) {
-            String why = ackIgnoredBecause(incident, contactId);
-            if (why != null) {
-                // The page stays REQUESTED: to the escalation it is as if this person never answered.
-                recordIgnoredAck(incident, actor, contactId, why);
-                return;
-            }
+        Optional<DrillFaults.Unavailability> why = drillAcks.unavailable(incident, contactId);
+        if (why.isPresent()) {
+            // The page stays REQUESTED: to the escalation it is as if this person never answered.
+            drillAcks.ignored(incident, actor, contactId, why.get());
+            return;
         }
         Engagement page = pageId == null ? null : Engagement.findById(pageId);
         if (page != null && page.incidentId.equals(incidentId)) {
@@ -290,7 +290,7 @@ public class IncidentDesk {
         if (incident.status == IncidentStatus.TRIGGERED) {
             acknowledge(incidentId, actor, contactId);
         } else {
-            timeline.record(incidentId, "page-acknowledged", actor, "acknowledged a page after the incident was "
+            timeline.record(incidentId, TimelineKind.PAGE_ACKNOWLEDGED, actor, "acknowledged a page after the incident was "
                     + incident.status.name().toLowerCase());
             if (incident.status == IncidentStatus.ACKNOWLEDGED) {
                 engine.engagedBy(incident, contactId, actor);
@@ -302,7 +302,7 @@ public class IncidentDesk {
     public TimelineEntry addNote(UUID id, String text, String actor) {
         Incident incident = locked(id);
         incident.updatedAt = clock.instant();
-        timeline.record(id, "note", actor, text.strip());
+        timeline.record(id, TimelineKind.NOTE, actor, text.strip());
         TimelineEntry note = TimelineEntry.find("incidentId = ?1", Sort.by("id", Sort.Direction.Descending), id)
                 .firstResult();
         audit.record(AUDIT_INCIDENT, id, "note-added", actor, null, TimelineEntryResponse.of(note));
@@ -320,7 +320,7 @@ public class IncidentDesk {
         if (severity.isMoreSevereThan(incident.severity)) {
             raiseSeverity(incident, severity, actor);
         } else if (incident.severity != severity) {
-            timeline.record(id, "severity-changed", actor, incident.severity + " -> " + severity
+            timeline.record(id, TimelineKind.SEVERITY_CHANGED, actor, incident.severity + " -> " + severity
                     + "; everyone already paged stays engaged");
             SeverityDefinition lower = SeverityDefinition.of(severity);
             outbox.publish(new IncidentSeverityChanged(id, incident.severity, severity, List.of(),
@@ -359,9 +359,9 @@ public class IncidentDesk {
         incident.incidentType = incidentType;
         incident.updatedAt = clock.instant();
         IncidentPlaybooks.Swap swap = playbooks.reclassified(incident);
-        timeline.record(id, "reclassified", actor, from + " -> " + incidentType + "; " + swap.describe());
+        timeline.record(id, TimelineKind.RECLASSIFIED, actor, from + " -> " + incidentType + "; " + swap.describe());
         List<String> added = engine.replan(incident);
-        timeline.record(id, "replanned", Timeline.SYSTEM, added.isEmpty()
+        timeline.record(id, TimelineKind.REPLANNED, Timeline.SYSTEM, added.isEmpty()
                 ? "the " + incidentType + " / " + incident.severity + " plan requires no role the incident has not "
                         + "engaged"
                 : "the " + incidentType + " / " + incident.severity + " plan requires " + String.join(", ", added)
@@ -374,13 +374,13 @@ public class IncidentDesk {
     /** Up: the plan for the new severity applies, and the roles it adds are paged now. */
     private void raiseSeverity(Incident incident, Severity severity, String actor) {
         Severity was = incident.severity;
-        timeline.record(incident.id, "severity-changed", actor, was + " -> " + severity);
+        timeline.record(incident.id, TimelineKind.SEVERITY_CHANGED, actor, was + " -> " + severity);
         incident.severity = severity;
         incident.updatedAt = clock.instant();
         List<String> added = List.of();
         if (incident.status != IncidentStatus.RESOLVED) {
             added = engine.replan(incident);
-            timeline.record(incident.id, "replanned", Timeline.SYSTEM, added.isEmpty()
+            timeline.record(incident.id, TimelineKind.REPLANNED, Timeline.SYSTEM, added.isEmpty()
                     ? "the " + severity + " plan requires no role the incident has not engaged"
                     : "the " + severity + " plan requires " + String.join(", ", added) + ": paged now");
         }
@@ -428,22 +428,6 @@ public class IncidentDesk {
         return (where.isEmpty() ? Incident.<Incident>findAll(newestFirst)
                 : Incident.<Incident>find(String.join(" and ", where), newestFirst, params))
                 .page(Page.ofSize(filter.limit())).list();
-    }
-
-    /** Why a drill fault makes this person's acknowledgement not count, or null when it counts. */
-    private String ackIgnoredBecause(Incident incident, UUID contactId) {
-        DrillFaults faults = incident.drillFaults();
-        if (faults.isNone()) {
-            return null;
-        }
-        Set<String> rolesPagedFor = Engagement.<Engagement>list("incidentId = ?1 and contactId = ?2", incident.id,
-                contactId).stream().map(e -> e.roleKey).filter(r -> r != null).collect(Collectors.toSet());
-        return faults.whyUnavailable(contactId, rolesPagedFor);
-    }
-
-    private void recordIgnoredAck(Incident incident, String actor, UUID contactId, String why) {
-        timeline.record(incident.id, "ack-ignored", actor, "acknowledgement by " + resolver.nameOf(contactId)
-                + " ignored: drill fault (" + why + "); escalation continues");
     }
 
     private static String describe(DrillFaults faults) {

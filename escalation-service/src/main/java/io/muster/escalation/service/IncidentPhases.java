@@ -5,6 +5,7 @@ import io.muster.contracts.incidents.IncidentPhaseChanged;
 import io.muster.escalation.api.IncidentResponse;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.domain.TimelineKind;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
@@ -83,7 +84,7 @@ public class IncidentPhases {
         incident.phase = to;
         incident.phaseSince = since(now);
         incident.updatedAt = now;
-        timeline.record(incident.id, "phase-changed", actor, from + " -> " + to + why + " after " + human(spent)
+        timeline.record(incident.id, TimelineKind.PHASE_CHANGED, actor, from + " -> " + to + why + " after " + human(spent)
                 + " in " + from);
         outbox.publish(new IncidentPhaseChanged(incident.id, from, to, spent.toSeconds(), changedBy, incident.drill));
     }
