@@ -496,11 +496,10 @@ public class EscalationEngine {
                 row.firstPagedAt = engagement.requestedAt;
             }
         }
-        SeverityDefinition severity = SeverityDefinition.of(incident.severity);
-        outbox.publish(new PageRequested(engagement.pageId, incident.id, target.contactId(), target.roleKey(),
-                stage + 1, cycle + 1, incident.severity, incident.title, incident.summary, incident.drill,
-                incident.silent, notifyOnly, incident.drill ? incident.drillFaults().downChannelSet() : Set.of(),
-                severity.allChannelsAtOnce, severity.bundlingExempt));
+        outbox.publish(notifyOnly
+                ? PageRequested.notice(engagement.pageId, target.contactId(), target.roleKey(), incident.pageAbout())
+                : PageRequested.forStage(engagement.pageId, target.contactId(), target.roleKey(), stage + 1,
+                        cycle + 1, incident.pageAbout()));
     }
 
     private String names(List<OnCallResolver.Target> targets) {
