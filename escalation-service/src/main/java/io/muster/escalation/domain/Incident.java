@@ -76,12 +76,12 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "policy_id")
     public UUID policyId;
 
-    /** Where escalation stands: the stage being waited on (0-based) within the current pass over the policy. */
+    /** Where escalation stands: the stage being waited on (0-based) within the current repetition over the policy. */
     @Column(name = "current_stage")
     public int currentStage;
 
     @Column(name = "current_cycle")
-    public int currentCycle;
+    public int currentRepetition;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "escalation_state")

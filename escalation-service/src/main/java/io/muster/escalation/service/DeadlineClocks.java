@@ -166,7 +166,8 @@ public class DeadlineClocks {
                 TRACK + row.partyId, (int) Math.round(fraction * 1000), title, summary);
         holders.forEach(t -> pages.page(incident, t, notice));
         String threshold = fraction >= 1.0 ? "deadline reached" : Math.round(fraction * 100) + "% of the deadline";
-        timeline.record(incident.id, TimelineKind.DEADLINE_REMINDER, Timeline.SYSTEM, row.organisation + ": " + threshold + ", "
+        timeline.record(incident.id, TimelineKind.DEADLINE_REMINDER, Timeline.SYSTEM, row.organisation + ": "
+                + threshold + ", "
                 + describe(left) + " (due " + WHEN.format(row.dueAt) + "); " + (holders.isEmpty()
                         ? "nobody to remind (" + (row.owningRole == null ? "no owning role" : "nobody answers for "
                                 + row.owningRole + ")")
@@ -208,7 +209,8 @@ public class DeadlineClocks {
         row.recordedAt = now;
         row.nextReminderAt = null;
         boolean late = when.isAfter(row.dueAt);
-        timeline.record(incidentId, TimelineKind.EXTERNAL_PARTY_NOTIFIED, caller.name(), row.organisation + " notified at "
+        timeline.record(incidentId, TimelineKind.EXTERNAL_PARTY_NOTIFIED, caller.name(), row.organisation
+                + " notified at "
                 + WHEN.format(when) + " (" + row.notificationReference + ")" + (late ? ", after the deadline "
                         + WHEN.format(row.dueAt) : ", within the deadline"));
         audit.record(AUDIT_CLOCK, row.id, "notified", caller.name(), before, view(row, now));

@@ -148,7 +148,8 @@ public class IncidentDesk {
         incident.persist();
         outbox.publish(new IncidentTriggered(incident.id, incident.title, incident.severity, incident.incidentType,
                 incident.source, incident.dedupKey, incident.drill));
-        timeline.record(incident.id, TimelineKind.TRIGGERED, caller, incident.severity + " " + incident.incidentType + ": "
+        timeline.record(incident.id, TimelineKind.TRIGGERED, caller, incident.severity + " " + incident.incidentType
+                + ": "
                 + incident.title + (incident.drill ? " (drill)" : ""));
         DrillFaults faults = incident.drillFaults();
         if (!faults.isNone()) {
@@ -290,7 +291,8 @@ public class IncidentDesk {
         if (incident.status == IncidentStatus.TRIGGERED) {
             acknowledge(incidentId, actor, contactId);
         } else {
-            timeline.record(incidentId, TimelineKind.PAGE_ACKNOWLEDGED, actor, "acknowledged a page after the incident was "
+            timeline.record(incidentId, TimelineKind.PAGE_ACKNOWLEDGED, actor,
+                    "acknowledged a page after the incident was "
                     + incident.status.name().toLowerCase());
             if (incident.status == IncidentStatus.ACKNOWLEDGED) {
                 engine.engagedBy(incident, contactId, actor);

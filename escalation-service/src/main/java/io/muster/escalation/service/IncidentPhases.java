@@ -84,7 +84,8 @@ public class IncidentPhases {
         incident.phase = to;
         incident.phaseSince = since(now);
         incident.updatedAt = now;
-        timeline.record(incident.id, TimelineKind.PHASE_CHANGED, actor, from + " -> " + to + why + " after " + human(spent)
+        timeline.record(incident.id, TimelineKind.PHASE_CHANGED, actor, from + " -> " + to + why + " after "
+                + human(spent)
                 + " in " + from);
         outbox.publish(new IncidentPhaseChanged(incident.id, from, to, spent.toSeconds(), changedBy, incident.drill));
     }

@@ -64,7 +64,8 @@ public class IncidentPlaybooks {
         Optional<Playbook> playbook = Playbook.forIncidentType(incident.incidentType);
         if (playbook.isEmpty()) {
             incident.playbookType = null;
-            timeline.record(incident.id, TimelineKind.PLAYBOOK, Timeline.SYSTEM, "no playbook for " + incident.incidentType
+            timeline.record(incident.id, TimelineKind.PLAYBOOK, Timeline.SYSTEM, "no playbook for "
+                    + incident.incidentType
                     + " and no * playbook");
             return;
         }
@@ -139,7 +140,8 @@ public class IncidentPlaybooks {
         step.doneContactId = people.isEmpty() ? null : people.get(0);
         step.doneNote = note == null || note.isBlank() ? null : note.strip();
         incident.updatedAt = step.doneAt;
-        timeline.record(incidentId, TimelineKind.PLAYBOOK_STEP_DONE, caller.name(), step.phase + " step " + stepKey + " done: "
+        timeline.record(incidentId, TimelineKind.PLAYBOOK_STEP_DONE, caller.name(), step.phase + " step " + stepKey
+                + " done: "
                 + step.title + (step.doneContactId == null ? "" : " (by " + resolver.nameOf(step.doneContactId) + ")")
                 + (step.doneNote == null ? "" : " - " + step.doneNote));
         PlaybookRecords.IncidentStep after = stepView(step, incident, directory);

@@ -66,7 +66,7 @@ public class NotifyOnlyPages {
         engagement.roleKey = target.roleKey();
         engagement.track = notice.track();
         engagement.stage = notice.stage();
-        engagement.cycle = 0;
+        engagement.repetition = 0;
         engagement.notifyOnly = true;
         engagement.status = Engagement.Status.REQUESTED;
         engagement.requestedAt = clock.instant();

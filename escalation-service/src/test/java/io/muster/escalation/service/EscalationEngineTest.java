@@ -108,7 +108,8 @@ class EscalationEngineTest {
         io.restassured.RestAssured.given()
                 .header("Authorization",
                         io.muster.testsupport.Tokens.bearer(io.muster.platform.security.Roles.RESPONDER))
-                .contentType(io.restassured.http.ContentType.JSON).body(body.replace("\"drill\":true", "\"drill\":false"))
+                .contentType(io.restassured.http.ContentType.JSON).body(body.replace("\"drill\":true",
+                "\"drill\":false"))
                 .when().post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("silent"));
@@ -166,7 +167,7 @@ class EscalationEngineTest {
             clock.advance(Duration.ofSeconds(61));
             poller.pollOnce();
         }
-        assertThat(engagements(incident)).extracting(e -> e.cycle).containsExactly(0, 1, 2);
+        assertThat(engagements(incident)).extracting(e -> e.repetition).containsExactly(0, 1, 2);
         assertThat(engagements(incident)).extracting(e -> e.contactId).containsOnly(only);
         assertThat(incident(incident).escalationState).isEqualTo(EscalationState.EXHAUSTED);
         assertThat(timelineKinds(incident).stream().filter("policy-repeated"::equals)).hasSize(2);
@@ -267,7 +268,7 @@ class EscalationEngineTest {
             replayed.id = UUID.randomUUID();
             replayed.incidentId = incident;
             replayed.stage = 0;
-            replayed.cycle = 0;
+            replayed.repetition = 0;
             replayed.dueAt = clock.instant().minusSeconds(1);
             replayed.persist();
         });
