@@ -2,18 +2,15 @@ package io.muster.escalation.service;
 
 import io.muster.contracts.incidents.AcknowledgementIgnored;
 import io.muster.escalation.domain.DrillFaults;
-import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.TimelineKind;
+import io.muster.escalation.persistence.EngagementRepository;
 import io.muster.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The drill rule for acknowledgements: in a drill with faults, a person made unavailable (by name, or for a role
@@ -33,6 +30,9 @@ public class DrillAcknowledgements {
     @Inject
     Outbox outbox;
 
+    @Inject
+    EngagementRepository pages;
+
     /** What makes this person's acknowledgement not count, or empty when it counts (always, outside drills). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<DrillFaults.Unavailability> unavailable(Incident incident, UUID contactId) {
@@ -40,9 +40,7 @@ public class DrillAcknowledgements {
         if (!incident.drill || contactId == null || faults.isNone()) {
             return Optional.empty();
         }
-        Set<String> rolesPagedFor = Engagement.<Engagement>list("incidentId = ?1 and contactId = ?2", incident.id,
-                contactId).stream().map(e -> e.roleKey).filter(Objects::nonNull).collect(Collectors.toSet());
-        return Optional.ofNullable(faults.unavailability(contactId, rolesPagedFor));
+        return Optional.ofNullable(faults.unavailability(contactId, pages.rolesPagedFor(incident.id, contactId)));
     }
 
     /** Records the ignored acknowledgement and announces it; the incident and its pages stay as they are. */

@@ -108,8 +108,7 @@ class EscalationEngineTest {
         io.restassured.RestAssured.given()
                 .header("Authorization",
                         io.muster.testsupport.Tokens.bearer(io.muster.platform.security.Roles.RESPONDER))
-                .contentType(io.restassured.http.ContentType.JSON).body(body.replace("\"drill\":true",
-                "\"drill\":false"))
+                .contentType(io.restassured.http.ContentType.JSON).body(body.replace("\"drill\":true", "\"drill\":false"))
                 .when().post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("silent"));
