@@ -2,7 +2,6 @@ package io.muster.escalation.service;
 
 import io.muster.contracts.incidents.IncidentAcknowledged;
 import io.muster.contracts.pages.AckMethod;
-import io.muster.escalation.api.IncidentResponse;
 import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.DrillFaults;
 import io.muster.escalation.domain.Engagement;
@@ -37,6 +36,9 @@ public class IncidentAcknowledgements {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AuditViews views;
 
     @Inject
     Clock clock;
@@ -205,7 +207,7 @@ public class IncidentAcknowledgements {
             engine.engagedBy(incident, contactId, actor);
             return incident;
         }
-        IncidentResponse before = IncidentResponse.of(incident);
+        Object before = views.incident(incident);
         Instant now = clock.instant();
         incident.status = IncidentStatus.ACKNOWLEDGED;
         incident.acknowledgedAt = now;
@@ -218,7 +220,7 @@ public class IncidentAcknowledgements {
         outbox.publish(new IncidentAcknowledged(id, contactId, actor, incident.drill));
         metrics.acknowledged(incident, now);
         engine.engagedBy(incident, contactId, actor);
-        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "acknowledged", actor, before, IncidentResponse.of(incident));
+        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "acknowledged", actor, before, views.incident(incident));
         return incident;
     }
 }

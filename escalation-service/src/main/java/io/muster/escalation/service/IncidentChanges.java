@@ -4,8 +4,6 @@ import io.muster.contracts.Severity;
 import io.muster.contracts.incidents.IncidentReclassified;
 import io.muster.contracts.incidents.IncidentResolved;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
-import io.muster.escalation.api.IncidentResponse;
-import io.muster.escalation.api.TimelineEntryResponse;
 import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
@@ -33,6 +31,9 @@ public class IncidentChanges {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AuditViews views;
 
     @Inject
     Clock clock;
@@ -70,7 +71,7 @@ public class IncidentChanges {
         if (incident.status == IncidentStatus.RESOLVED) {
             throw Refusal.conflict("incident-resolved", "status", "incident " + id + " is already resolved");
         }
-        IncidentResponse before = IncidentResponse.of(incident);
+        Object before = views.incident(incident);
         Instant now = clock.instant();
         incident.status = IncidentStatus.RESOLVED;
         incident.resolvedAt = now;
@@ -81,7 +82,7 @@ public class IncidentChanges {
         outbox.publish(new IncidentResolved(id, actor, incident.drill));
         metrics.resolved(incident, now);
         phases.resolved(incident, actor);
-        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "resolved", actor, before, IncidentResponse.of(incident));
+        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "resolved", actor, before, views.incident(incident));
         return incident;
     }
 
@@ -96,7 +97,7 @@ public class IncidentChanges {
         incident.updatedAt = clock.instant();
         timeline.record(id, TimelineKind.NOTE, actor, text.strip());
         TimelineEntry note = incidents.latestEntry(id);
-        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "note-added", actor, null, TimelineEntryResponse.of(note));
+        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "note-added", actor, null, views.timelineEntry(note));
         return note;
     }
 
@@ -107,7 +108,8 @@ public class IncidentChanges {
             throw Refusal.conflict("incident-resolved", "status",
                     "incident " + id + " is resolved; its severity is final");
         }
-        IncidentResponse before = IncidentResponse.of(incident);
+        Object before = views.incident(incident);
+        Severity was = incident.severity;
         if (severity.isMoreSevereThan(incident.severity)) {
             raiseSeverity(incident, severity, actor);
         } else if (incident.severity != severity) {
@@ -119,9 +121,9 @@ public class IncidentChanges {
             incident.severity = severity;
             incident.updatedAt = clock.instant();
         }
-        if (before.severity() != incident.severity) {
+        if (was != incident.severity) {
             audit.record(IncidentDesk.AUDIT_INCIDENT, id, "severity-changed", actor, before,
-                    IncidentResponse.of(incident));
+                    views.incident(incident));
         }
         return incident;
     }
@@ -146,7 +148,7 @@ public class IncidentChanges {
             throw Refusal.conflict("same-incident-type", "incidentType",
                     "incident " + id + " is already of type " + incidentType);
         }
-        IncidentResponse before = IncidentResponse.of(incident);
+        Object before = views.incident(incident);
         String from = incident.incidentType;
         incident.incidentType = incidentType;
         incident.updatedAt = clock.instant();
@@ -159,7 +161,7 @@ public class IncidentChanges {
                 : "the " + incidentType + " / " + incident.severity + " plan requires " + String.join(", ", added)
                         + ": paged now");
         outbox.publish(new IncidentReclassified(id, from, incidentType, added, actor, incident.drill));
-        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "reclassified", actor, before, IncidentResponse.of(incident));
+        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "reclassified", actor, before, views.incident(incident));
         return incident;
     }
 

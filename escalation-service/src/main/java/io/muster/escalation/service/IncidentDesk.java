@@ -2,7 +2,6 @@ package io.muster.escalation.service;
 
 import io.muster.contracts.incidents.IncidentPhase;
 import io.muster.contracts.incidents.IncidentTriggered;
-import io.muster.escalation.api.IncidentResponse;
 import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.DrillFaults;
 import io.muster.escalation.domain.Incident;
@@ -36,6 +35,9 @@ public class IncidentDesk {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AuditViews views;
 
     @Inject
     Clock clock;
@@ -111,7 +113,7 @@ public class IncidentDesk {
         }
         playbooks.assign(incident);
         engine.start(incident);
-        audit.record(AUDIT_INCIDENT, incident.id, "raised", caller, null, IncidentResponse.of(incident));
+        audit.record(AUDIT_INCIDENT, incident.id, "raised", caller, null, views.incident(incident));
         return new Raised(incident, true);
     }
 
@@ -119,7 +121,7 @@ public class IncidentDesk {
     private Incident foldInto(Incident incident, RaiseIncident request, Caller who, Instant now) {
         access.mayFoldInto(incident, who);
         String caller = who.name();
-        IncidentResponse before = IncidentResponse.of(incident);
+        Object before = views.incident(incident);
         incident.triggerCount++;
         incident.updatedAt = now;
         timeline.record(incident.id, TimelineKind.RETRIGGERED, caller,
@@ -127,7 +129,7 @@ public class IncidentDesk {
         if (request.severity().isMoreSevereThan(incident.severity)) {
             changes.raiseSeverity(incident, request.severity(), caller);
         }
-        audit.record(AUDIT_INCIDENT, incident.id, "retriggered", caller, before, IncidentResponse.of(incident));
+        audit.record(AUDIT_INCIDENT, incident.id, "retriggered", caller, before, views.incident(incident));
         return incident;
     }
 

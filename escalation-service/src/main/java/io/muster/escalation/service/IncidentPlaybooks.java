@@ -11,7 +11,7 @@ import io.muster.escalation.domain.PlaybookStep;
 import io.muster.escalation.domain.TimelineKind;
 import io.muster.escalation.persistence.ReplicaDirectory;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -108,7 +108,7 @@ public class IncidentPlaybooks {
     public PlaybookRecords.IncidentPlaybook of(UUID incidentId) {
         Incident incident = Incident.findById(incidentId);
         if (incident == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         return view(incident, IncidentPlaybookStep.ofIncident(incidentId));
     }
@@ -121,15 +121,15 @@ public class IncidentPlaybooks {
     public PlaybookRecords.IncidentStep markDone(UUID incidentId, String stepKey, String note, Caller caller) {
         Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         access.mayChange(incident, caller, "mark playbook steps of");
         IncidentPlaybookStep step = IncidentPlaybookStep.find(incidentId, stepKey);
         if (step == null) {
-            throw ProblemException.notFound("Playbook step of incident " + incidentId, stepKey);
+            throw Refusal.notFound("Playbook step of incident " + incidentId, stepKey);
         }
         if (step.done()) {
-            throw ProblemException.conflict("step-already-done", "stepKey", "step " + stepKey + " was marked done by "
+            throw Refusal.conflict("step-already-done", "stepKey", "step " + stepKey + " was marked done by "
                     + step.doneBy + " at " + step.doneAt);
         }
         ReplicaDirectory directory = new ReplicaDirectory();
