@@ -52,13 +52,13 @@ public final class EscalationApi {
 
     public static List<Engagement> engagements(UUID incidentId) {
         return QuarkusTransaction.requiringNew().call(() -> Engagement.<Engagement>list(
-                "incidentId = ?1 order by cycle, stage, requestedAt", incidentId));
+                "incidentId = ?1 order by repetition, stage, requestedAt", incidentId));
     }
 
     /** Who was paged (not notify-only) at a 0-based stage and pass. */
-    public static List<UUID> paged(UUID incidentId, int stage, int cycle) {
+    public static List<UUID> paged(UUID incidentId, int stage, int repetition) {
         return engagements(incidentId).stream()
-                .filter(e -> e.stage == stage && e.cycle == cycle && !e.notifyOnly)
+                .filter(e -> e.stage == stage && e.repetition == repetition && !e.notifyOnly)
                 .map(e -> e.contactId).toList();
     }
 

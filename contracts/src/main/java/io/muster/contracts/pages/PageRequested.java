@@ -52,6 +52,35 @@ public record PageRequested(
                 downChannels, null, null);
     }
 
+    /**
+     * What every page of one incident says and how it is sent: the incident, its severity and the severity's channel
+     * rule, the text the person reads, and the drill flags. The factories below add who is paged and why.
+     */
+    public record About(UUID incidentId, Severity severity, String title, String summary, boolean drill,
+            boolean silent, Set<ChannelType> downChannels, Boolean allChannelsAtOnce, Boolean bundlingExempt) {
+    }
+
+    /**
+     * A page of an escalation that expects an answer: stage {@code stage} of repetition {@code repetition} of the
+     * policy (both counted from 1, as on the wire), for {@code roleKey} or for nobody's role (null).
+     */
+    public static PageRequested forStage(UUID pageId, UUID contactId, String roleKey, int stage, int repetition,
+            About about) {
+        return of(pageId, contactId, roleKey, stage, repetition, false, about);
+    }
+
+    /** A page that informs (a stakeholder, an external party) and expects no acknowledgement. */
+    public static PageRequested notice(UUID pageId, UUID contactId, String roleKey, About about) {
+        return of(pageId, contactId, roleKey, 1, 1, true, about);
+    }
+
+    private static PageRequested of(UUID pageId, UUID contactId, String roleKey, int stage, int repetition,
+            boolean notifyOnly, About about) {
+        return new PageRequested(pageId, about.incidentId(), contactId, roleKey, stage, repetition, about.severity(),
+                about.title(), about.summary(), about.drill(), about.silent(), notifyOnly, about.downChannels(),
+                about.allChannelsAtOnce(), about.bundlingExempt());
+    }
+
     /** Whether every channel of the person is paged at once; the severity's definition says, else CRITICAL does. */
     public boolean everyChannelAtOnce() {
         return allChannelsAtOnce != null ? allChannelsAtOnce : severity == Severity.CRITICAL;

@@ -7,6 +7,7 @@ import io.muster.escalation.domain.DrillFaults;
 import io.muster.escalation.domain.EscalationState;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.domain.Repetitions;
 import io.muster.escalation.service.DeadlineClocks;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ public record IncidentResponse(UUID id, String title, String summary, Severity s
     public static IncidentResponse of(Incident i) {
         return new IncidentResponse(i.id, i.title, i.summary, i.severity, i.incidentType, i.source, i.dedupKey,
                 i.status, i.drill, i.triggerCount, i.createdAt, i.updatedAt, i.planId, i.policyId,
-                i.escalationState, i.currentStage + 1, i.currentCycle + 1, i.acknowledgedAt, i.acknowledgedBy,
+                i.escalationState, i.currentStage + 1, i.currentRepetition + 1, i.acknowledgedAt, i.acknowledgedBy,
                 i.acknowledgedContactId, i.resolvedAt, i.resolvedBy, i.silent, i.drillFaults(), i.engagedAt,
                 i.requiredRoles(), i.phase, i.phaseSince, i.playbookType, null);
     }

@@ -1,11 +1,16 @@
 package io.muster.escalation.api;
 
 import io.muster.contracts.Severity;
+import io.muster.escalation.domain.IncidentFilter;
 import io.muster.escalation.domain.IncidentStatus;
 import io.muster.escalation.service.DeadlineClocks;
+import io.muster.escalation.service.IncidentAcknowledgements;
+import io.muster.escalation.service.IncidentAcknowledgements.Acknowledgement;
+import io.muster.escalation.service.IncidentChanges;
 import io.muster.escalation.service.IncidentDesk;
 import io.muster.escalation.service.IncidentPhases;
 import io.muster.escalation.service.IncidentPlaybooks;
+import io.muster.escalation.service.IncidentQueries;
 import io.muster.escalation.service.Responders;
 import io.muster.platform.problem.ProblemException;
 import io.muster.platform.security.Roles;
@@ -42,6 +47,15 @@ public class IncidentsResource {
     IncidentDesk desk;
 
     @Inject
+    IncidentAcknowledgements acknowledgements;
+
+    @Inject
+    IncidentChanges changes;
+
+    @Inject
+    IncidentQueries queries;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -60,7 +74,7 @@ public class IncidentsResource {
     @POST
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public Response raise(@NotNull @Valid RaiseIncidentRequest request) {
-        IncidentDesk.Raised raised = desk.raise(request, Callers.of(identity));
+        IncidentDesk.Raised raised = desk.raise(request.command(), Callers.of(identity));
         IncidentResponse body = IncidentResponse.of(raised.incident());
         return raised.opened()
                 ? Response.created(URI.create("/api/v1/incidents/" + body.id())).entity(body).build()
@@ -71,7 +85,7 @@ public class IncidentsResource {
     @Path("{id}")
     @RolesAllowed({ Roles.VIEWER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse get(@PathParam("id") UUID id) {
-        return IncidentResponse.of(desk.get(id)).withClocks(clocks.of(id));
+        return IncidentResponse.of(queries.get(id)).withClocks(clocks.of(id));
     }
 
     @GET
@@ -81,7 +95,7 @@ public class IncidentsResource {
             @QueryParam("incidentType") @Size(max = 80) String incidentType,
             @QueryParam("drill") Boolean drill,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return desk.list(new IncidentDesk.Filter(status, severity, incidentType, drill, limit)).stream()
+        return queries.list(new IncidentFilter(status, severity, incidentType, drill, limit)).stream()
                 .map(IncidentResponse::of).toList();
     }
 
@@ -89,7 +103,7 @@ public class IncidentsResource {
     @Path("{id}/timeline")
     @RolesAllowed({ Roles.VIEWER, Roles.GAMEDAY })
     public List<TimelineEntryResponse> timeline(@PathParam("id") UUID id) {
-        return desk.timeline(id).stream().map(TimelineEntryResponse::of).toList();
+        return queries.timeline(id).stream().map(TimelineEntryResponse::of).toList();
     }
 
     /** Each person paged, for which roles, each channel's outcome and how they answered; each role's engagement. */
@@ -104,14 +118,14 @@ public class IncidentsResource {
     @Path("{id}/acknowledge")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse acknowledge(@PathParam("id") UUID id) {
-        return acknowledged(desk.acknowledgeAsCaller(id, Callers.of(identity)));
+        return acknowledged(acknowledgements.acknowledge(Acknowledgement.byCaller(id, Callers.of(identity))));
     }
 
     @POST
     @Path("{id}/resolve")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse resolve(@PathParam("id") UUID id) {
-        return IncidentResponse.of(desk.resolve(id, Callers.of(identity)));
+        return IncidentResponse.of(changes.resolve(id, Callers.of(identity)));
     }
 
     /** For calling systems that know only the dedup key they raised with. */
@@ -119,21 +133,22 @@ public class IncidentsResource {
     @Path("acknowledge")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse acknowledgeByDedupKey(@NotNull @Valid IncidentRequests.ByDedupKey request) {
-        return acknowledged(desk.acknowledgeByDedupKeyAsCaller(request.dedupKey(), Callers.of(identity)));
+        return acknowledged(acknowledgements.acknowledge(
+                Acknowledgement.byCallerWithDedupKey(request.dedupKey(), Callers.of(identity))));
     }
 
     @POST
     @Path("resolve")
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION, Roles.GAMEDAY })
     public IncidentResponse resolveByDedupKey(@NotNull @Valid IncidentRequests.ByDedupKey request) {
-        return IncidentResponse.of(desk.resolveByDedupKey(request.dedupKey(), Callers.of(identity)));
+        return IncidentResponse.of(changes.resolveByDedupKey(request.dedupKey(), Callers.of(identity)));
     }
 
     @POST
     @Path("{id}/notes")
     @RolesAllowed(Roles.RESPONDER)
     public Response addNote(@PathParam("id") UUID id, @NotNull @Valid IncidentRequests.Note request) {
-        return Response.status(201).entity(TimelineEntryResponse.of(desk.addNote(id, request.text(), caller())))
+        return Response.status(201).entity(TimelineEntryResponse.of(changes.addNote(id, request.text(), caller())))
                 .build();
     }
 
@@ -142,7 +157,7 @@ public class IncidentsResource {
     @RolesAllowed(Roles.RESPONDER)
     public IncidentResponse changeSeverity(@PathParam("id") UUID id,
             @NotNull @Valid IncidentRequests.SeverityChange request) {
-        return IncidentResponse.of(desk.changeSeverity(id, request.severity(), caller()));
+        return IncidentResponse.of(changes.changeSeverity(id, request.severity(), caller()));
     }
 
     /** The incident's playbook steps by phase, done or not, by whom and when. */
@@ -179,7 +194,7 @@ public class IncidentsResource {
     @RolesAllowed({ Roles.RESPONDER, Roles.INTEGRATION })
     public IncidentResponse reclassify(@PathParam("id") UUID id,
             @NotNull @Valid PlaybookRecords.TypeChange request) {
-        return IncidentResponse.of(desk.reclassify(id, request.incidentType(), Callers.of(identity)));
+        return IncidentResponse.of(changes.reclassify(id, request.incidentType(), Callers.of(identity)));
     }
 
     private String caller() {
@@ -190,7 +205,7 @@ public class IncidentsResource {
      * An acknowledgement a drill fault ignores was recorded on the timeline (committed), but the caller did not
      * take the incident: 409, so a client never mistakes it for success.
      */
-    private static IncidentResponse acknowledged(IncidentDesk.Acknowledgement outcome) {
+    private static IncidentResponse acknowledged(IncidentAcknowledgements.Outcome outcome) {
         if (outcome.ignored()) {
             throw ProblemException.conflict("drill-fault-ack-ignored", "drillFaults", "acknowledgement ignored: "
                     + "the caller is unavailable in this drill (" + outcome.ignoredBecause()

@@ -35,7 +35,7 @@ public final class PlanRecords {
             Stakeholders stakeholders, Instant updatedAt) {
 
         public static PolicyResponse of(EscalationPolicy p) {
-            return new PolicyResponse(p.id, p.name, p.repeats, p.stages(), p.stakeholders(), p.updatedAt);
+            return new PolicyResponse(p.id, p.name, p.extraRepetitions, p.stages(), p.stakeholders(), p.updatedAt);
         }
     }
 

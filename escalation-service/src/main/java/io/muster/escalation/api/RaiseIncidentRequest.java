@@ -2,6 +2,7 @@ package io.muster.escalation.api;
 
 import io.muster.contracts.Severity;
 import io.muster.escalation.domain.DrillFaults;
+import io.muster.escalation.service.RaiseIncident;
 import jakarta.validation.Valid;
 import java.util.List;
 import jakarta.validation.constraints.NotBlank;
@@ -31,4 +32,10 @@ public record RaiseIncidentRequest(
         /* Roles to engage on top of the plan's required roles, each on its own path (a game day's roles). */
         @Size(max = 20) List<@NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
                 message = "must be a role key: lower-case words joined by dashes") String> requiredRoles) {
+
+    /** The trigger as the incident desk takes it (absent flags are false). */
+    public RaiseIncident command() {
+        return new RaiseIncident(title, summary, severity, incidentType, source, dedupKey, Boolean.TRUE.equals(drill),
+                Boolean.TRUE.equals(silent), drillFaults, requiredRoles);
+    }
 }

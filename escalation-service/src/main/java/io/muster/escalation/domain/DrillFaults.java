@@ -52,11 +52,24 @@ public record DrillFaults(
      * name, or they were paged for a role that is unavailable.
      */
     public String whyUnavailable(UUID contactId, Set<String> rolesPagedFor) {
+        Unavailability unavailable = unavailability(contactId, rolesPagedFor);
+        return unavailable == null ? null : unavailable.reason();
+    }
+
+    /**
+     * What makes a person unavailable in this drill, or null when they are available: by name (no role decided
+     * it), or the first unavailable role (by key) they were paged for.
+     */
+    public Unavailability unavailability(UUID contactId, Set<String> rolesPagedFor) {
         if (unavailableContacts.contains(contactId)) {
-            return "contact unavailable";
+            return new Unavailability(null, "contact unavailable");
         }
         return rolesPagedFor.stream().filter(unavailableRoles::contains).sorted().findFirst()
-                .map(role -> "role " + role + " unavailable").orElse(null);
+                .map(role -> new Unavailability(role, "role " + role + " unavailable")).orElse(null);
+    }
+
+    /** Why an acknowledgement does not count: the unavailable role that decided it (null: by name), and why. */
+    public record Unavailability(String roleKey, String reason) {
     }
 
     // Keeps nulls so that validation can name them (List.copyOf would throw before validation runs).

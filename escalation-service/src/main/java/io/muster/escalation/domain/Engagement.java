@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One page requested for one person at one stage and pass of an incident's escalation. */
+/** One page requested for one person at one stage and repetition of an incident's escalation. */
 @Entity
 @Table(name = "engagement")
 public class Engagement extends PanacheEntityBase {
@@ -35,7 +35,8 @@ public class Engagement extends PanacheEntityBase {
 
     public int stage;
 
-    public int cycle;
+    @Column(name = "cycle")
+    public int repetition;
 
     /** "" for a page sent by entering a stage; the role's key for a page sent on that role's own path. */
     public String track = "";

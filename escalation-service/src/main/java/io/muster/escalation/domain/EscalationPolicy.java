@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Ordered stages repeated {@code repeats} more times after the last one; stages and stakeholders kept as JSON. */
+/**
+ * Ordered stages run once and then repeated {@code extraRepetitions} more times (wire and column: {@code repeats});
+ * stages and stakeholders kept as JSON.
+ */
 @Entity
 @Table(name = "escalation_policy")
 public class EscalationPolicy extends PanacheEntityBase {
@@ -24,7 +27,13 @@ public class EscalationPolicy extends PanacheEntityBase {
 
     public String name;
 
-    public int repeats;
+    @Column(name = "repeats")
+    public int extraRepetitions;
+
+    /** How many times the stages run in all: once, and then each extra repetition. */
+    public int repetitions() {
+        return extraRepetitions + 1;
+    }
 
     @Column(name = "stages")
     public String stagesJson;

@@ -24,7 +24,8 @@ public class EscalationTimer extends PanacheEntityBase {
 
     public int stage;
 
-    public int cycle;
+    @Column(name = "cycle")
+    public int repetition;
 
     @Column(name = "due_at")
     public Instant dueAt;

@@ -3,6 +3,7 @@ package io.muster.escalation.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.muster.contracts.Severity;
 import io.muster.contracts.incidents.IncidentPhase;
+import io.muster.contracts.pages.PageRequested;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Entity
@@ -74,12 +76,12 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "policy_id")
     public UUID policyId;
 
-    /** Where escalation stands: the stage being waited on (0-based) within the current pass over the policy. */
+    /** Where escalation stands: the stage being waited on (0-based) within the current repetition over the policy. */
     @Column(name = "current_stage")
     public int currentStage;
 
     @Column(name = "current_cycle")
-    public int currentCycle;
+    public int currentRepetition;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "escalation_state")
@@ -153,6 +155,19 @@ public class Incident extends PanacheEntityBase {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What this incident's pages say, with its own title and summary. */
+    public PageRequested.About pageAbout() {
+        return pageAbout(title, summary);
+    }
+
+    /** What this incident's pages say, under another title and summary (a notice about the incident). */
+    public PageRequested.About pageAbout(String pageTitle, String pageSummary) {
+        SeverityDefinition rule = SeverityDefinition.of(severity);
+        // Channels are down only in a drill; a real page never carries a fault.
+        return new PageRequested.About(id, severity, pageTitle, pageSummary, drill, silent,
+                drill ? drillFaults().downChannelSet() : Set.of(), rule.allChannelsAtOnce, rule.bundlingExempt);
     }
 
     public static Optional<Incident> findOpenByDedupKey(String dedupKey) {

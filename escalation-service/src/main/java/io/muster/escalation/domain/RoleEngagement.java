@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * One role paged for one incident. A required role escalates on its own path until someone paged for it
- * acknowledges: {@code step} counts the people tried after the first in pass {@code cycle}.
+ * acknowledges: {@code step} counts the people tried after the first in the current repetition ({@code repetition}).
  */
 @Entity
 @Table(name = "role_engagement")
@@ -28,7 +28,7 @@ public class RoleEngagement extends PanacheEntityBase {
         PAGED,
         /** Someone paged for it acknowledged. */
         ENGAGED,
-        /** Every candidate of every pass was paged and nobody acknowledged. */
+        /** Every candidate of every repetition was paged and nobody acknowledged. */
         EXHAUSTED,
         /** Nobody who could answer for it could be reached. */
         UNREACHABLE
@@ -72,7 +72,8 @@ public class RoleEngagement extends PanacheEntityBase {
 
     public int step;
 
-    public int cycle;
+    @Column(name = "cycle")
+    public int repetition;
 
     @Column(name = "first_paged_at")
     public Instant firstPagedAt;

@@ -11,6 +11,7 @@ import io.muster.contracts.incidents.IncidentTriggered;
 import io.muster.escalation.config.EscalationConfig;
 import io.muster.escalation.domain.AwsIncidentRecord;
 import io.muster.escalation.domain.Incident;
+import io.muster.escalation.domain.TimelineKind;
 import io.muster.escalation.service.Timeline;
 import io.muster.platform.messaging.InboundEvents;
 import io.quarkus.runtime.ShutdownEvent;
@@ -116,7 +117,7 @@ public class AwsIncidentMirror {
             registry.counter("muster.aws.incident.mirror.failures", "event", envelope.type()).increment();
             LOG.warnf("AWS Incident Manager mirror failed for %s %s: %s", envelope.type(), envelope.key(),
                     e.getMessage());
-            timeline.record(UUID.fromString(envelope.key()), "mirror-failed", "aws-incident-manager",
+            timeline.record(UUID.fromString(envelope.key()), TimelineKind.MIRROR_FAILED, "aws-incident-manager",
                     envelope.type() + " was not mirrored: " + e.getMessage());
         }
     }
@@ -132,7 +133,7 @@ public class AwsIncidentMirror {
         mirrored.incidentId = t.incidentId();
         mirrored.recordArn = arn;
         mirrored.persist();
-        timeline.record(t.incidentId(), "mirrored", "aws-incident-manager", "started " + arn);
+        timeline.record(t.incidentId(), TimelineKind.MIRRORED, "aws-incident-manager", "started " + arn);
     }
 
     private void note(UUID incidentId, EventEnvelope envelope, String text) {

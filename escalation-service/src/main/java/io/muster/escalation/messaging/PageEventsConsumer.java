@@ -6,7 +6,8 @@ import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.escalation.service.EscalationEngine;
 import io.muster.escalation.service.Responders;
-import io.muster.escalation.service.IncidentDesk;
+import io.muster.escalation.service.IncidentAcknowledgements;
+import io.muster.escalation.service.IncidentAcknowledgements.Acknowledgement;
 import io.muster.platform.messaging.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ public class PageEventsConsumer {
     InboundEvents inbound;
 
     @Inject
-    IncidentDesk desk;
+    IncidentAcknowledgements acknowledgements;
 
     @Inject
     EscalationEngine engine;
@@ -48,8 +49,8 @@ public class PageEventsConsumer {
 
     void acknowledged(EventEnvelope envelope) {
         if (envelope.payload() instanceof PageAcknowledged ack) {
-            desk.pageAcknowledged(ack.incidentId(), ack.pageId(), ack.contactId(), ack.method(),
-                    "contact:" + ack.contactId());
+            acknowledgements.acknowledge(Acknowledgement.byPage(ack.incidentId(), ack.pageId(), ack.contactId(),
+                    ack.method()));
         }
     }
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.contracts.Severity;
-import io.muster.escalation.api.RaiseIncidentRequest;
 import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IntegrationKey;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +40,12 @@ public class AlertmanagerWebhook {
 
     @Inject
     IncidentDesk desk;
+
+    @Inject
+    IncidentChanges changes;
+
+    @Inject
+    IncidentQueries queries;
 
     /** What was done with a notification. */
     public record Outcome(String action, Incident incident) {
@@ -79,7 +85,7 @@ public class AlertmanagerWebhook {
             if (open.isEmpty()) {
                 return new Outcome("ignored", null);
             }
-            return new Outcome("resolved", desk.resolve(open.get().id, actor));
+            return new Outcome("resolved", changes.resolve(open.get().id, actor));
         }
         JsonNode labels = notification.path("commonLabels");
         JsonNode annotations = notification.path("commonAnnotations");
@@ -98,7 +104,7 @@ public class AlertmanagerWebhook {
         Severity severity = SEVERITIES.getOrDefault(labels.path("severity").asText("").toLowerCase(Locale.ROOT),
                 Severity.HIGH);
         String source = firstText(notification.path("externalURL"));
-        RaiseIncidentRequest request = new RaiseIncidentRequest(clip(title.strip(), 200),
+        RaiseIncident request = new RaiseIncident(clip(title.strip(), 200),
                 clip(details.toString().strip(), 10_000), severity, integration.incidentType,
                 clip(source == null ? "alertmanager" : source, 120), dedupKey, false, false, null, null);
         IncidentDesk.Raised raised = desk.raise(request, actor);
@@ -107,8 +113,8 @@ public class AlertmanagerWebhook {
 
     private Optional<Incident> openIncident(String dedupKey) {
         try {
-            return Optional.of(desk.openByDedupKeyOrFail(dedupKey));
-        } catch (ProblemException e) {
+            return Optional.of(queries.openByDedupKey(dedupKey));
+        } catch (Refusal e) {
             return Optional.empty();
         }
     }

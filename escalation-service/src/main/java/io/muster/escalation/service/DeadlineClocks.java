@@ -5,6 +5,7 @@ import io.muster.escalation.config.EscalationConfig;
 import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.DeadlineClock;
 import io.muster.escalation.domain.Incident;
+import io.muster.escalation.domain.TimelineKind;
 import io.muster.escalation.persistence.ReplicaDirectory;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.ProblemException;
@@ -119,7 +120,7 @@ public class DeadlineClocks {
             if (inserted == 1) {
                 DeadlineClock clockRow = DeadlineClock.findById(id);
                 started.add(clockRow);
-                timeline.record(incident.id, "deadline-clock-started", Timeline.SYSTEM, "notify "
+                timeline.record(incident.id, TimelineKind.DEADLINE_CLOCK_STARTED, Timeline.SYSTEM, "notify "
                         + party.organisation() + " (" + party.kind() + ") within " + party.notificationDeadlineHours()
                         + " h, by " + WHEN.format(due) + (party.owningRoleKey() == null ? "; no owning role"
                                 : "; " + party.owningRoleKey() + " is reminded") + (incident.drill ? " (drill)" : ""));
@@ -165,7 +166,8 @@ public class DeadlineClocks {
                 TRACK + row.partyId, (int) Math.round(fraction * 1000), title, summary);
         holders.forEach(t -> pages.page(incident, t, notice));
         String threshold = fraction >= 1.0 ? "deadline reached" : Math.round(fraction * 100) + "% of the deadline";
-        timeline.record(incident.id, "deadline-reminder", Timeline.SYSTEM, row.organisation + ": " + threshold + ", "
+        timeline.record(incident.id, TimelineKind.DEADLINE_REMINDER, Timeline.SYSTEM, row.organisation + ": "
+                + threshold + ", "
                 + describe(left) + " (due " + WHEN.format(row.dueAt) + "); " + (holders.isEmpty()
                         ? "nobody to remind (" + (row.owningRole == null ? "no owning role" : "nobody answers for "
                                 + row.owningRole + ")")
@@ -207,7 +209,8 @@ public class DeadlineClocks {
         row.recordedAt = now;
         row.nextReminderAt = null;
         boolean late = when.isAfter(row.dueAt);
-        timeline.record(incidentId, "external-party-notified", caller.name(), row.organisation + " notified at "
+        timeline.record(incidentId, TimelineKind.EXTERNAL_PARTY_NOTIFIED, caller.name(), row.organisation
+                + " notified at "
                 + WHEN.format(when) + " (" + row.notificationReference + ")" + (late ? ", after the deadline "
                         + WHEN.format(row.dueAt) : ", within the deadline"));
         audit.record(AUDIT_CLOCK, row.id, "notified", caller.name(), before, view(row, now));

@@ -10,11 +10,13 @@ import io.muster.escalation.domain.EscalationState;
 import io.muster.escalation.domain.EscalationTimer;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.domain.Repetitions;
 import io.muster.escalation.domain.ResponsePlan;
 import io.muster.escalation.domain.RoleEngagement;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.StageDefinition;
 import io.muster.escalation.domain.Stakeholders;
+import io.muster.escalation.domain.TimelineKind;
 import io.muster.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +36,7 @@ import java.util.stream.Collectors;
  * Decides who is paged when. Two kinds of path run side by side for an incident:
  * <ul>
  * <li>the <b>stage path</b> of the plan's escalation policy: enters stages, skips stages with nobody reachable,
- * moves on when a stage times out or every page of it failed, repeats the policy, and stops at the first
+ * moves on when a stage times out or every page of it failed, repeats the policy's stages, and stops at the first
  * acknowledgement;</li>
  * <li>one <b>role path</b> per required role (the plan's, plus any the raise asked for): paged with the first
  * stage, then, each time the severity's ack target passes with nobody paged for the role acknowledging, the next
@@ -105,14 +107,15 @@ public class EscalationEngine {
         Opening opening = Opening.of(plan, policy, severity, incident.requiredRoles());
         List<String> required = opening.requiredRoles();
         if (plan == null) {
-            timeline.record(incident.id, "no-plan", Timeline.SYSTEM, "no response plan for " + incident.incidentType
+            timeline.record(incident.id, TimelineKind.NO_PLAN, Timeline.SYSTEM, "no response plan for "
+                    + incident.incidentType
                     + " / " + incident.severity + (required.isEmpty() ? "; nobody paged" : "; engaging " + required));
             startRolePaths(incident, required, severity);
             return;
         }
         incident.planId = plan.id;
         incident.policyId = policy.id;
-        timeline.record(incident.id, "plan", Timeline.SYSTEM, "response plan " + plan.incidentType + " / "
+        timeline.record(incident.id, TimelineKind.PLAN, Timeline.SYSTEM, "response plan " + plan.incidentType + " / "
                 + plan.severity + " chose policy '" + policy.name + "'"
                 + (required.isEmpty() ? "" : "; roles that must be engaged: " + String.join(", ", required)));
         StageDefinition informed = opening.informed();
@@ -120,7 +123,8 @@ public class EscalationEngine {
             List<OnCallResolver.Target> targets = resolver.resolve(informed, List.of(), clock.instant()).targets();
             targets.forEach(t -> page(incident, t, STAGE_PATH, 0, 0, true));
             if (!targets.isEmpty()) {
-                timeline.record(incident.id, "stakeholders-notified", Timeline.SYSTEM, "informed " + names(targets));
+                timeline.record(incident.id, TimelineKind.STAKEHOLDERS_NOTIFIED, Timeline.SYSTEM, "informed "
+                        + names(targets));
             }
         }
         enter(incident, policy, 0, 0, -1, null, opening.firstStageExtras());
@@ -158,11 +162,12 @@ public class EscalationEngine {
             roleTimerFired(incident, timer);
             return;
         }
-        if (!waitingOn(incident, timer.stage, timer.cycle)) {
+        if (!waitingOn(incident, timer.stage, timer.repetition)) {
             return;
         }
-        timeline.record(incident.id, "stage-timed-out", Timeline.SYSTEM,
-                "stage " + (timer.stage + 1) + " (pass " + (timer.cycle + 1) + ") was not acknowledged in time");
+        timeline.record(incident.id, TimelineKind.STAGE_TIMED_OUT, Timeline.SYSTEM,
+                "stage " + (timer.stage + 1) + " (pass " + Repetitions.onWire(timer.repetition)
+                        + ") was not acknowledged in time");
         moveOn(incident, "timeout");
     }
 
@@ -178,7 +183,7 @@ public class EscalationEngine {
             return;
         }
         engagement.status = Engagement.Status.FAILED;
-        timeline.record(incident.id, "page-failed", Timeline.SYSTEM,
+        timeline.record(incident.id, TimelineKind.PAGE_FAILED, Timeline.SYSTEM,
                 "every channel failed for " + resolver.nameOf(engagement.contactId));
         if (engagement.notifyOnly) {
             return;
@@ -186,16 +191,16 @@ public class EscalationEngine {
         if (engagement.roleKey != null && incident.status != IncidentStatus.RESOLVED) {
             RoleEngagement row = RoleEngagement.find(incident.id, engagement.roleKey);
             if (row != null && row.required && row.status == RoleEngagement.Status.PAGED
-                    && pagedInPass(incident, row).stream().allMatch(e -> e.status == Engagement.Status.FAILED)) {
+                    && pagedInRepetition(incident, row).stream().allMatch(e -> e.status == Engagement.Status.FAILED)) {
                 advanceRole(incident, row, "every page for " + row.roleKey + " failed");
             }
         }
-        if (!STAGE_PATH.equals(engagement.track) || !waitingOn(incident, engagement.stage, engagement.cycle)) {
+        if (!STAGE_PATH.equals(engagement.track) || !waitingOn(incident, engagement.stage, engagement.repetition)) {
             return;
         }
-        long stillReachable = Engagement.count("incidentId = ?1 and stage = ?2 and cycle = ?3 and notifyOnly = false"
-                + " and track = ?4 and status <> ?5", incident.id, engagement.stage, engagement.cycle, STAGE_PATH,
-                Engagement.Status.FAILED);
+        long stillReachable = Engagement.count("incidentId = ?1 and stage = ?2 and repetition = ?3"
+                + " and notifyOnly = false and track = ?4 and status <> ?5", incident.id, engagement.stage,
+                engagement.repetition, STAGE_PATH, Engagement.Status.FAILED);
         if (stillReachable == 0) {
             moveOn(incident, "all channels failed");
         }
@@ -219,7 +224,7 @@ public class EscalationEngine {
                     row.engagedContact = contactId;
                     row.engagedBy = actor;
                     row.engagedAt = now;
-                    timeline.record(incident.id, "role-engaged", actor,
+                    timeline.record(incident.id, TimelineKind.ROLE_ENGAGED, actor,
                             role + " engaged by " + resolver.nameOf(contactId));
                 }
             }
@@ -231,7 +236,7 @@ public class EscalationEngine {
             if (waiting.isEmpty()) {
                 incident.engagedAt = now;
                 List<String> required = rows.stream().filter(r -> r.required).map(r -> r.roleKey).toList();
-                timeline.record(incident.id, "engaged", Timeline.SYSTEM, required.isEmpty()
+                timeline.record(incident.id, TimelineKind.ENGAGED, Timeline.SYSTEM, required.isEmpty()
                         ? "engaged: acknowledged, and the plan requires no particular role"
                         : "engaged: every required role has someone on it (" + String.join(", ", required) + ")");
                 metrics.engaged(incident, now);
@@ -264,10 +269,10 @@ public class EscalationEngine {
                 OnCallResolver.Resolution resolution = resolver.resolve(new StageDefinition(List.of(role), List.of(),
                         List.of(), List.of(), 1), List.of(), now);
                 noteUnreachable(incident, resolution);
-                int cycle = row == null ? 0 : row.cycle;
-                resolution.targets().forEach(t -> page(incident, t, role, 0, cycle, false));
+                int repetition = row == null ? 0 : row.repetition;
+                resolution.targets().forEach(t -> page(incident, t, role, 0, repetition, false));
                 if (!resolution.nobody()) {
-                    timeline.record(incident.id, "role-paged", Timeline.SYSTEM,
+                    timeline.record(incident.id, TimelineKind.ROLE_PAGED, Timeline.SYSTEM,
                             role + " paged on its own path: " + names(resolution.targets()));
                 }
                 row = RoleEngagement.find(incident.id, role);
@@ -288,57 +293,63 @@ public class EscalationEngine {
         }
         RoleEngagement row = RoleEngagement.find(incident.id, timer.track);
         if (row == null || row.status != RoleEngagement.Status.PAGED || row.step != timer.stage
-                || row.cycle != timer.cycle) {
+                || row.repetition != timer.repetition) {
             return;
         }
-        timeline.record(incident.id, "role-timed-out", Timeline.SYSTEM, row.roleKey + " was not acknowledged in time"
-                + " (step " + (row.step + 1) + ", pass " + (row.cycle + 1) + ")");
+        timeline.record(incident.id, TimelineKind.ROLE_TIMED_OUT, Timeline.SYSTEM, row.roleKey
+                + " was not acknowledged in time"
+                + " (step " + (row.step + 1) + ", pass " + Repetitions.onWire(row.repetition) + ")");
         advanceRole(incident, row, "timeout");
     }
 
-    /** Pages the role's next candidate not yet paged in this pass; after the last, the next pass or exhaustion. */
+    /** Pages the role's next candidate not yet paged in this repetition; after the last, the next repetition or
+     * exhaustion. */
     private void advanceRole(Incident incident, RoleEngagement row, String reason) {
         Instant now = clock.instant();
-        Set<UUID> tried = pagedInPass(incident, row).stream().map(e -> e.contactId).collect(Collectors.toSet());
+        Set<UUID> tried = pagedInRepetition(incident, row).stream().map(e -> e.contactId).collect(Collectors.toSet());
         Candidate next = resolver.candidates(row.roleKey, now).stream()
                 .filter(c -> c.reachable() && !tried.contains(c.contactId())).findFirst().orElse(null);
         SeverityDefinition severity = SeverityDefinition.of(incident.severity);
         if (next != null) {
             row.step++;
             OnCallResolver.Target target = new OnCallResolver.Target(next.contactId(), row.roleKey, next.reason());
-            page(incident, target, row.roleKey, row.step, row.cycle, false);
-            timeline.record(incident.id, "role-escalated", Timeline.SYSTEM, row.roleKey + " (" + reason + "): paging "
+            page(incident, target, row.roleKey, row.step, row.repetition, false);
+            timeline.record(incident.id, TimelineKind.ROLE_ESCALATED, Timeline.SYSTEM, row.roleKey + " (" + reason
+                    + "): paging "
                     + names(List.of(target)));
-            outbox.publish(IncidentEscalated.ofRole(incident.id, row.roleKey, row.step, row.step + 1, row.cycle + 1,
+            outbox.publish(IncidentEscalated.ofRole(incident.id, row.roleKey, row.step, row.step + 1,
+                    Repetitions.onWire(row.repetition),
                     reason, incident.drill));
             roleTimer(incident, row, severity);
             return;
         }
         EscalationPolicy policy = incident.policyId == null ? null : EscalationPolicy.findById(incident.policyId);
-        int repeats = policy == null ? 0 : policy.repeats;
-        if (row.cycle < repeats) {
-            row.cycle++;
+        int lastRepetition = policy == null ? 0 : policy.extraRepetitions;
+        if (row.repetition < lastRepetition) {
+            row.repetition++;
             row.step = 0;
             OnCallResolver.Resolution again = resolver.resolve(new StageDefinition(List.of(row.roleKey), List.of(),
                     List.of(), List.of(), 1), List.of(), now);
             if (!again.nobody()) {
-                again.targets().forEach(t -> page(incident, t, row.roleKey, 0, row.cycle, false));
-                timeline.record(incident.id, "role-repeated", Timeline.SYSTEM, row.roleKey + ": starting pass "
-                        + (row.cycle + 1) + " of " + (repeats + 1) + ", paging " + names(again.targets()));
+                again.targets().forEach(t -> page(incident, t, row.roleKey, 0, row.repetition, false));
+                timeline.record(incident.id, TimelineKind.ROLE_REPEATED, Timeline.SYSTEM, row.roleKey
+                        + ": starting pass "
+                        + Repetitions.onWire(row.repetition) + " of " + Repetitions.onWire(lastRepetition)
+                        + ", paging " + names(again.targets()));
                 roleTimer(incident, row, severity);
                 return;
             }
         }
         row.status = RoleEngagement.Status.EXHAUSTED;
-        timeline.record(incident.id, "role-exhausted", Timeline.SYSTEM, row.roleKey
+        timeline.record(incident.id, TimelineKind.ROLE_EXHAUSTED, Timeline.SYSTEM, row.roleKey
                 + ": everyone who could answer was paged and nobody acknowledged");
     }
 
-    /** The pages of the role's current pass: its own path's, and in the first pass the stage path's too. */
-    private static List<Engagement> pagedInPass(Incident incident, RoleEngagement row) {
+    /** The pages of the role's current repetition: its own path's, and in the first repetition the stage path's too. */
+    private static List<Engagement> pagedInRepetition(Incident incident, RoleEngagement row) {
         return Engagement.<Engagement>list("incidentId = ?1 and roleKey = ?2 and notifyOnly = false", incident.id,
                 row.roleKey).stream()
-                .filter(e -> row.roleKey.equals(e.track) ? e.cycle == row.cycle : row.cycle == 0)
+                .filter(e -> row.roleKey.equals(e.track) ? e.repetition == row.repetition : row.repetition == 0)
                 .toList();
     }
 
@@ -348,87 +359,93 @@ public class EscalationEngine {
         timer.incidentId = incident.id;
         timer.track = row.roleKey;
         timer.stage = row.step;
-        timer.cycle = row.cycle;
+        timer.repetition = row.repetition;
         timer.dueAt = clock.instant().plusSeconds(severity.ackTargetSeconds);
-        if (EscalationTimer.count("incidentId = ?1 and track = ?2 and stage = ?3 and cycle = ?4", incident.id,
-                row.roleKey, row.step, row.cycle) == 0) {
+        if (EscalationTimer.count("incidentId = ?1 and track = ?2 and stage = ?3 and repetition = ?4", incident.id,
+                row.roleKey, row.step, row.repetition) == 0) {
             timer.persist();
         }
     }
 
-    private boolean waitingOn(Incident incident, int stage, int cycle) {
+    private boolean waitingOn(Incident incident, int stage, int repetition) {
         return incident != null && incident.status == IncidentStatus.TRIGGERED
                 && incident.escalationState == EscalationState.ACTIVE
-                && incident.currentStage == stage && incident.currentCycle == cycle;
+                && incident.currentStage == stage && incident.currentRepetition == repetition;
     }
 
     private void moveOn(Incident incident, String reason) {
         EscalationPolicy policy = EscalationPolicy.findById(incident.policyId);
         if (policy == null) {
             incident.escalationState = EscalationState.EXHAUSTED;
-            timeline.record(incident.id, "escalation-exhausted", Timeline.SYSTEM,
+            timeline.record(incident.id, TimelineKind.ESCALATION_EXHAUSTED, Timeline.SYSTEM,
                     "the escalation policy was deleted; nobody further can be paged");
             return;
         }
-        enter(incident, policy, incident.currentStage + 1, incident.currentCycle, incident.currentStage, reason,
+        enter(incident, policy, incident.currentStage + 1, incident.currentRepetition, incident.currentStage, reason,
                 List.of());
     }
 
     /**
-     * Enters {@code stage} of pass {@code cycle}, wrapping to the next pass after the last stage, and skipping
-     * stages whose targets resolve to nobody. Bounded by the number of stages in all passes. {@code extraRoles} are
+     * Enters {@code stage} of repetition {@code repetition}, wrapping to the next repetition after the last stage, and
+     * skipping
+     * stages whose targets resolve to nobody. Bounded by the number of stages in all repetitions. {@code extraRoles}
+     * are
      * paged with the stage if it is the first one entered.
      */
-    private void enter(Incident incident, EscalationPolicy policy, int stage, int cycle, int fromStage,
+    private void enter(Incident incident, EscalationPolicy policy, int stage, int repetition, int fromStage,
             String reason, List<String> extraRoles) {
         List<StageDefinition> stages = policy.stages();
         int ackTarget = SeverityDefinition.of(incident.severity).ackTargetSeconds;
         Instant now = clock.instant();
-        for (int step = 0; step <= stages.size() * (policy.repeats + 1); step++) {
+        for (int step = 0; step <= stages.size() * policy.repetitions(); step++) {
             if (stage >= stages.size()) {
-                if (cycle >= policy.repeats) {
+                if (repetition >= policy.extraRepetitions) {
                     incident.escalationState = EscalationState.EXHAUSTED;
-                    timeline.record(incident.id, "escalation-exhausted", Timeline.SYSTEM,
+                    timeline.record(incident.id, TimelineKind.ESCALATION_EXHAUSTED, Timeline.SYSTEM,
                             "every stage of every pass was tried; nobody acknowledged");
                     return;
                 }
-                cycle++;
+                repetition++;
                 stage = 0;
-                timeline.record(incident.id, "policy-repeated", Timeline.SYSTEM,
-                        "starting pass " + (cycle + 1) + " of " + (policy.repeats + 1));
+                timeline.record(incident.id, TimelineKind.POLICY_REPEATED, Timeline.SYSTEM,
+                        "starting pass " + Repetitions.onWire(repetition) + " of " + policy.repetitions());
             }
             if (fromStage >= 0) {
-                outbox.publish(new IncidentEscalated(incident.id, fromStage + 1, stage + 1, cycle + 1, reason,
+                outbox.publish(new IncidentEscalated(incident.id, fromStage + 1, stage + 1,
+                        Repetitions.onWire(repetition), reason,
                         incident.drill));
             }
             incident.currentStage = stage;
-            incident.currentCycle = cycle;
+            incident.currentRepetition = repetition;
             incident.updatedAt = now;
             StageDefinition definition = stages.get(stage);
-            List<String> engaged = fromStage < 0 && stage == 0 && cycle == 0 ? extraRoles : List.of();
+            List<String> engaged = fromStage < 0 && stage == 0 && repetition == 0 ? extraRoles : List.of();
             OnCallResolver.Resolution resolution = resolver.resolve(definition, engaged, now);
             noteUnreachable(incident, resolution);
             if (resolution.nobody()) {
-                timeline.record(incident.id, "stage-skipped", Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
-                        + (cycle + 1) + ") skipped: nobody on call for " + describe(definition, engaged));
+                timeline.record(incident.id, TimelineKind.STAGE_SKIPPED, Timeline.SYSTEM, "stage " + (stage + 1)
+                        + " (pass "
+                        + Repetitions.onWire(repetition) + ") skipped: nobody on call for " + describe(definition,
+                        engaged));
                 fromStage = stage;
                 reason = "nobody on call";
                 stage++;
                 continue;
             }
             for (OnCallResolver.Target target : resolution.targets()) {
-                page(incident, target, STAGE_PATH, stage, cycle, false);
+                page(incident, target, STAGE_PATH, stage, repetition, false);
             }
             EscalationTimer timer = new EscalationTimer();
             timer.id = UUID.randomUUID();
             timer.incidentId = incident.id;
             timer.stage = stage;
-            timer.cycle = cycle;
+            timer.repetition = repetition;
             timer.dueAt = now.plusSeconds(definition.timeoutOr(ackTarget));
             timer.persist();
             incident.escalationState = EscalationState.ACTIVE;
-            timeline.record(incident.id, "stage-paged", Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
-                    + (cycle + 1) + ") paged " + names(resolution.targets()) + "; waits until " + timer.dueAt);
+            timeline.record(incident.id, TimelineKind.STAGE_PAGED, Timeline.SYSTEM, "stage " + (stage + 1) + " (pass "
+                    + Repetitions.onWire(repetition) + ") paged " + names(resolution.targets()) + "; waits until "
+                    + timer.dueAt);
             return;
         }
     }
@@ -436,7 +453,8 @@ public class EscalationEngine {
     /** A role nobody can answer for is on the timeline and counted; one handed to its escalation contact too. */
     private void noteUnreachable(Incident incident, OnCallResolver.Resolution resolution) {
         for (String role : resolution.unreachableRoles()) {
-            timeline.record(incident.id, "role-unreachable", Timeline.SYSTEM, "nobody who could answer for " + role
+            timeline.record(incident.id, TimelineKind.ROLE_UNREACHABLE, Timeline.SYSTEM,
+                    "nobody who could answer for " + role
                     + " can be reached (no holder active with a verified channel, no escalation contact)");
             metrics.roleUnreachable(incident, role);
             if (RoleEngagement.find(incident.id, role) == null) {
@@ -444,7 +462,8 @@ public class EscalationEngine {
             }
         }
         for (OnCallResolver.Target target : resolution.escalatedAtOnce()) {
-            timeline.record(incident.id, "role-escalated", Timeline.SYSTEM, "no holder of " + target.roleKey()
+            timeline.record(incident.id, TimelineKind.ROLE_ESCALATED, Timeline.SYSTEM, "no holder of "
+                    + target.roleKey()
                     + " can be reached: paging the role's escalation contact " + resolver.nameOf(target.contactId())
                     + " at once");
             metrics.roleUnreachable(incident, target.roleKey());
@@ -460,10 +479,10 @@ public class EscalationEngine {
         return row;
     }
 
-    private void page(Incident incident, OnCallResolver.Target target, String track, int stage, int cycle,
+    private void page(Incident incident, OnCallResolver.Target target, String track, int stage, int repetition,
             boolean notifyOnly) {
         boolean already = Engagement.count("incidentId = ?1 and contactId = ?2 and track = ?3 and stage = ?4"
-                + " and cycle = ?5 and notifyOnly = ?6", incident.id, target.contactId(), track, stage, cycle,
+                + " and repetition = ?5 and notifyOnly = ?6", incident.id, target.contactId(), track, stage, repetition,
                 notifyOnly) > 0;
         if (already) {
             return;
@@ -475,7 +494,7 @@ public class EscalationEngine {
         engagement.roleKey = target.roleKey();
         engagement.track = track;
         engagement.stage = stage;
-        engagement.cycle = cycle;
+        engagement.repetition = repetition;
         engagement.notifyOnly = notifyOnly;
         engagement.status = Engagement.Status.REQUESTED;
         engagement.requestedAt = clock.instant();
@@ -495,11 +514,10 @@ public class EscalationEngine {
                 row.firstPagedAt = engagement.requestedAt;
             }
         }
-        SeverityDefinition severity = SeverityDefinition.of(incident.severity);
-        outbox.publish(new PageRequested(engagement.pageId, incident.id, target.contactId(), target.roleKey(),
-                stage + 1, cycle + 1, incident.severity, incident.title, incident.summary, incident.drill,
-                incident.silent, notifyOnly, incident.drill ? incident.drillFaults().downChannelSet() : Set.of(),
-                severity.allChannelsAtOnce, severity.bundlingExempt));
+        outbox.publish(notifyOnly
+                ? PageRequested.notice(engagement.pageId, target.contactId(), target.roleKey(), incident.pageAbout())
+                : PageRequested.forStage(engagement.pageId, target.contactId(), target.roleKey(), stage + 1,
+                        Repetitions.onWire(repetition), incident.pageAbout()));
     }
 
     private String names(List<OnCallResolver.Target> targets) {

@@ -2,15 +2,15 @@ package io.muster.escalation.service;
 
 import io.muster.contracts.incidents.IncidentPhase;
 import io.muster.contracts.incidents.IncidentPhaseChanged;
-import io.muster.escalation.api.IncidentResponse;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
+import io.muster.escalation.domain.TimelineKind;
+import io.muster.escalation.persistence.IncidentRepository;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,24 +43,27 @@ public class IncidentPhases {
     AuditTrail audit;
 
     @Inject
+    AuditViews views;
+
+    @Inject
+    IncidentRepository incidents;
+
+    @Inject
     IncidentMetrics metrics;
 
     @Transactional
     public Incident move(UUID id, IncidentPhase to, String actor) {
-        Incident incident = Incident.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (incident == null) {
-            throw ProblemException.notFound("Incident", id);
-        }
+        Incident incident = incidents.findForUpdate(id).orElseThrow(() -> Refusal.notFound("Incident", id));
         if (incident.phase == to) {
-            throw ProblemException.conflict("same-phase", "phase", "incident " + id + " is already in " + to);
+            throw Refusal.conflict("same-phase", "phase", "incident " + id + " is already in " + to);
         }
         if (incident.status == IncidentStatus.RESOLVED && to != IncidentPhase.POST_INCIDENT) {
-            throw ProblemException.conflict("incident-resolved", "phase", "incident " + id
+            throw Refusal.conflict("incident-resolved", "phase", "incident " + id
                     + " is resolved; it can only move to POST_INCIDENT");
         }
-        IncidentResponse before = IncidentResponse.of(incident);
+        Object before = views.incident(incident);
         change(incident, to, actor, actor, "");
-        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "phase-changed", actor, before, IncidentResponse.of(incident));
+        audit.record(IncidentDesk.AUDIT_INCIDENT, id, "phase-changed", actor, before, views.incident(incident));
         return incident;
     }
 
@@ -83,7 +86,8 @@ public class IncidentPhases {
         incident.phase = to;
         incident.phaseSince = since(now);
         incident.updatedAt = now;
-        timeline.record(incident.id, "phase-changed", actor, from + " -> " + to + why + " after " + human(spent)
+        timeline.record(incident.id, TimelineKind.PHASE_CHANGED, actor, from + " -> " + to + why + " after "
+                + human(spent)
                 + " in " + from);
         outbox.publish(new IncidentPhaseChanged(incident.id, from, to, spent.toSeconds(), changedBy, incident.drill));
     }

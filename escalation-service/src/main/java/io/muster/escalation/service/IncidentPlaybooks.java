@@ -8,9 +8,10 @@ import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentPlaybookStep;
 import io.muster.escalation.domain.Playbook;
 import io.muster.escalation.domain.PlaybookStep;
+import io.muster.escalation.domain.TimelineKind;
 import io.muster.escalation.persistence.ReplicaDirectory;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -63,14 +64,15 @@ public class IncidentPlaybooks {
         Optional<Playbook> playbook = Playbook.forIncidentType(incident.incidentType);
         if (playbook.isEmpty()) {
             incident.playbookType = null;
-            timeline.record(incident.id, "playbook", Timeline.SYSTEM, "no playbook for " + incident.incidentType
+            timeline.record(incident.id, TimelineKind.PLAYBOOK, Timeline.SYSTEM, "no playbook for "
+                    + incident.incidentType
                     + " and no * playbook");
             return;
         }
         List<PlaybookStep> steps = playbook.get().steps();
         steps.forEach(s -> IncidentPlaybookStep.copyOf(s, incident.id, incident.incidentType).persist());
         incident.playbookType = playbook.get().incidentType;
-        timeline.record(incident.id, "playbook", Timeline.SYSTEM, "playbook '" + playbook.get().name + "' ("
+        timeline.record(incident.id, TimelineKind.PLAYBOOK, Timeline.SYSTEM, "playbook '" + playbook.get().name + "' ("
                 + playbook.get().incidentType + "): " + steps.size() + " step" + (steps.size() == 1 ? "" : "s"));
     }
 
@@ -106,7 +108,7 @@ public class IncidentPlaybooks {
     public PlaybookRecords.IncidentPlaybook of(UUID incidentId) {
         Incident incident = Incident.findById(incidentId);
         if (incident == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         return view(incident, IncidentPlaybookStep.ofIncident(incidentId));
     }
@@ -119,15 +121,15 @@ public class IncidentPlaybooks {
     public PlaybookRecords.IncidentStep markDone(UUID incidentId, String stepKey, String note, Caller caller) {
         Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         access.mayChange(incident, caller, "mark playbook steps of");
         IncidentPlaybookStep step = IncidentPlaybookStep.find(incidentId, stepKey);
         if (step == null) {
-            throw ProblemException.notFound("Playbook step of incident " + incidentId, stepKey);
+            throw Refusal.notFound("Playbook step of incident " + incidentId, stepKey);
         }
         if (step.done()) {
-            throw ProblemException.conflict("step-already-done", "stepKey", "step " + stepKey + " was marked done by "
+            throw Refusal.conflict("step-already-done", "stepKey", "step " + stepKey + " was marked done by "
                     + step.doneBy + " at " + step.doneAt);
         }
         ReplicaDirectory directory = new ReplicaDirectory();
@@ -138,7 +140,8 @@ public class IncidentPlaybooks {
         step.doneContactId = people.isEmpty() ? null : people.get(0);
         step.doneNote = note == null || note.isBlank() ? null : note.strip();
         incident.updatedAt = step.doneAt;
-        timeline.record(incidentId, "playbook-step-done", caller.name(), step.phase + " step " + stepKey + " done: "
+        timeline.record(incidentId, TimelineKind.PLAYBOOK_STEP_DONE, caller.name(), step.phase + " step " + stepKey
+                + " done: "
                 + step.title + (step.doneContactId == null ? "" : " (by " + resolver.nameOf(step.doneContactId) + ")")
                 + (step.doneNote == null ? "" : " - " + step.doneNote));
         PlaybookRecords.IncidentStep after = stepView(step, incident, directory);

@@ -3,7 +3,6 @@ package io.muster.escalation.service;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
-import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.StageDefinition;
 import io.muster.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -68,16 +66,13 @@ public class NotifyOnlyPages {
         engagement.roleKey = target.roleKey();
         engagement.track = notice.track();
         engagement.stage = notice.stage();
-        engagement.cycle = 0;
+        engagement.repetition = 0;
         engagement.notifyOnly = true;
         engagement.status = Engagement.Status.REQUESTED;
         engagement.requestedAt = clock.instant();
         engagement.persist();
-        SeverityDefinition severity = SeverityDefinition.of(incident.severity);
-        outbox.publish(new PageRequested(pageId, incident.id, target.contactId(), target.roleKey(), 1, 1,
-                incident.severity, notice.title(), notice.summary(), incident.drill, incident.silent, true,
-                incident.drill ? incident.drillFaults().downChannelSet() : Set.of(), severity.allChannelsAtOnce,
-                severity.bundlingExempt));
+        outbox.publish(PageRequested.notice(pageId, target.contactId(), target.roleKey(),
+                incident.pageAbout(notice.title(), notice.summary())));
         return true;
     }
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.contracts.Severity;
-import io.muster.escalation.api.RaiseIncidentRequest;
 import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.IntegrationKey;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +40,12 @@ public class PagerDutyEvents {
 
     @Inject
     IncidentDesk desk;
+
+    @Inject
+    IncidentAcknowledgements acknowledgements;
+
+    @Inject
+    IncidentChanges changes;
 
     @Inject
     IngestThrottle throttle;
@@ -146,15 +152,16 @@ public class PagerDutyEvents {
             case "trigger" -> {
                 String key = dedupKey != null ? dedupKey : HexFormat.of().formatHex(randomBytes());
                 String title = summary.length() > 200 ? summary.substring(0, 197) + "..." : summary;
-                desk.raise(new RaiseIncidentRequest(title, summary, severity, integration.get().incidentType,
+                desk.raise(new RaiseIncident(title, summary, severity, integration.get().incidentType,
                         source.length() > 120 ? source.substring(0, 120) : source, key, false, false, null, null), actor);
                 return Answer.processed(key);
             }
             case "acknowledge" -> {
-                return quietlyIfNoOpenIncident(dedupKey, () -> desk.acknowledgeByDedupKeyAsCaller(dedupKey, actor));
+                return quietlyIfNoOpenIncident(dedupKey, () -> acknowledgements.acknowledge(
+                        IncidentAcknowledgements.Acknowledgement.byCallerWithDedupKey(dedupKey, actor)));
             }
             default -> {
-                return quietlyIfNoOpenIncident(dedupKey, () -> desk.resolveByDedupKey(dedupKey, actor));
+                return quietlyIfNoOpenIncident(dedupKey, () -> changes.resolveByDedupKey(dedupKey, actor));
             }
         }
     }
@@ -166,6 +173,10 @@ public class PagerDutyEvents {
     private static Answer quietlyIfNoOpenIncident(String dedupKey, Runnable change) {
         try {
             change.run();
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.NOT_FOUND && e.kind() != Refusal.Kind.CONFLICT) {
+                throw e;
+            }
         } catch (ProblemException e) {
             if (e.problem().status() == 403) {
                 return Answer.forbidden(e.problem().detail());

@@ -148,7 +148,7 @@ public class PlanCatalog {
 
     private void apply(EscalationPolicy policy, PlanRecords.PolicyRequest request) {
         policy.name = request.name().strip();
-        policy.repeats = request.repeats();
+        policy.extraRepetitions = request.repeats();
         policy.define(request.stages(), request.stakeholders());
         policy.updatedAt = clock.instant();
     }

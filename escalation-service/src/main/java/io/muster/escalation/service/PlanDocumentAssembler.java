@@ -166,7 +166,8 @@ public class PlanDocumentAssembler {
             String holders = roster.contactIds().stream().map(id -> name(ctx.directory(), id))
                     .collect(Collectors.joining(", "));
             rows.add(List.of(roster.name(), roster.roleKey(), holders.isEmpty() ? "nobody" : holders,
-                    roster.escalationContactId() == null ? "none" : name(ctx.directory(), roster.escalationContactId())));
+                    roster.escalationContactId() == null ? "none" : name(ctx.directory(),
+                            roster.escalationContactId())));
         }
         blocks.add(new Table(List.of("Role", "Key", "Held by (priority order)", "Escalation contact"), rows,
                 "The directory has published no incident-response roles yet."));
@@ -268,7 +269,8 @@ public class PlanDocumentAssembler {
                             duration(stage.timeoutOr(definition.ackTargetSeconds))));
                 }
                 rows.add(List.of(plan.incidentType, policy.name, "then",
-                        policy.repeats == 0 ? "no repeat" : "the stages again, " + policy.repeats + " more time(s)",
+                        policy.extraRepetitions == 0 ? "no repeat" : "the stages again, " + policy.extraRepetitions
+                                + " more time(s)",
                         ""));
                 rows.add(List.of(plan.incidentType, policy.name, "required", roles(ctx, plan.requiredRoles()),
                         "each on its own path"));

@@ -6,6 +6,7 @@ import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.PageChannelStatus;
+import io.muster.escalation.domain.Repetitions;
 import io.muster.escalation.domain.RoleEngagement;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,7 +105,8 @@ public class Responders {
                     how = e.ackMethod == null ? null : e.ackMethod.name();
                 }
                 theirs.add(new Page(e.pageId, e.roleKey, pathOf(e), e.stage + 1,
-                        e.cycle + 1, e.notifyOnly, e.status, e.requestedAt, e.acknowledgedAt, e.ackMethod,
+                        Repetitions.onWire(e.repetition), e.notifyOnly, e.status, e.requestedAt, e.acknowledgedAt,
+                                e.ackMethod,
                         channels.getOrDefault(e.pageId, List.of()).stream()
                                 .map(c -> new ChannelOutcome(c.channel.isEmpty() ? "PAGE" : c.channel, c.status,
                                         c.attempt, c.detail, c.updatedAt)).toList()));
@@ -121,12 +123,13 @@ public class Responders {
         }
         List<RoleOutcome> roles = roleRows.stream().map(r -> new RoleOutcome(r.roleKey, r.required, r.status,
                 r.firstPagedAt, r.engagedContact, r.engagedContact == null ? null : resolver.nameOf(r.engagedContact),
-                r.engagedAt, r.step + 1, r.cycle + 1)).toList();
+                r.engagedAt, r.step + 1, Repetitions.onWire(r.repetition))).toList();
         return new Team(incidentId, incident.engagedAt != null, incident.engagedAt, roles, members,
                 clocks.viewsOf(incidentId));
     }
 
-    /** Which path sent a page: a stage, a role's own path, a deadline reminder, a stakeholder update or its reminder. */
+    /** Which path sent a page: a stage, a role's own path, a deadline reminder, a stakeholder update or its reminder.
+     * */
     private static String pathOf(Engagement e) {
         if (e.track.isEmpty()) {
             return "stage";

@@ -38,7 +38,8 @@ public class ResponseTeamPreview {
     @Inject
     Clock clock;
 
-    /** A person as the preview shows them; {@code reason} is why they are paged, {@code unreachable} why they cannot be. */
+    /** A person as the preview shows them; {@code reason} is why they are paged, {@code unreachable} why they cannot
+     * be. */
     public record Member(UUID contactId, String displayName, String roleKey, String reason,
             List<ChannelType> channelTypes, boolean reachable, String unreachable) {
     }
@@ -97,7 +98,7 @@ public class ResponseTeamPreview {
         List<Member> stakeholders = resolver.resolve(opening.informed(), List.of(), when).targets().stream()
                 .map(t -> member(t.contactId(), t.roleKey(), "stakeholder (notify only)", directory)).toList();
         PlanChosen chosen = plan == null ? null : new PlanChosen(plan.id, plan.incidentType, plan.severity,
-                policy.id, policy.name, policy.repeats);
+                policy.id, policy.name, policy.extraRepetitions);
         List<ExternalParty> parties = new ArrayList<>();
         for (ExternalPartySnapshot party : directory.externalParties()) {
             if (party.concerns(incidentType)) {

@@ -7,8 +7,9 @@ import io.muster.escalation.domain.PublicRelationsPlan;
 import io.muster.escalation.domain.ResponsePlan;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.StakeholderCadence;
-import io.muster.escalation.domain.StakeholderUpdate;
 import io.muster.escalation.domain.StakeholderUpdate.Audience;
+import io.muster.escalation.domain.StakeholderUpdate;
+import io.muster.escalation.domain.TimelineKind;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -117,7 +118,7 @@ public class StakeholderUpdates {
             sentTo = stakeholders.isEmpty() ? "; no stakeholder to page" : "; paged to " + pages.names(stakeholders);
         }
         update.persist();
-        timeline.record(incidentId, "stakeholder-update", actor, update.audience.name().toLowerCase()
+        timeline.record(incidentId, TimelineKind.STAKEHOLDER_UPDATE, actor, update.audience.name().toLowerCase()
                 + " update " + update.seq + (update.approvedBy == null ? ""
                         : " (approved by " + update.approvedBy + " as " + update.approvedByRole + ")")
                 + sentTo + ": " + update.message);
@@ -203,7 +204,7 @@ public class StakeholderUpdates {
                         + "stakeholders an update every " + cadence + " min; " + since + ". Give it: POST "
                         + "/api/v1/incidents/" + incident.id + "/updates");
         leads.forEach(t -> pages.page(incident, t, notice));
-        timeline.record(incident.id, "stakeholder-update-due", Timeline.SYSTEM, "update due since "
+        timeline.record(incident.id, TimelineKind.STAKEHOLDER_UPDATE_DUE, Timeline.SYSTEM, "update due since "
                 + row.updateDueAt + " (every " + cadence + " min; " + since + "); " + (leads.isEmpty()
                         ? "nobody answers for " + COMMUNICATIONS_LEAD : "reminded " + pages.names(leads)
                                 + " (" + COMMUNICATIONS_LEAD + ")"));

@@ -1,6 +1,7 @@
 package io.muster.escalation.service;
 
 import io.muster.escalation.domain.TimelineEntry;
+import io.muster.escalation.domain.TimelineKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,11 +18,11 @@ public class Timeline {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID incidentId, String kind, String actor, String detail) {
+    public void record(UUID incidentId, TimelineKind kind, String actor, String detail) {
         TimelineEntry entry = new TimelineEntry();
         entry.incidentId = incidentId;
         entry.at = clock.instant();
-        entry.kind = kind;
+        entry.kind = kind.wire();
         entry.actor = actor;
         entry.detail = detail;
         entry.persist();

@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.muster.contracts.ChannelType;
 import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.Topics;
+import io.muster.contracts.incidents.AcknowledgementIgnored;
 import io.muster.contracts.pages.AckMethod;
 import io.muster.contracts.pages.PageAcknowledged;
 import io.muster.contracts.pages.PageRequested;
@@ -159,6 +160,60 @@ class DrillFaultsTest {
                 .when().post("/api/v1/incidents/acknowledge")
                 .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
         assertThat(incident(incident).acknowledgedBy).isEqualTo("admin-user");
+    }
+
+    @Test
+    void everyIgnoredAcknowledgementIsAnnouncedOnTheIncidentsTopicWithTheRoleOrPersonThatDecidedIt() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String role = "scribe-" + suffix;
+        UUID scribe = ReplicaFixtures.contactWithEmail("Nia Scribe", "nia-" + suffix + "@example.org");
+        String awayEmail = "omar-" + suffix + "@example.org";
+        UUID away = ReplicaFixtures.contactWithEmail("Omar Away", awayEmail);
+        ReplicaFixtures.roster(role, scribe);
+        String type = planWithPolicy("HIGH", 0, "[{\"roles\":[\"" + role + "\"],\"timeoutSeconds\":600},"
+                + stage(600, away) + "]", null);
+        String id = given().header("Authorization", Tokens.bearer(Roles.GAMEDAY)).contentType(ContentType.JSON)
+                .body(drill(type, "\"drillFaults\":{\"unavailableRoles\":[\"" + role + "\"],"
+                        + "\"unavailableContacts\":[\"" + away + "\"]}"))
+                .when().post("/api/v1/incidents")
+                .then().statusCode(201).extract().path("id");
+        UUID incident = UUID.fromString(id);
+        assertThat(paged(incident, 0, 0)).containsExactly(scribe);
+
+        // Paged for an unavailable role, the scribe answers the page.
+        KafkaEvents.publish(new PageAcknowledged(engagements(incident).get(0).pageId, incident, scribe,
+                AckMethod.SMS_REPLY, true));
+        AcknowledgementIgnored byRole = KafkaEvents.all(Topics.INCIDENTS,
+                e -> e.key().equals(id) && e.payload() instanceof AcknowledgementIgnored, 1, WAIT)
+                .get(0).payloadAs(AcknowledgementIgnored.class);
+        assertThat(byRole.incidentId()).isEqualTo(incident);
+        assertThat(byRole.contactId()).isEqualTo(scribe);
+        assertThat(byRole.roleKey()).isEqualTo(role);
+        assertThat(byRole.acknowledgedBy()).isEqualTo("contact:" + scribe);
+        assertThat(byRole.drill()).isTrue();
+        // The event carries the sentence the timeline shows.
+        assertThat(byRole.reason()).isEqualTo(timeline(incident, "ack-ignored").get(0).detail)
+                .contains("Nia Scribe").contains("role " + role + " unavailable");
+
+        // Nobody that counts answered: stage 2 pages Omar, who is unavailable by name and acknowledges through the
+        // API: refused, and announced with no role.
+        clock.advance(Duration.ofSeconds(601));
+        poller.pollOnce();
+        assertThat(paged(incident, 1, 0)).containsExactly(away);
+        given().header("Authorization", "Bearer " + Tokens.token(awayEmail, Roles.RESPONDER))
+                .contentType(ContentType.JSON)
+                .when().post("/api/v1/incidents/" + id + "/acknowledge")
+                .then().statusCode(409).body("errors.field", contains("drillFaults"));
+        List<AcknowledgementIgnored> both = KafkaEvents.all(Topics.INCIDENTS,
+                e -> e.key().equals(id) && e.payload() instanceof AcknowledgementIgnored, 2, WAIT).stream()
+                .map(e -> e.payloadAs(AcknowledgementIgnored.class)).toList();
+        assertThat(both).hasSize(2);
+        AcknowledgementIgnored byName = both.stream().filter(a -> a.contactId().equals(away)).findFirst()
+                .orElseThrow();
+        assertThat(byName.roleKey()).isEmpty();
+        assertThat(byName.acknowledgedBy()).isEqualTo(awayEmail);
+        assertThat(byName.reason()).contains("Omar Away").contains("contact unavailable");
+        assertThat(incident(incident).status).isEqualTo(IncidentStatus.TRIGGERED);
     }
 
     @Test

@@ -166,7 +166,7 @@ class EscalationEngineTest {
             clock.advance(Duration.ofSeconds(61));
             poller.pollOnce();
         }
-        assertThat(engagements(incident)).extracting(e -> e.cycle).containsExactly(0, 1, 2);
+        assertThat(engagements(incident)).extracting(e -> e.repetition).containsExactly(0, 1, 2);
         assertThat(engagements(incident)).extracting(e -> e.contactId).containsOnly(only);
         assertThat(incident(incident).escalationState).isEqualTo(EscalationState.EXHAUSTED);
         assertThat(timelineKinds(incident).stream().filter("policy-repeated"::equals)).hasSize(2);
@@ -267,7 +267,7 @@ class EscalationEngineTest {
             replayed.id = UUID.randomUUID();
             replayed.incidentId = incident;
             replayed.stage = 0;
-            replayed.cycle = 0;
+            replayed.repetition = 0;
             replayed.dueAt = clock.instant().minusSeconds(1);
             replayed.persist();
         });
