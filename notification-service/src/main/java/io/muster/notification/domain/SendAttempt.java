@@ -29,6 +29,9 @@ public class SendAttempt extends PanacheEntityBase {
     @Column(name = "verification_id")
     public UUID verificationId;
 
+    @Column(name = "channel_test_id")
+    public UUID channelTestId;
+
     @Column(name = "contact_id")
     public UUID contactId;
 
@@ -115,6 +118,7 @@ public class SendAttempt extends PanacheEntityBase {
         next.id = UUID.randomUUID();
         next.pageId = pageId;
         next.verificationId = verificationId;
+        next.channelTestId = channelTestId;
         next.contactId = contactId;
         next.incidentId = incidentId;
         next.purpose = purpose;

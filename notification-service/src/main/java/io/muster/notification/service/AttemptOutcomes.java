@@ -9,6 +9,7 @@ import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.AttemptState;
+import io.muster.notification.domain.ChannelTest;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.MessagePurpose;
 import io.muster.notification.domain.PageDelivery;
@@ -80,6 +81,9 @@ public class AttemptOutcomes {
     }
 
     private void onSent(SendAttempt attempt, Instant now) {
+        if (attempt.purpose == MessagePurpose.CHANNEL_TEST) {
+            ChannelTest.<ChannelTest>findByIdOptional(attempt.channelTestId).ifPresent(test -> test.sent(now));
+        }
         List<PageDelivery> pages = pagesOf(attempt);
         for (PageDelivery page : pages) {
             latency(attempt.channelType).record(Duration.between(page.requestedAt, now));
@@ -112,6 +116,9 @@ public class AttemptOutcomes {
             queue.add(attempt.retry(now.plus(backoff(attempt.attempt))));
             return;
         }
+        if (attempt.purpose == MessagePurpose.CHANNEL_TEST) {
+            channelTestFailed(attempt, attempt.error);
+        }
         for (PageDelivery page : pages) {
             if (page.status != DeliveryStatus.ACKNOWLEDGED) {
                 channelGaveUp(page, now);
@@ -124,7 +131,7 @@ public class AttemptOutcomes {
         return switch (attempt.purpose) {
             case PAGE -> List.of(PageDelivery.<PageDelivery>findById(attempt.pageId));
             case SMS_SUMMARY -> SmsBundleMember.pagesOf(attempt.messageKey);
-            case VERIFICATION -> List.of();
+            case VERIFICATION, CHANNEL_TEST -> List.of();
         };
     }
 
@@ -221,6 +228,9 @@ public class AttemptOutcomes {
                 continue;
             }
             attempt.error = "in flight when its worker stopped; SNS may or may not have sent it, not repeated";
+            if (attempt.purpose == MessagePurpose.CHANNEL_TEST) {
+                channelTestFailed(attempt, attempt.error);
+            }
             for (PageDelivery page : pagesOf(attempt)) {
                 outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId,
                         attempt.channelType, DeliveryStatus.FAILED, attempt.attempt, attempt.error, page.drill));
@@ -230,6 +240,10 @@ public class AttemptOutcomes {
             }
         }
         return abandoned.size();
+    }
+
+    private static void channelTestFailed(SendAttempt attempt, String reason) {
+        ChannelTest.<ChannelTest>findByIdOptional(attempt.channelTestId).ifPresent(test -> test.failed(reason));
     }
 
     private Timer latency(ChannelType channel) {

@@ -3,6 +3,7 @@ package io.muster.notification.service;
 import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
+import io.muster.contracts.pages.ChannelTestRequested;
 import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageRequested;
@@ -49,6 +50,9 @@ public class PageIntake {
     @Inject
     AttemptOutcomes outcomes;
 
+    @Inject
+    ChannelTests channelTests;
+
     /** Handles one event from the page-request topic (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accept(EventEnvelope envelope) {
@@ -56,6 +60,8 @@ public class PageIntake {
             acceptPage(envelope, page);
         } else if (envelope.payload() instanceof ChannelVerificationRequested verification) {
             acceptVerification(verification);
+        } else if (envelope.payload() instanceof ChannelTestRequested test) {
+            channelTests.accept(test);
         } else {
             LOG.warnf("ignoring %s on the page-request topic", envelope.type());
         }

@@ -4,6 +4,7 @@ import io.muster.contracts.ChannelType;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.notification.domain.AttemptState;
+import io.muster.notification.domain.ChannelTest;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.MessagePurpose;
 import io.muster.notification.domain.PageDelivery;
@@ -69,25 +70,43 @@ public class SendQueue {
         }
         MessageRenderer.RenderedMessage message = renderer.verification(request.channelType(), request.code(),
                 request.expiresAt());
+        SendAttempt attempt = standalone(MessagePurpose.VERIFICATION, request.contactId(), request.channelType(),
+                request.address(), key, message);
+        attempt.verificationId = request.verificationId();
+        add(attempt);
+        return true;
+    }
+
+    /** Queues the one message of a channel test, on the path verification codes take. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SendAttempt enqueueChannelTest(ChannelTest test, String address) {
+        SendAttempt attempt = standalone(MessagePurpose.CHANNEL_TEST, test.contactId, test.channelType, address,
+                "channel-test-" + test.testId, renderer.channelTest(test.channelType));
+        attempt.channelTestId = test.testId;
+        return add(attempt);
+    }
+
+    /** A first attempt of a message that belongs to no page: one channel, not critical, never a drill. */
+    private SendAttempt standalone(MessagePurpose purpose, UUID contactId, ChannelType channel, String address,
+            String key, MessageRenderer.RenderedMessage message) {
         SendAttempt attempt = new SendAttempt();
         attempt.id = UUID.randomUUID();
-        attempt.verificationId = request.verificationId();
-        attempt.contactId = request.contactId();
-        attempt.purpose = MessagePurpose.VERIFICATION;
-        attempt.channelType = request.channelType();
+        attempt.contactId = contactId;
+        attempt.purpose = purpose;
+        attempt.channelType = channel;
         attempt.channelRank = 0;
-        attempt.address = request.address();
+        attempt.address = address;
         attempt.attempt = 1;
         attempt.state = AttemptState.PENDING;
         attempt.subject = message.subject();
         attempt.bodyText = message.text();
+        attempt.bodyHtml = message.html();
         attempt.messageKey = key;
         attempt.critical = false;
         attempt.drill = false;
         attempt.requestedAt = clock.instant();
         attempt.dueAt = clock.instant();
-        add(attempt);
-        return true;
+        return attempt;
     }
 
     /** Adds an attempt row and wakes the channel's workers once the transaction commits. */
