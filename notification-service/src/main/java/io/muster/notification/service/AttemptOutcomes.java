@@ -46,6 +46,9 @@ public class AttemptOutcomes {
     SendQueue queue;
 
     @Inject
+    SmsRateLimit smsRateLimit;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -156,7 +159,7 @@ public class AttemptOutcomes {
             if (failedByDrillFault(page, nextRank)) {
                 channelGaveUp(page, now); // bounded: each call takes the next rank
             } else {
-                queue.enqueuePage(page, nextRank);
+                smsRateLimit.enqueueOrBundle(page, nextRank); // a fallback SMS counts like a first-choice one
             }
             return;
         }
