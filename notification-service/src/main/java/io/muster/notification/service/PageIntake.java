@@ -30,8 +30,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PageIntake {
 
-    private static final String DRILL_MARK = "[DRILL]";
-
     private static final Logger LOG = Logger.getLogger(PageIntake.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,9 +77,8 @@ public class PageIntake {
         delivery.stage = page.stage();
         delivery.cycle = page.cycle();
         delivery.severity = page.severity();
-        // Every message marks a drill in its own place; a title that already says so would say it twice.
-        delivery.title = page.drill() && page.title().startsWith(DRILL_MARK)
-                ? page.title().substring(DRILL_MARK.length()).strip() : page.title();
+        // Kept as sent: every message marks a drill from the drill flag, so producers leave the title unmarked.
+        delivery.title = page.title();
         delivery.summary = page.summary();
         delivery.drill = page.drill();
         delivery.silent = page.silent();
