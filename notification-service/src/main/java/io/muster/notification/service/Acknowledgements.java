@@ -14,6 +14,7 @@ import io.muster.notification.domain.PageDelivery;
 import io.muster.notification.domain.SendAttempt;
 import io.muster.notification.domain.SmsReplyGuard;
 import io.muster.notification.domain.SmsReplyOutcome;
+import io.muster.notification.persistence.SendAttempts;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
@@ -43,6 +44,9 @@ public class Acknowledgements {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    SendAttempts attempts;
 
     @Inject
     Clock clock;
@@ -160,8 +164,7 @@ public class Acknowledgements {
         page.status = DeliveryStatus.ACKNOWLEDGED;
         page.updatedAt = now;
         // Anything still waiting to be sent for this page is moot now.
-        SendAttempt.update("state = ?1, finishedAt = ?2, error = 'acknowledged before it was sent'"
-                + " where pageId = ?3 and state = ?4", AttemptState.CANCELLED, now, page.pageId, AttemptState.PENDING);
+        attempts.cancelPending(page.pageId, now, "acknowledged before it was sent");
         outbox.publish(new PageAcknowledged(page.pageId, page.incidentId, page.contactId, method, page.drill));
         outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, null,
                 DeliveryStatus.ACKNOWLEDGED, 0, "acknowledged by " + method, page.drill));

@@ -8,9 +8,11 @@ import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.contracts.pages.PageStatusChanged;
+import io.muster.notification.domain.ChannelPlan;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.PageDelivery;
 import io.muster.notification.domain.SendAttempt;
+import io.muster.notification.persistence.SendAttempts;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -43,10 +45,10 @@ public class PageIntake {
     SendQueue queue;
 
     @Inject
-    SmsRateLimit smsRateLimit;
+    DeliveryProgress progress;
 
     @Inject
-    AttemptOutcomes outcomes;
+    SendAttempts attempts;
 
     @Inject
     ChannelTests channelTests;
@@ -94,7 +96,7 @@ public class PageIntake {
         ContactReplica contact = ContactReplica.findById(page.contactId());
         List<ContactSnapshot.Channel> channels = contact == null || !contact.active ? List.of()
                 : contact.pageableChannels();
-        delivery.channelPlan = ContactReplica.writeChannels(channels);
+        delivery.plan(new ChannelPlan(channels));
         delivery.ackCode = newAckCode(page.contactId());
         delivery.persist();
         outbox.publish(new PageStatusChanged(page.pageId(), page.incidentId(), page.contactId(), null,
@@ -111,23 +113,7 @@ public class PageIntake {
             return;
         }
         // A severity that uses every channel at once sends on all of them now; others start with the first.
-        start(delivery, 0, delivery.allChannelsAtOnce ? channels.size() : 1);
-    }
-
-    /** Starts the channels at ranks {@code from} (inclusive) to {@code to} (exclusive) of the page's plan. */
-    void start(PageDelivery delivery, int from, int to) {
-        int down = 0;
-        for (int rank = from; rank < to; rank++) {
-            if (outcomes.failedByDrillFault(delivery, rank)) {
-                down++;
-            } else {
-                smsRateLimit.enqueueOrBundle(delivery, rank);
-            }
-        }
-        // Only now, with every starting channel queued or failed, move on as a real failure of each would.
-        for (int i = 0; i < down; i++) {
-            outcomes.channelGaveUp(delivery, clock.instant());
-        }
+        progress.start(delivery, 0, delivery.allChannelsAtOnce ? channels.size() : 1);
     }
 
     /**
@@ -148,10 +134,10 @@ public class PageIntake {
             }
             delivery.allChannelsAtOnce = true;
             delivery.updatedAt = clock.instant();
-            int channels = ContactReplica.readChannels(delivery.channelPlan).size();
-            int next = outcomes.nextRank(delivery);
+            int channels = delivery.plan().size();
+            int next = progress.nextRank(delivery);
             if (next < channels) {
-                start(delivery, next, channels);
+                progress.start(delivery, next, channels);
             }
         }
     }
@@ -198,7 +184,7 @@ public class PageIntake {
     @Transactional
     public DeliveryWithAttempts getWithAttempts(UUID pageId) {
         PageDelivery delivery = get(pageId);
-        return new DeliveryWithAttempts(delivery, SendAttempt.list("pageId = ?1 order by dueAt, attempt", pageId));
+        return new DeliveryWithAttempts(delivery, attempts.forPageByDue(pageId));
     }
 
     public record DeliveryWithAttempts(PageDelivery delivery, List<SendAttempt> attempts) {
