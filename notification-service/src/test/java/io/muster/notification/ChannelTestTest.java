@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.muster.contracts.ChannelType;
 import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.pages.ChannelTestRequested;
+import io.muster.notification.domain.ChannelTestStatus;
 import io.muster.notification.domain.MessagePurpose;
 import io.muster.notification.domain.SendAttempt;
 import io.muster.platform.security.Roles;
@@ -66,7 +67,7 @@ class ChannelTestTest {
         EventEnvelope event = KafkaEvents.publish(request);
 
         await().atMost(WAIT).until(() -> statusCode(request.testId()) == 200
-                && "SENT".equals(status(request.testId()).extract().path("status")));
+                && ChannelTestStatus.SENT.name().equals(status(request.testId()).extract().path("status")));
         status(request.testId()).statusCode(200)
                 .body("testId", equalTo(request.testId().toString()))
                 .body("contactId", equalTo(contact.toString()))
@@ -105,7 +106,8 @@ class ChannelTestTest {
         MimeMessage mail = mailTo(email).get(0);
         assertThat(mail.getSubject()).isEqualTo("Muster test page");
         assertThat(FanOutTest.Parts.of(mail).text()).contains("test page").doesNotContain("/ack/");
-        await().atMost(WAIT).until(() -> "SENT".equals(status(request.testId()).extract().path("status")));
+        await().atMost(WAIT).until(() -> ChannelTestStatus.SENT.name()
+                .equals(status(request.testId()).extract().path("status")));
         status(request.testId()).body("channelType", equalTo("EMAIL")).body("sentAt", notNullValue());
     }
 
@@ -119,7 +121,7 @@ class ChannelTestTest {
         KafkaEvents.publish(request);
 
         await().atMost(WAIT).until(() -> statusCode(request.testId()) == 200
-                && "FAILED".equals(status(request.testId()).extract().path("status")));
+                && ChannelTestStatus.FAILED.name().equals(status(request.testId()).extract().path("status")));
         status(request.testId()).body("sentAt", nullValue()).body("error", containsString("InvalidParameter"));
         assertThat(publishesTo(phone)).hasSize(1);
     }
