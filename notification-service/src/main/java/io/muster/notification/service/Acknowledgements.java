@@ -8,12 +8,11 @@ import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.AckReply;
 import io.muster.notification.domain.AckToken;
-import io.muster.notification.domain.AttemptState;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.PageDelivery;
-import io.muster.notification.domain.SendAttempt;
 import io.muster.notification.domain.SmsReplyGuard;
 import io.muster.notification.domain.SmsReplyOutcome;
+import io.muster.notification.persistence.PageDeliveries;
 import io.muster.notification.persistence.SendAttempts;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.Problem;
@@ -36,9 +35,6 @@ public class Acknowledgements {
     private static final Logger LOG = Logger.getLogger(Acknowledgements.class);
 
     /** Pages of these contacts that asked for an answer and have none yet (silent and notify-only pages do not). */
-    private static final String OPEN_PAGES = "contactId in ?1 and acknowledgedAt is null and ackCode is not null"
-            + " and notifyOnly = false and silent = false";
-
     @Inject
     AckLinks links;
 
@@ -47,6 +43,9 @@ public class Acknowledgements {
 
     @Inject
     SendAttempts attempts;
+
+    @Inject
+    PageDeliveries pages;
 
     @Inject
     Clock clock;
@@ -58,7 +57,7 @@ public class Acknowledgements {
     @Transactional
     public PageView inspectLink(String token) {
         AckToken stored = usableToken(links.verify(token));
-        return PageView.of(PageDelivery.findById(stored.pageId));
+        return PageView.of(pages.find(stored.pageId));
     }
 
     /** Uses the link: acknowledges its page. A second use is refused (409), a late one too (410). */
@@ -68,7 +67,7 @@ public class Acknowledgements {
         AckToken stored = AckToken.findById(claims.nonce(), LockModeType.PESSIMISTIC_WRITE);
         stored = usableToken(claims, stored);
         stored.usedAt = clock.instant();
-        PageDelivery page = PageDelivery.findById(stored.pageId, LockModeType.PESSIMISTIC_WRITE);
+        PageDelivery page = pages.lock(stored.pageId);
         acknowledge(page, AckMethod.EMAIL_LINK);
         return PageView.of(page);
     }
@@ -119,7 +118,7 @@ public class Acknowledgements {
                         && ch.address().equals(phone)))
                 .map(c -> c.contactId)
                 .toList();
-        if (contacts.isEmpty() || PageDelivery.count(OPEN_PAGES, contacts) == 0) {
+        if (contacts.isEmpty() || !pages.anyOpen(contacts)) {
             LOG.infof("SMS ack from a number with no open page; ignored");
             return SmsReply.of(SmsReplyOutcome.NOT_PAGED);
         }
@@ -130,9 +129,7 @@ public class Acknowledgements {
                     guard.lockedUntil);
             return SmsReply.of(SmsReplyOutcome.LOCKED_OUT);
         }
-        Optional<PageDelivery> page = PageDelivery.<PageDelivery>find(OPEN_PAGES + " and ackCode = ?2"
-                        + " order by requestedAt desc", contacts, code)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        Optional<PageDelivery> page = pages.openWithCode(contacts, code);
         if (page.isEmpty()) {
             guard.wrongCode(now, replyLimit()).ifPresent(until -> LOG.warnf(
                     "too many wrong SMS ack codes from one number: its SMS acks are locked until %s", until));

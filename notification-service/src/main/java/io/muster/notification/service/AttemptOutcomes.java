@@ -15,7 +15,7 @@ import io.muster.notification.domain.MessagePurpose;
 import io.muster.notification.domain.PageDelivery;
 import io.muster.notification.domain.RetryPolicy;
 import io.muster.notification.domain.SendAttempt;
-import io.muster.notification.domain.SmsBundleMember;
+import io.muster.notification.persistence.PageDeliveries;
 import io.muster.notification.persistence.SendAttempts;
 import io.muster.notification.providers.SendResult;
 import io.muster.platform.outbox.Outbox;
@@ -46,6 +46,9 @@ public class AttemptOutcomes {
 
     @Inject
     DeliveryProgress progress;
+
+    @Inject
+    PageDeliveries pages;
 
     @Inject
     Outbox outbox;
@@ -131,10 +134,10 @@ public class AttemptOutcomes {
     }
 
     /** The pages an attempt carries: its own page, every page of a summary, none for a verification code. */
-    private static List<PageDelivery> pagesOf(SendAttempt attempt) {
+    private List<PageDelivery> pagesOf(SendAttempt attempt) {
         return switch (attempt.purpose) {
-            case PAGE -> List.of(PageDelivery.<PageDelivery>findById(attempt.pageId));
-            case SMS_SUMMARY -> SmsBundleMember.pagesOf(attempt.messageKey);
+            case PAGE -> List.of(pages.find(attempt.pageId));
+            case SMS_SUMMARY -> pages.inSummary(attempt.messageKey);
             case VERIFICATION, CHANNEL_TEST -> List.of();
         };
     }

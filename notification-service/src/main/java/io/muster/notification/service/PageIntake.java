@@ -12,10 +12,10 @@ import io.muster.notification.domain.ChannelPlan;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.PageDelivery;
 import io.muster.notification.domain.SendAttempt;
+import io.muster.notification.persistence.PageDeliveries;
 import io.muster.notification.persistence.SendAttempts;
 import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.ProblemException;
-import io.quarkus.panache.common.Sort;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -51,6 +51,9 @@ public class PageIntake {
     SendAttempts attempts;
 
     @Inject
+    PageDeliveries pages;
+
+    @Inject
     ChannelTests channelTests;
 
     /** Handles one event from the page-request topic (in the caller's transaction). */
@@ -68,7 +71,7 @@ public class PageIntake {
     }
 
     private void acceptPage(EventEnvelope envelope, PageRequested page) {
-        if (PageDelivery.findById(page.pageId()) != null) {
+        if (pages.find(page.pageId()) != null) {
             return; // the same page under another event id: still only one delivery
         }
         PageDelivery delivery = new PageDelivery();
@@ -123,9 +126,7 @@ public class PageIntake {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void severityRaised(IncidentSeverityChanged change) {
-        List<PageDelivery> going = PageDelivery.list("incidentId = ?1 and notifyOnly = false and silent = false"
-                + " and status in ?2", change.incidentId(), List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT,
-                DeliveryStatus.DELIVERED, DeliveryStatus.FAILED));
+        List<PageDelivery> going = pages.goingForIncident(change.incidentId());
         for (PageDelivery delivery : going) {
             delivery.severity = change.to();
             delivery.bundlingExempt |= change.bundlingExempt();
@@ -163,8 +164,7 @@ public class PageIntake {
     private String newAckCode(UUID contactId) {
         for (int tries = 0; tries < 50; tries++) {
             String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-            if (PageDelivery.count("contactId = ?1 and ackCode = ?2 and acknowledgedAt is null", contactId, code)
-                    == 0) {
+            if (!pages.ackCodeInUse(contactId, code)) {
                 return code;
             }
         }
@@ -173,9 +173,9 @@ public class PageIntake {
 
     @Transactional
     public PageDelivery get(UUID pageId) {
-        PageDelivery delivery = PageDelivery.findById(pageId);
+        PageDelivery delivery = pages.find(pageId);
         if (delivery == null) {
-            throw ProblemException.notFound("Page", pageId);
+            throw Refusal.notFound("Page", pageId);
         }
         return delivery;
     }
@@ -192,6 +192,6 @@ public class PageIntake {
 
     @Transactional
     public List<PageDelivery> forIncident(UUID incidentId) {
-        return PageDelivery.list("incidentId", Sort.by("requestedAt").and("pageId"), incidentId);
+        return pages.forIncident(incidentId);
     }
 }

@@ -13,6 +13,7 @@ import io.muster.notification.domain.SendAttempt;
 import io.muster.notification.domain.SmsBundleMember;
 import io.muster.notification.domain.SmsSegments;
 import io.muster.notification.domain.SmsWindow;
+import io.muster.notification.persistence.PageDeliveries;
 import io.muster.notification.persistence.SendAttempts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class SmsRateLimit {
 
     @Inject
     SendAttempts attempts;
+
+    @Inject
+    PageDeliveries pages;
 
     @Inject
     NotificationConfig config;
@@ -72,7 +76,7 @@ public class SmsRateLimit {
         member.channelRank = rank;
         member.addedAt = now;
         member.persist();
-        summary.bodyText = summaryText(SmsBundleMember.pagesOf(summary.messageKey));
+        summary.bodyText = summaryText(pages.inSummary(summary.messageKey));
         summary.drill = summary.drill && page.drill;
     }
 
