@@ -91,7 +91,6 @@ public class SendAttempt extends PanacheEntityBase {
 
     public String error;
 
-    /** A new pending attempt carrying the same message, for a retry on the same channel. */
     /** The first attempt of a page on the channel at {@code rank} of its plan, due at {@code due}, not yet saved. */
     public static SendAttempt firstForPage(PageDelivery page, ContactSnapshot.Channel channel, int rank, Instant due) {
         SendAttempt attempt = new SendAttempt();
@@ -113,6 +112,7 @@ public class SendAttempt extends PanacheEntityBase {
         return attempt;
     }
 
+    /** A new pending attempt carrying the same message, for a retry on the same channel. */
     public SendAttempt retry(Instant due) {
         SendAttempt next = new SendAttempt();
         next.id = UUID.randomUUID();
