@@ -8,10 +8,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.muster.contracts.ChannelType;
 import io.muster.contracts.Severity;
+import io.muster.contracts.pages.ChannelTestRequested;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.AttemptState;
+import io.muster.notification.domain.ChannelTest;
+import io.muster.notification.domain.ChannelTestStatus;
 import io.muster.notification.domain.SendAttempt;
 import io.muster.notification.providers.SmtpEmailSender;
 import io.muster.notification.service.SendWorkers;
@@ -23,6 +26,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +93,37 @@ class CrashRecoveryTest {
         assertThat(Fixtures.attempts(pages.get(2).pageId())).extracting(a -> a.state)
                 .containsOnly(AttemptState.SENT);
         pages.forEach(p -> assertThat(Fixtures.delivery(p.pageId()).status).isEqualTo(DeliveryStatus.SENT));
+    }
+
+    @Test
+    void aTestSmsInFlightWhenItsWorkerStoppedIsNotRepeatedAndEndsFailed() {
+        String phone = ProviderStandIns.uniquePhone();
+        ChannelTestRequested request = new ChannelTestRequested(UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), ChannelType.SMS, phone, "security-lead@example.org", clock.instant());
+        workers.stop();
+        try {
+            KafkaEvents.publish(request);
+            await().atMost(WAIT).until(() -> testAttempt(request.testId()) != null);
+            QuarkusTransaction.requiringNew().run(() -> {
+                SendAttempt attempt = SendAttempt.find("channelTestId", request.testId()).firstResult();
+                attempt.state = AttemptState.IN_FLIGHT;
+                attempt.claimedAt = clock.instant().minus(config.inFlightLease()).minusSeconds(1);
+            });
+        } finally {
+            workers.start();
+        }
+
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> ChannelTest
+                .<ChannelTest>findById(request.testId()).status) == ChannelTestStatus.FAILED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ChannelTest.<ChannelTest>findById(request.testId())
+                .error)).contains("in flight when its worker stopped");
+        assertThat(testAttempt(request.testId()).state).isEqualTo(AttemptState.UNCERTAIN);
+        assertThat(publishesTo(phone)).isEmpty();
+    }
+
+    private static SendAttempt testAttempt(UUID testId) {
+        return QuarkusTransaction.requiringNew().call(() -> SendAttempt.<SendAttempt>find("channelTestId", testId)
+                .firstResult());
     }
 
     private static List<String> attemptStates(List<PageRequested> pages) {

@@ -35,7 +35,7 @@ class DrillChannelFaultTest {
     private static PageRequested page(Fixtures.Person person, Severity severity, boolean drill, boolean silent,
             Set<ChannelType> down) {
         return new PageRequested(UUID.randomUUID(), UUID.randomUUID(), person.contactId(), "incident-commander", 1,
-                1, severity, "[DRILL] Ransomware on file server", "game day run 12", drill, silent, false, down);
+                1, severity, "Ransomware on file server", "game day run 12", drill, silent, false, down);
     }
 
     private static List<PageStatusChanged> statuses(PageRequested page, int atLeast) {

@@ -123,11 +123,11 @@ class FanOutTest {
     }
 
     @Test
-    void aDrillWhoseTitleAlreadySaysSoIsMarkedOnce() throws Exception {
+    void aDrillIsMarkedOnceFromItsFlagNotItsTitle() throws Exception {
         Fixtures.Person person = Fixtures.person();
         PageRequested base = Fixtures.page(person, Severity.CRITICAL, true);
         PageRequested page = new PageRequested(base.pageId(), base.incidentId(), base.contactId(), base.roleKey(),
-                base.stage(), base.cycle(), base.severity(), "[DRILL] Ransomware drill", base.summary(), true,
+                base.stage(), base.cycle(), base.severity(), "Ransomware drill", base.summary(), true,
                 false, false, Set.of());
         KafkaEvents.publish(page);
         await().atMost(WAIT).until(() -> publishesTo(person.phone()).size() == 1 && mailTo(person.email()).size() == 1);

@@ -80,4 +80,30 @@ class SmsRateLimitTest {
             assertThat(Fixtures.delivery(bundled.pageId()).status).isEqualTo(DeliveryStatus.SENT);
         }
     }
+    @Test
+    void aFallbackToSmsCountsAgainstTheLimitAndIsBundledLikeAFirstChoiceSms() {
+        Fixtures.Person person = Fixtures.person(ChannelType.EMAIL, ChannelType.SMS);
+        // Critical pages go to every channel at once: three of them fill the person's SMS window.
+        List<PageRequested> critical = Stream.of("Domain admin created", "Root key used", "MFA disabled")
+                .map(t -> page(person, Severity.CRITICAL, t)).toList();
+        critical.forEach(KafkaEvents::publish);
+        await().atMost(WAIT).until(() -> publishesTo(person.phone()).size() == 3);
+
+        // Email, the first choice, is down in this drill: the page falls back to SMS, and the window has no room.
+        PageRequested fallback = new PageRequested(UUID.randomUUID(), UUID.randomUUID(), person.contactId(),
+                "soc-analyst", 1, 0, Severity.MEDIUM, "Backup job late", "details in the incident", true, false,
+                false, Set.of(ChannelType.EMAIL));
+        KafkaEvents.publish(fallback);
+        await().atMost(WAIT).until(() -> summaries(person.contactId()).size() == 1);
+        assertThat(Fixtures.attempts(fallback.pageId())).singleElement()
+                .satisfies(a -> assertThat(a.channelType).isEqualTo(ChannelType.EMAIL))
+                .satisfies(a -> assertThat(a.state).isEqualTo(AttemptState.FAILED));
+        assertThat(publishesTo(person.phone())).hasSize(3);
+
+        clock.advance(Duration.ofMinutes(15));
+        await().atMost(WAIT).until(() -> publishesTo(person.phone()).size() == 4);
+        assertThat(form(publishesTo(person.phone()).get(3)).get("Message"))
+                .startsWith("[DRILL] Muster: 1 more pages: ")
+                .contains("ACK " + Fixtures.delivery(fallback.pageId()).ackCode + " Backup job late");
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import io.muster.contracts.ChannelType;
 import java.time.Instant;
 import java.util.Arrays;
@@ -89,6 +90,22 @@ public class PageDelivery extends PanacheEntityBase {
     /** Its SMS skip the per-person rate limit instead of joining a summary (from the severity's definition). */
     @Column(name = "bundling_exempt")
     public boolean bundlingExempt;
+
+    @Transient
+    private ChannelPlan plan;
+
+    /** The channel plan, read from its stored form once per loaded delivery. */
+    public ChannelPlan plan() {
+        if (plan == null) {
+            plan = ChannelPlan.parse(channelPlan);
+        }
+        return plan;
+    }
+
+    public void plan(ChannelPlan newPlan) {
+        plan = newPlan;
+        channelPlan = newPlan.write();
+    }
 
     /** Critical pages are claimed before others when the queue is busy. */
     public boolean critical() {

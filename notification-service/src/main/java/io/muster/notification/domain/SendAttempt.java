@@ -29,6 +29,9 @@ public class SendAttempt extends PanacheEntityBase {
     @Column(name = "verification_id")
     public UUID verificationId;
 
+    @Column(name = "channel_test_id")
+    public UUID channelTestId;
+
     @Column(name = "contact_id")
     public UUID contactId;
 
@@ -88,7 +91,6 @@ public class SendAttempt extends PanacheEntityBase {
 
     public String error;
 
-    /** A new pending attempt carrying the same message, for a retry on the same channel. */
     /** The first attempt of a page on the channel at {@code rank} of its plan, due at {@code due}, not yet saved. */
     public static SendAttempt firstForPage(PageDelivery page, ContactSnapshot.Channel channel, int rank, Instant due) {
         SendAttempt attempt = new SendAttempt();
@@ -110,11 +112,13 @@ public class SendAttempt extends PanacheEntityBase {
         return attempt;
     }
 
+    /** A new pending attempt carrying the same message, for a retry on the same channel. */
     public SendAttempt retry(Instant due) {
         SendAttempt next = new SendAttempt();
         next.id = UUID.randomUUID();
         next.pageId = pageId;
         next.verificationId = verificationId;
+        next.channelTestId = channelTestId;
         next.contactId = contactId;
         next.incidentId = incidentId;
         next.purpose = purpose;

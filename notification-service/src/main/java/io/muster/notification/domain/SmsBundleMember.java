@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A page that goes out by SMS as part of a summary rather than on its own. */
@@ -27,9 +26,4 @@ public class SmsBundleMember extends PanacheEntityBase {
     @Column(name = "added_at")
     public Instant addedAt;
 
-    /** The pages a summary stands for, oldest first. */
-    public static List<PageDelivery> pagesOf(String messageKey) {
-        return PageDelivery.list("pageId in (select m.pageId from SmsBundleMember m where m.messageKey = ?1)"
-                + " order by requestedAt, pageId", messageKey);
-    }
 }

@@ -8,12 +8,12 @@ import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.AckReply;
 import io.muster.notification.domain.AckToken;
-import io.muster.notification.domain.AttemptState;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.PageDelivery;
-import io.muster.notification.domain.SendAttempt;
 import io.muster.notification.domain.SmsReplyGuard;
 import io.muster.notification.domain.SmsReplyOutcome;
+import io.muster.notification.persistence.PageDeliveries;
+import io.muster.notification.persistence.SendAttempts;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.problem.ProblemException;
@@ -35,14 +35,17 @@ public class Acknowledgements {
     private static final Logger LOG = Logger.getLogger(Acknowledgements.class);
 
     /** Pages of these contacts that asked for an answer and have none yet (silent and notify-only pages do not). */
-    private static final String OPEN_PAGES = "contactId in ?1 and acknowledgedAt is null and ackCode is not null"
-            + " and notifyOnly = false and silent = false";
-
     @Inject
     AckLinks links;
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    SendAttempts attempts;
+
+    @Inject
+    PageDeliveries pages;
 
     @Inject
     Clock clock;
@@ -54,7 +57,7 @@ public class Acknowledgements {
     @Transactional
     public PageView inspectLink(String token) {
         AckToken stored = usableToken(links.verify(token));
-        return PageView.of(PageDelivery.findById(stored.pageId));
+        return PageView.of(pages.find(stored.pageId));
     }
 
     /** Uses the link: acknowledges its page. A second use is refused (409), a late one too (410). */
@@ -64,7 +67,7 @@ public class Acknowledgements {
         AckToken stored = AckToken.findById(claims.nonce(), LockModeType.PESSIMISTIC_WRITE);
         stored = usableToken(claims, stored);
         stored.usedAt = clock.instant();
-        PageDelivery page = PageDelivery.findById(stored.pageId, LockModeType.PESSIMISTIC_WRITE);
+        PageDelivery page = pages.lock(stored.pageId);
         acknowledge(page, AckMethod.EMAIL_LINK);
         return PageView.of(page);
     }
@@ -115,7 +118,7 @@ public class Acknowledgements {
                         && ch.address().equals(phone)))
                 .map(c -> c.contactId)
                 .toList();
-        if (contacts.isEmpty() || PageDelivery.count(OPEN_PAGES, contacts) == 0) {
+        if (contacts.isEmpty() || !pages.anyOpen(contacts)) {
             LOG.infof("SMS ack from a number with no open page; ignored");
             return SmsReply.of(SmsReplyOutcome.NOT_PAGED);
         }
@@ -126,9 +129,7 @@ public class Acknowledgements {
                     guard.lockedUntil);
             return SmsReply.of(SmsReplyOutcome.LOCKED_OUT);
         }
-        Optional<PageDelivery> page = PageDelivery.<PageDelivery>find(OPEN_PAGES + " and ackCode = ?2"
-                        + " order by requestedAt desc", contacts, code)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        Optional<PageDelivery> page = pages.openWithCode(contacts, code);
         if (page.isEmpty()) {
             guard.wrongCode(now, replyLimit()).ifPresent(until -> LOG.warnf(
                     "too many wrong SMS ack codes from one number: its SMS acks are locked until %s", until));
@@ -160,8 +161,7 @@ public class Acknowledgements {
         page.status = DeliveryStatus.ACKNOWLEDGED;
         page.updatedAt = now;
         // Anything still waiting to be sent for this page is moot now.
-        SendAttempt.update("state = ?1, finishedAt = ?2, error = 'acknowledged before it was sent'"
-                + " where pageId = ?3 and state = ?4", AttemptState.CANCELLED, now, page.pageId, AttemptState.PENDING);
+        attempts.cancelPending(page.pageId, now, "acknowledged before it was sent");
         outbox.publish(new PageAcknowledged(page.pageId, page.incidentId, page.contactId, method, page.drill));
         outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, null,
                 DeliveryStatus.ACKNOWLEDGED, 0, "acknowledged by " + method, page.drill));

@@ -4,26 +4,29 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.muster.contracts.ChannelType;
-import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageStatusChanged;
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.AttemptState;
-import io.muster.notification.domain.ContactReplica;
+import io.muster.notification.domain.ChannelTest;
+import io.muster.notification.domain.DeliveryAction;
+import io.muster.notification.domain.DeliveryDecision;
 import io.muster.notification.domain.MessagePurpose;
 import io.muster.notification.domain.PageDelivery;
+import io.muster.notification.domain.RetryPolicy;
 import io.muster.notification.domain.SendAttempt;
-import io.muster.notification.domain.SmsBundleMember;
+import io.muster.notification.persistence.PageDeliveries;
+import io.muster.notification.persistence.SendAttempts;
 import io.muster.notification.providers.SendResult;
 import io.muster.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -38,11 +41,14 @@ public class AttemptOutcomes {
 
     private static final Logger LOG = Logger.getLogger(AttemptOutcomes.class);
 
-    /** The detail of an attempt a drill fault failed; game-day scorecards count these as channel failures. */
-    public static final String DRILL_FAULT = "drill fault: channel down";
+    @Inject
+    SendAttempts attempts;
 
     @Inject
-    SendQueue queue;
+    DeliveryProgress progress;
+
+    @Inject
+    PageDeliveries pages;
 
     @Inject
     Outbox outbox;
@@ -58,7 +64,7 @@ public class AttemptOutcomes {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(UUID attemptId, String provider, SendResult result) {
-        SendAttempt attempt = SendAttempt.findById(attemptId, LockModeType.PESSIMISTIC_WRITE);
+        SendAttempt attempt = attempts.lockForOutcome(attemptId);
         if (attempt == null || attempt.state != AttemptState.IN_FLIGHT) {
             // Taken over by recovery while the provider call hung past the lease; that decision stands.
             LOG.warnf("attempt %s finished after it was no longer in flight (%s)", attemptId,
@@ -80,6 +86,9 @@ public class AttemptOutcomes {
     }
 
     private void onSent(SendAttempt attempt, Instant now) {
+        if (attempt.purpose == MessagePurpose.CHANNEL_TEST) {
+            ChannelTest.<ChannelTest>findByIdOptional(attempt.channelTestId).ifPresent(test -> test.sent(now));
+        }
         List<PageDelivery> pages = pagesOf(attempt);
         for (PageDelivery page : pages) {
             latency(attempt.channelType).record(Duration.between(page.requestedAt, now));
@@ -108,96 +117,38 @@ public class AttemptOutcomes {
         if (allAcknowledged) {
             return;
         }
-        if (retryable && attempt.attempt < config.maxAttemptsPerChannel()) {
-            queue.add(attempt.retry(now.plus(backoff(attempt.attempt))));
+        Optional<DeliveryAction.RetryAt> retry = DeliveryDecision.retry(attempt.attempt, retryable, retryPolicy(), now,
+                ThreadLocalRandom.current());
+        if (retry.isPresent()) {
+            attempts.insert(attempt.retry(retry.get().at()));
             return;
+        }
+        if (attempt.purpose == MessagePurpose.CHANNEL_TEST) {
+            channelTestFailed(attempt, attempt.error);
         }
         for (PageDelivery page : pages) {
             if (page.status != DeliveryStatus.ACKNOWLEDGED) {
-                channelGaveUp(page, now);
+                progress.channelGaveUp(page, now);
             }
         }
     }
 
     /** The pages an attempt carries: its own page, every page of a summary, none for a verification code. */
-    private static List<PageDelivery> pagesOf(SendAttempt attempt) {
+    private List<PageDelivery> pagesOf(SendAttempt attempt) {
         return switch (attempt.purpose) {
-            case PAGE -> List.of(PageDelivery.<PageDelivery>findById(attempt.pageId));
-            case SMS_SUMMARY -> SmsBundleMember.pagesOf(attempt.messageKey);
-            case VERIFICATION -> List.of();
+            case PAGE -> List.of(pages.find(attempt.pageId));
+            case SMS_SUMMARY -> pages.inSummary(attempt.messageKey);
+            case VERIFICATION, CHANNEL_TEST -> List.of();
         };
     }
 
-    /**
-     * Delay before retry number {@code failedAttempts}: base x 2^(n-1), capped, with "equal jitter" (between half
-     * and all of it) so that many pages failing together do not retry in lockstep against a struggling provider.
-     */
+    /** Delay before retry number {@code failedAttempts}, as {@link RetryPolicy#delay} works it out. */
     public Duration backoff(int failedAttempts) {
-        long base = config.retryBaseDelay().toMillis();
-        long exponential = Math.min(config.retryMaxDelay().toMillis(),
-                base * (1L << Math.min(failedAttempts - 1, 20)));
-        long half = exponential / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(exponential - half + 1));
+        return retryPolicy().delay(failedAttempts, ThreadLocalRandom.current());
     }
 
-    /** One channel is done for this page without success: try the next, or report that none is left. */
-    void channelGaveUp(PageDelivery page, Instant now) {
-        int channels = ContactReplica.readChannels(page.channelPlan).size();
-        List<SendAttempt> attempts = SendAttempt.list("pageId", page.pageId);
-        int nextRank = nextRank(page, attempts);
-        if (nextRank < channels) {
-            if (failedByDrillFault(page, nextRank)) {
-                channelGaveUp(page, now); // bounded: each call takes the next rank
-            } else {
-                queue.enqueuePage(page, nextRank);
-            }
-            return;
-        }
-        boolean stillGoing = attempts.stream().anyMatch(a -> a.state == AttemptState.PENDING
-                || a.state == AttemptState.IN_FLIGHT || a.state == AttemptState.SENT);
-        if (stillGoing || page.status == DeliveryStatus.ALL_CHANNELS_FAILED) {
-            return;
-        }
-        page.status = DeliveryStatus.ALL_CHANNELS_FAILED;
-        page.updatedAt = now;
-        outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, null,
-                DeliveryStatus.ALL_CHANNELS_FAILED, 0, "every channel of the person failed", page.drill));
-    }
-
-    /** The first rank of the page's plan no attempt (or SMS bundle) has taken yet. */
-    int nextRank(PageDelivery page) {
-        return nextRank(page, SendAttempt.list("pageId", page.pageId));
-    }
-
-    private static int nextRank(PageDelivery page, List<SendAttempt> attempts) {
-        SmsBundleMember bundled = SmsBundleMember.findById(page.pageId);
-        return Math.max(attempts.stream().mapToInt(a -> a.channelRank).max().orElse(-1),
-                bundled == null ? -1 : bundled.channelRank) + 1;
-    }
-
-    /**
-     * When a drill says the channel at {@code rank} of the page is down: records its attempt as FAILED with
-     * {@link #DRILL_FAULT} and announces it like a provider failure, without calling the provider (nor counting a
-     * provider failure). The caller then moves on to the next channel. False, and nothing written, otherwise.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean failedByDrillFault(PageDelivery page, int rank) {
-        ContactSnapshot.Channel channel = ContactReplica.readChannels(page.channelPlan).get(rank);
-        if (!page.channelDown(channel.type())) {
-            return false;
-        }
-        Instant now = clock.instant();
-        SendAttempt attempt = SendAttempt.firstForPage(page, channel, rank, now);
-        attempt.state = AttemptState.FAILED;
-        attempt.drill = true;
-        attempt.bodyText = "(not sent: " + DRILL_FAULT + ")";
-        attempt.claimedAt = now;
-        attempt.finishedAt = now;
-        attempt.error = DRILL_FAULT;
-        attempt.persist();
-        outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId, channel.type(),
-                DeliveryStatus.FAILED, attempt.attempt, DRILL_FAULT, page.drill));
-        return true;
+    private RetryPolicy retryPolicy() {
+        return new RetryPolicy(config.maxAttemptsPerChannel(), config.retryBaseDelay(), config.retryMaxDelay());
     }
 
     /**
@@ -209,27 +160,33 @@ public class AttemptOutcomes {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int recoverAbandoned() {
         Instant now = clock.instant();
-        List<SendAttempt> abandoned = SendAttempt.find("state = ?1 and claimedAt < ?2", AttemptState.IN_FLIGHT,
-                now.minus(config.inFlightLease())).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<SendAttempt> abandoned = attempts.abandoned(now.minus(config.inFlightLease()));
         for (SendAttempt attempt : abandoned) {
             attempt.state = AttemptState.UNCERTAIN;
             attempt.finishedAt = now;
             if (attempt.channelType == ChannelType.EMAIL) {
                 attempt.error = "in flight when its worker stopped; sent again with the same Message-ID";
                 SendAttempt again = attempt.retry(now);
-                queue.add(again);
+                attempts.insert(again);
                 continue;
             }
             attempt.error = "in flight when its worker stopped; SNS may or may not have sent it, not repeated";
+            if (attempt.purpose == MessagePurpose.CHANNEL_TEST) {
+                channelTestFailed(attempt, attempt.error);
+            }
             for (PageDelivery page : pagesOf(attempt)) {
                 outbox.publish(new PageStatusChanged(page.pageId, page.incidentId, page.contactId,
                         attempt.channelType, DeliveryStatus.FAILED, attempt.attempt, attempt.error, page.drill));
                 if (page.status != DeliveryStatus.ACKNOWLEDGED) {
-                    channelGaveUp(page, now);
+                    progress.channelGaveUp(page, now);
                 }
             }
         }
         return abandoned.size();
+    }
+
+    private static void channelTestFailed(SendAttempt attempt, String reason) {
+        ChannelTest.<ChannelTest>findByIdOptional(attempt.channelTestId).ifPresent(test -> test.failed(reason));
     }
 
     private Timer latency(ChannelType channel) {

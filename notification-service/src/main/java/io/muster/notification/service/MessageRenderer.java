@@ -91,6 +91,15 @@ public class MessageRenderer {
                 render(engine.getTemplate("email/verification.txt"), data), null);
     }
 
+    /** A test page: says it is a test, asks for nothing, carries no incident and no ack link. */
+    public RenderedMessage channelTest(ChannelType channel) {
+        if (channel == ChannelType.SMS) {
+            return new RenderedMessage(null, render(engine.getTemplate("sms/channel-test.txt"), Map.of()), null);
+        }
+        return new RenderedMessage("Muster test page", render(engine.getTemplate("email/channel-test.txt"),
+                Map.of()), null);
+    }
+
     private Template template(String channel, String name, Severity severity, String suffix) {
         Template specific = engine.getTemplate(channel + "/" + name + "-" + severity.name().toLowerCase(Locale.ROOT)
                 + "." + suffix);

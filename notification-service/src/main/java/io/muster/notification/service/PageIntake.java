@@ -3,16 +3,19 @@ package io.muster.notification.service;
 import io.muster.contracts.EventEnvelope;
 import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.contracts.incidents.IncidentSeverityChanged;
+import io.muster.contracts.pages.ChannelTestRequested;
 import io.muster.contracts.pages.ChannelVerificationRequested;
 import io.muster.contracts.pages.DeliveryStatus;
 import io.muster.contracts.pages.PageRequested;
 import io.muster.contracts.pages.PageStatusChanged;
+import io.muster.notification.domain.ChannelPlan;
 import io.muster.notification.domain.ContactReplica;
 import io.muster.notification.domain.PageDelivery;
 import io.muster.notification.domain.SendAttempt;
+import io.muster.notification.persistence.PageDeliveries;
+import io.muster.notification.persistence.SendAttempts;
 import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.ProblemException;
-import io.quarkus.panache.common.Sort;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,8 +32,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PageIntake {
 
-    private static final String DRILL_MARK = "[DRILL]";
-
     private static final Logger LOG = Logger.getLogger(PageIntake.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,10 +45,16 @@ public class PageIntake {
     SendQueue queue;
 
     @Inject
-    SmsRateLimit smsRateLimit;
+    DeliveryProgress progress;
 
     @Inject
-    AttemptOutcomes outcomes;
+    SendAttempts attempts;
+
+    @Inject
+    PageDeliveries pages;
+
+    @Inject
+    ChannelTests channelTests;
 
     /** Handles one event from the page-request topic (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,13 +63,15 @@ public class PageIntake {
             acceptPage(envelope, page);
         } else if (envelope.payload() instanceof ChannelVerificationRequested verification) {
             acceptVerification(verification);
+        } else if (envelope.payload() instanceof ChannelTestRequested test) {
+            channelTests.accept(test);
         } else {
             LOG.warnf("ignoring %s on the page-request topic", envelope.type());
         }
     }
 
     private void acceptPage(EventEnvelope envelope, PageRequested page) {
-        if (PageDelivery.findById(page.pageId()) != null) {
+        if (pages.find(page.pageId()) != null) {
             return; // the same page under another event id: still only one delivery
         }
         PageDelivery delivery = new PageDelivery();
@@ -73,9 +82,8 @@ public class PageIntake {
         delivery.stage = page.stage();
         delivery.cycle = page.cycle();
         delivery.severity = page.severity();
-        // Every message marks a drill in its own place; a title that already says so would say it twice.
-        delivery.title = page.drill() && page.title().startsWith(DRILL_MARK)
-                ? page.title().substring(DRILL_MARK.length()).strip() : page.title();
+        // Kept as sent: every message marks a drill from the drill flag, so producers leave the title unmarked.
+        delivery.title = page.title();
         delivery.summary = page.summary();
         delivery.drill = page.drill();
         delivery.silent = page.silent();
@@ -91,7 +99,7 @@ public class PageIntake {
         ContactReplica contact = ContactReplica.findById(page.contactId());
         List<ContactSnapshot.Channel> channels = contact == null || !contact.active ? List.of()
                 : contact.pageableChannels();
-        delivery.channelPlan = ContactReplica.writeChannels(channels);
+        delivery.plan(new ChannelPlan(channels));
         delivery.ackCode = newAckCode(page.contactId());
         delivery.persist();
         outbox.publish(new PageStatusChanged(page.pageId(), page.incidentId(), page.contactId(), null,
@@ -108,23 +116,7 @@ public class PageIntake {
             return;
         }
         // A severity that uses every channel at once sends on all of them now; others start with the first.
-        start(delivery, 0, delivery.allChannelsAtOnce ? channels.size() : 1);
-    }
-
-    /** Starts the channels at ranks {@code from} (inclusive) to {@code to} (exclusive) of the page's plan. */
-    void start(PageDelivery delivery, int from, int to) {
-        int down = 0;
-        for (int rank = from; rank < to; rank++) {
-            if (outcomes.failedByDrillFault(delivery, rank)) {
-                down++;
-            } else {
-                smsRateLimit.enqueueOrBundle(delivery, rank);
-            }
-        }
-        // Only now, with every starting channel queued or failed, move on as a real failure of each would.
-        for (int i = 0; i < down; i++) {
-            outcomes.channelGaveUp(delivery, clock.instant());
-        }
+        progress.start(delivery, 0, delivery.allChannelsAtOnce ? channels.size() : 1);
     }
 
     /**
@@ -134,9 +126,7 @@ public class PageIntake {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void severityRaised(IncidentSeverityChanged change) {
-        List<PageDelivery> going = PageDelivery.list("incidentId = ?1 and notifyOnly = false and silent = false"
-                + " and status in ?2", change.incidentId(), List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT,
-                DeliveryStatus.DELIVERED, DeliveryStatus.FAILED));
+        List<PageDelivery> going = pages.goingForIncident(change.incidentId());
         for (PageDelivery delivery : going) {
             delivery.severity = change.to();
             delivery.bundlingExempt |= change.bundlingExempt();
@@ -145,10 +135,10 @@ public class PageIntake {
             }
             delivery.allChannelsAtOnce = true;
             delivery.updatedAt = clock.instant();
-            int channels = ContactReplica.readChannels(delivery.channelPlan).size();
-            int next = outcomes.nextRank(delivery);
+            int channels = delivery.plan().size();
+            int next = progress.nextRank(delivery);
             if (next < channels) {
-                start(delivery, next, channels);
+                progress.start(delivery, next, channels);
             }
         }
     }
@@ -174,8 +164,7 @@ public class PageIntake {
     private String newAckCode(UUID contactId) {
         for (int tries = 0; tries < 50; tries++) {
             String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-            if (PageDelivery.count("contactId = ?1 and ackCode = ?2 and acknowledgedAt is null", contactId, code)
-                    == 0) {
+            if (!pages.ackCodeInUse(contactId, code)) {
                 return code;
             }
         }
@@ -184,9 +173,9 @@ public class PageIntake {
 
     @Transactional
     public PageDelivery get(UUID pageId) {
-        PageDelivery delivery = PageDelivery.findById(pageId);
+        PageDelivery delivery = pages.find(pageId);
         if (delivery == null) {
-            throw ProblemException.notFound("Page", pageId);
+            throw Refusal.notFound("Page", pageId);
         }
         return delivery;
     }
@@ -195,7 +184,7 @@ public class PageIntake {
     @Transactional
     public DeliveryWithAttempts getWithAttempts(UUID pageId) {
         PageDelivery delivery = get(pageId);
-        return new DeliveryWithAttempts(delivery, SendAttempt.list("pageId = ?1 order by dueAt, attempt", pageId));
+        return new DeliveryWithAttempts(delivery, attempts.forPageByDue(pageId));
     }
 
     public record DeliveryWithAttempts(PageDelivery delivery, List<SendAttempt> attempts) {
@@ -203,6 +192,6 @@ public class PageIntake {
 
     @Transactional
     public List<PageDelivery> forIncident(UUID incidentId) {
-        return PageDelivery.list("incidentId", Sort.by("requestedAt").and("pageId"), incidentId);
+        return pages.forIncident(incidentId);
     }
 }

@@ -2,6 +2,8 @@ package io.muster.notification.service;
 
 import io.muster.contracts.ChannelType;
 import io.muster.notification.config.NotificationConfig;
+import io.muster.notification.persistence.AttemptQueued;
+import io.muster.notification.persistence.SendAttempts;
 import io.muster.notification.providers.ChannelSender;
 import io.muster.notification.providers.OutgoingMessage;
 import io.muster.notification.providers.SendResult;
@@ -9,6 +11,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -34,7 +37,7 @@ public class SendWorkers {
     Instance<ChannelSender> senders;
 
     @Inject
-    SendQueue queue;
+    SendAttempts attempts;
 
     @Inject
     AttemptOutcomes outcomes;
@@ -95,6 +98,11 @@ public class SendWorkers {
         return running;
     }
 
+    /** An attempt was queued and committed: its channel's workers need not wait for their next poll. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) AttemptQueued queued) {
+        wake(queued.channel());
+    }
+
     /** Tells the channel's workers that an attempt was queued, so they do not wait for their next poll. */
     public void wake(ChannelType channel) {
         Semaphore signal = signals.get(channel);
@@ -107,7 +115,7 @@ public class SendWorkers {
         int failures = 0;
         while (running) {
             try {
-                Optional<OutgoingMessage> claimed = queue.claimNext(sender.channel());
+                Optional<OutgoingMessage> claimed = attempts.claimNext(sender.channel());
                 if (claimed.isEmpty()) {
                     recoverNowAndThen();
                     signal.tryAcquire(config.workerPollInterval().toMillis(), TimeUnit.MILLISECONDS);

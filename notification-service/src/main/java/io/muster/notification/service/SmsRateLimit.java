@@ -5,11 +5,16 @@ import io.muster.contracts.directory.ContactSnapshot;
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.AttemptState;
 import io.muster.notification.domain.ContactReplica;
+import io.muster.notification.domain.DeliveryAction;
+import io.muster.notification.domain.DeliveryDecision;
 import io.muster.notification.domain.MessagePurpose;
 import io.muster.notification.domain.PageDelivery;
 import io.muster.notification.domain.SendAttempt;
 import io.muster.notification.domain.SmsBundleMember;
 import io.muster.notification.domain.SmsSegments;
+import io.muster.notification.domain.SmsWindow;
+import io.muster.notification.persistence.PageDeliveries;
+import io.muster.notification.persistence.SendAttempts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -24,7 +29,7 @@ import java.util.stream.Collectors;
 /**
  * Queues a page on one of its channels, keeping a person's phone from being flooded: beyond N SMS in 15 minutes,
  * non-critical pages are not dropped but bundled into one summary SMS, sent when the window has room again.
- * Critical pages are never held back.
+ * Critical pages are never held back. Every send of a page comes through here, first choice or fallback.
  */
 @ApplicationScoped
 public class SmsRateLimit {
@@ -35,6 +40,12 @@ public class SmsRateLimit {
     SendQueue queue;
 
     @Inject
+    SendAttempts attempts;
+
+    @Inject
+    PageDeliveries pages;
+
+    @Inject
     NotificationConfig config;
 
     @Inject
@@ -42,35 +53,30 @@ public class SmsRateLimit {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueueOrBundle(PageDelivery page, int rank) {
-        ContactSnapshot.Channel channel = ContactReplica.readChannels(page.channelPlan).get(rank);
-        if (channel.type() != ChannelType.SMS || page.bundlingExempt) {
+        ContactSnapshot.Channel channel = page.plan().channel(rank);
+        if (!DeliveryDecision.rateLimited(channel.type(), page.bundlingExempt)) {
             queue.enqueuePage(page, rank);
             return;
         }
         Instant now = clock.instant();
         // Serialise one person's decisions, so two pages arriving together cannot both take the last slot.
         ContactReplica.findById(page.contactId, LockModeType.PESSIMISTIC_WRITE);
-        List<SendAttempt> recent = SendAttempt.list("contactId = ?1 and channelType = ?2 and attempt = 1"
-                        + " and purpose in ?3 and dueAt > ?4 and state <> ?5 order by dueAt", page.contactId,
-                ChannelType.SMS, List.of(MessagePurpose.PAGE, MessagePurpose.SMS_SUMMARY), now.minus(WINDOW),
-                AttemptState.CANCELLED);
-        if (recent.size() < config.smsPerPersonPer15Minutes()) {
+        List<SendAttempt> recent = attempts.smsPagesDueSince(page.contactId, now.minus(WINDOW));
+        SmsWindow window = new SmsWindow(recent.size(), config.smsPerPersonPer15Minutes());
+        if (DeliveryDecision.sendOrBundle(rank, channel.type(), page.bundlingExempt, window)
+                instanceof DeliveryAction.SendOnRank) {
             queue.enqueuePage(page, rank);
             return;
         }
-        SendAttempt summary = SendAttempt.<SendAttempt>find("contactId = ?1 and purpose = ?2 and state = ?3",
-                page.contactId, MessagePurpose.SMS_SUMMARY, AttemptState.PENDING).firstResultOptional()
-                .orElse(null);
-        if (summary == null) {
-            summary = newSummary(page, channel, rank, recent.get(0).dueAt.plus(WINDOW));
-        }
+        SendAttempt summary = attempts.pendingSummary(page.contactId)
+                .orElseGet(() -> newSummary(page, channel, rank, recent.get(0).dueAt.plus(WINDOW)));
         SmsBundleMember member = new SmsBundleMember();
         member.pageId = page.pageId;
         member.messageKey = summary.messageKey;
         member.channelRank = rank;
         member.addedAt = now;
         member.persist();
-        summary.bodyText = summaryText(SmsBundleMember.pagesOf(summary.messageKey));
+        summary.bodyText = summaryText(pages.inSummary(summary.messageKey));
         summary.drill = summary.drill && page.drill;
     }
 
@@ -90,7 +96,7 @@ public class SmsRateLimit {
         summary.drill = true; // cleared as soon as one real page joins
         summary.requestedAt = first.requestedAt;
         summary.dueAt = due;
-        return queue.add(summary);
+        return attempts.insert(summary);
     }
 
     /** "Muster: 2 more pages: ACK 123456 Title; ACK 567890 Title", cut to one segment where possible. */
