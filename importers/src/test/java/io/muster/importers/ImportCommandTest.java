@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.importers.aws.IncidentManagerStandInAccess;
+import io.muster.importers.grafana.GrafanaOnCallStandIn;
 import io.muster.importers.pagerduty.PagerDutyStandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -64,9 +65,9 @@ class ImportCommandTest {
 
     @Test
     void badArgumentsAreRefusedWithTheirName() {
-        assertThat(run("opsgenie", "--dry-run")).satisfies(r -> {
+        assertThat(run("victorops", "--dry-run")).satisfies(r -> {
             assertThat(r.code).isEqualTo(2);
-            assertThat(r.err).contains("name the system to import from: aws or pagerduty")
+            assertThat(r.err).contains("name the system to import from: aws, pagerduty")
                     .contains("usage: muster import");
         });
         assertThat(run(Map.of(), "pagerduty", "--dry-run").err).contains("set PAGERDUTY_TOKEN");
@@ -92,6 +93,28 @@ class ImportCommandTest {
                     pd.endpoint().toString());
             assertThat(refused.code).isEqualTo(1);
             assertThat(refused.err).contains("could not read PagerDuty").contains("refused the token (401)");
+        }
+    }
+
+    @Test
+    void aGrafanaOnCallDryRunNeedsTheTokenFromTheEnvironmentAndTheInstancesUrl() {
+        assertThat(run(Map.of(), "grafana-oncall", "--dry-run", "--endpoint", "http://127.0.0.1:9").err)
+                .contains("set GRAFANA_ONCALL_TOKEN");
+        assertThat(run(Map.of("GRAFANA_ONCALL_TOKEN", "t"), "grafana-oncall", "--dry-run")).satisfies(r -> {
+            assertThat(r.code).isEqualTo(2);
+            assertThat(r.err).contains("grafana-oncall needs --endpoint");
+        });
+        try (GrafanaOnCallStandIn oncall = new GrafanaOnCallStandIn("/grafana/organisation.json")) {
+            Result r = run(Map.of("GRAFANA_ONCALL_TOKEN", GrafanaOnCallStandIn.TOKEN), "grafana-oncall", "--dry-run",
+                    "--endpoint", oncall.endpoint().toString());
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(r.out).contains("Import from Grafana OnCall would create:")
+                    .contains("4 roles: platform-primary, platform-secondary, sre-follow-the-sun, database-on-call")
+                    .contains("12 response plans");
+            Result refused = run(Map.of("GRAFANA_ONCALL_TOKEN", "wrong"), "grafana-oncall", "--dry-run",
+                    "--endpoint", oncall.endpoint().toString());
+            assertThat(refused.code).isEqualTo(1);
+            assertThat(refused.err).contains("could not read Grafana OnCall").contains("refused the token (401)");
         }
     }
 
