@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.importers.aws.IncidentManagerStandInAccess;
 import io.muster.importers.grafana.GrafanaOnCallStandIn;
+import io.muster.importers.opsgenie.OpsgenieStandIn;
 import io.muster.importers.pagerduty.PagerDutyStandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -115,6 +116,25 @@ class ImportCommandTest {
                     "--endpoint", oncall.endpoint().toString());
             assertThat(refused.code).isEqualTo(1);
             assertThat(refused.err).contains("could not read Grafana OnCall").contains("refused the token (401)");
+        }
+    }
+
+    @Test
+    void anOpsgenieDryRunReadsWithTheKeyFromTheEnvironment() {
+        assertThat(run(Map.of(), "opsgenie", "--dry-run").err).contains("set OPSGENIE_API_KEY");
+        assertThat(run(Map.of("OPSGENIE_API_KEY", "k"), "opsgenie", "--dry-run", "--region", "eu-west-1").err)
+                .contains("--region is for aws only");
+        try (OpsgenieStandIn og = new OpsgenieStandIn("/opsgenie/account.json")) {
+            Result r = run(Map.of("OPSGENIE_API_KEY", OpsgenieStandIn.KEY), "opsgenie", "--dry-run", "--endpoint",
+                    og.endpoint().toString());
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(r.out).contains("Import from Opsgenie would create:")
+                    .contains("3 roles: payments-primary, payments-secondary, data-on-call")
+                    .contains("8 response plans");
+            Result refused = run(Map.of("OPSGENIE_API_KEY", "wrong"), "opsgenie", "--dry-run", "--endpoint",
+                    og.endpoint().toString());
+            assertThat(refused.code).isEqualTo(1);
+            assertThat(refused.err).contains("could not read Opsgenie").contains("refused the API key (401)");
         }
     }
 
