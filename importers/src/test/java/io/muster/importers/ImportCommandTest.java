@@ -111,7 +111,7 @@ class ImportCommandTest {
             assertThat(r.code).as(r.err).isZero();
             assertThat(r.out).contains("Import from Grafana OnCall would create:")
                     .contains("4 roles: platform-primary, platform-secondary, sre-follow-the-sun, database-on-call")
-                    .contains("12 response plans");
+                    .contains("8 response plans");
             Result refused = run(Map.of("GRAFANA_ONCALL_TOKEN", "wrong"), "grafana-oncall", "--dry-run",
                     "--endpoint", oncall.endpoint().toString());
             assertThat(refused.code).isEqualTo(1);

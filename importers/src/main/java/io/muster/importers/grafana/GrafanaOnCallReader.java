@@ -77,7 +77,7 @@ public final class GrafanaOnCallReader {
         }
         List<ResponsePlan> plans = new ArrayList<>();
         for (JsonNode i : api.list("integrations/")) {
-            plans.addAll(integrationPlans(i));
+            plans.addAll(integrationPlans(i, notes));
         }
         return new SourceOrganisation(PROVIDER, people, schedules, escalations, plans, notes);
     }
@@ -309,17 +309,19 @@ public final class GrafanaOnCallReader {
     }
 
     /** An integration alerts its default route's chain whatever the severity: a plan per severity, impact 1 to 4. */
-    private static List<ResponsePlan> integrationPlans(JsonNode i) {
+    private static List<ResponsePlan> integrationPlans(JsonNode i, List<String> notes) {
         String name = i.path("name").asText(i.path("id").asText());
+        String chain = i.path("default_route").path("escalation_chain_id").textValue();
+        if (chain == null || chain.isBlank()) {
+            notes.add("integration " + name + " routes by default to no escalation chain, so it became no response"
+                    + " plan");
+            return List.of();
+        }
         List<String> notCarried = new ArrayList<>();
         notCarried.add("integration " + name + " (" + i.path("type").asText("unknown type") + ", alert URL "
                 + mask(i.path("link").asText("")) + "): create a Muster integration key and point its senders at"
                 + " Muster's /v2/enqueue");
-        List<Target> engaged = new ArrayList<>();
-        String chain = i.path("default_route").path("escalation_chain_id").textValue();
-        if (chain != null && !chain.isBlank()) {
-            engaged.add(new Target(TargetKind.ESCALATION, chain));
-        }
+        List<Target> engaged = List.of(new Target(TargetKind.ESCALATION, chain));
         List<ResponsePlan> plans = new ArrayList<>();
         for (int impact = 1; impact <= 4; impact++) {
             plans.add(new ResponsePlan(i.path("id").asText(), name, name, name, impact, engaged, List.of(),

@@ -159,15 +159,18 @@ class GrafanaOnCallImportTest {
 
     @Test
     void integrationsBecomePlansAtEverySeverityPagingTheirDefaultRoutesChain() {
-        assertThat(plan.responsePlans()).hasSize(12);
+        assertThat(plan.responsePlans()).hasSize(8);
         assertThat(plan.responsePlans()).filteredOn(p -> p.incidentType().equals("platform-alerts"))
                 .allSatisfy(p -> assertThat(p.policy()).isEqualTo("Platform escalation"))
                 .extracting(MusterPlan.ResponsePlan::severity)
                 .containsExactly(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW);
         assertThat(plan.responsePlans()).filteredOn(p -> p.incidentType().equals("database-alerts"))
                 .allSatisfy(p -> assertThat(p.policy()).isEqualTo("Database escalation"));
-        assertThat(plan.responsePlans()).filteredOn(p -> p.incidentType().equals("batch-heartbeat"))
-                .allSatisfy(p -> assertThat(p.policy()).isNull());
+        assertThat(plan.responsePlans()).extracting(MusterPlan.ResponsePlan::incidentType)
+                .doesNotContain("batch-heartbeat");
+        assertThat(plan.findings()).extracting(MusterPlan.Finding::detail)
+                .anySatisfy(d -> assertThat(d).contains("integration Batch heartbeat routes by default to no"
+                        + " escalation chain"));
         assertThat(plan.findings()).filteredOn(f -> f.kind() == Kind.NOT_MAPPED)
                 .extracting(MusterPlan.Finding::detail)
                 .anySatisfy(d -> assertThat(d).contains("grafana_alerting").contains("…Yo3X")
