@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.muster.importers.aws.IncidentManagerStandInAccess;
+import io.muster.importers.grafana.GrafanaOnCallStandIn;
+import io.muster.importers.opsgenie.OpsgenieStandIn;
 import io.muster.importers.pagerduty.PagerDutyStandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -64,9 +66,9 @@ class ImportCommandTest {
 
     @Test
     void badArgumentsAreRefusedWithTheirName() {
-        assertThat(run("opsgenie", "--dry-run")).satisfies(r -> {
+        assertThat(run("victorops", "--dry-run")).satisfies(r -> {
             assertThat(r.code).isEqualTo(2);
-            assertThat(r.err).contains("name the system to import from: aws or pagerduty")
+            assertThat(r.err).contains("name the system to import from: aws, pagerduty")
                     .contains("usage: muster import");
         });
         assertThat(run(Map.of(), "pagerduty", "--dry-run").err).contains("set PAGERDUTY_TOKEN");
@@ -92,6 +94,47 @@ class ImportCommandTest {
                     pd.endpoint().toString());
             assertThat(refused.code).isEqualTo(1);
             assertThat(refused.err).contains("could not read PagerDuty").contains("refused the token (401)");
+        }
+    }
+
+    @Test
+    void aGrafanaOnCallDryRunNeedsTheTokenFromTheEnvironmentAndTheInstancesUrl() {
+        assertThat(run(Map.of(), "grafana-oncall", "--dry-run", "--endpoint", "http://127.0.0.1:9").err)
+                .contains("set GRAFANA_ONCALL_TOKEN");
+        assertThat(run(Map.of("GRAFANA_ONCALL_TOKEN", "t"), "grafana-oncall", "--dry-run")).satisfies(r -> {
+            assertThat(r.code).isEqualTo(2);
+            assertThat(r.err).contains("grafana-oncall needs --endpoint");
+        });
+        try (GrafanaOnCallStandIn oncall = new GrafanaOnCallStandIn("/grafana/organisation.json")) {
+            Result r = run(Map.of("GRAFANA_ONCALL_TOKEN", GrafanaOnCallStandIn.TOKEN), "grafana-oncall", "--dry-run",
+                    "--endpoint", oncall.endpoint().toString());
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(r.out).contains("Import from Grafana OnCall would create:")
+                    .contains("4 roles: platform-primary, platform-secondary, sre-follow-the-sun, database-on-call")
+                    .contains("8 response plans");
+            Result refused = run(Map.of("GRAFANA_ONCALL_TOKEN", "wrong"), "grafana-oncall", "--dry-run",
+                    "--endpoint", oncall.endpoint().toString());
+            assertThat(refused.code).isEqualTo(1);
+            assertThat(refused.err).contains("could not read Grafana OnCall").contains("refused the token (401)");
+        }
+    }
+
+    @Test
+    void anOpsgenieDryRunReadsWithTheKeyFromTheEnvironment() {
+        assertThat(run(Map.of(), "opsgenie", "--dry-run").err).contains("set OPSGENIE_API_KEY");
+        assertThat(run(Map.of("OPSGENIE_API_KEY", "k"), "opsgenie", "--dry-run", "--region", "eu-west-1").err)
+                .contains("--region is for aws only");
+        try (OpsgenieStandIn og = new OpsgenieStandIn("/opsgenie/account.json")) {
+            Result r = run(Map.of("OPSGENIE_API_KEY", OpsgenieStandIn.KEY), "opsgenie", "--dry-run", "--endpoint",
+                    og.endpoint().toString());
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(r.out).contains("Import from Opsgenie would create:")
+                    .contains("3 roles: payments-primary, payments-secondary, data-on-call")
+                    .contains("8 response plans");
+            Result refused = run(Map.of("OPSGENIE_API_KEY", "wrong"), "opsgenie", "--dry-run", "--endpoint",
+                    og.endpoint().toString());
+            assertThat(refused.code).isEqualTo(1);
+            assertThat(refused.err).contains("could not read Opsgenie").contains("refused the API key (401)");
         }
     }
 
