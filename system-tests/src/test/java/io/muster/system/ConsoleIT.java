@@ -244,6 +244,29 @@ class ConsoleIT {
     }
 
     @Test
+    @Order(5)
+    void anAdminSendsATestPageAndWatchesItGoOut() throws Exception {
+        ChromeDriver d = signIn("admin");
+        d.get(CONSOLE + "/directory");
+        WebElement button = d.findElements(By.cssSelector("[data-test^='test-page-'][data-channel-type='EMAIL']"))
+                .get(0);
+        String address = button.getAttribute("data-address");
+        long before = Suite.MAIL.inbox(address).stream().filter(m -> m.subject().contains("Muster test page"))
+                .count();
+        button.click();
+        // The status region asks notification-service again by itself until the page is out.
+        waitFor(d, "the test page shown sent", () -> "SENT".equals(d.findElement(
+                By.cssSelector("[data-test='channel-test-status']")).getAttribute("data-status")));
+        Muster.await("the test page reached " + address, WAIT, () -> Suite.MAIL.inbox(address).stream()
+                .filter(m -> m.subject().contains("Muster test page")).count() > before);
+        assertThat(d.findElements(By.cssSelector("[data-test='channel-test'][data-refresh]")))
+                .as("the region stops asking once the page is sent").isEmpty();
+        shoot(d, "admin-test-page");
+        Summary.record("console test page", "sent from the directory page to " + address.replaceAll("^[^@]+", "…")
+                + ", shown SENT, arrived");
+    }
+
+    @Test
     @Order(10)
     void aViewerSeesMaskedContactsAndNoWriteControls() throws Exception {
         Map<String, Muster.Person> people = Muster.people();
