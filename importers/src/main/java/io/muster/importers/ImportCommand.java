@@ -8,6 +8,7 @@ import io.muster.importers.grafana.GrafanaOnCallApi;
 import io.muster.importers.grafana.GrafanaOnCallReader;
 import io.muster.importers.mapping.MusterPlan;
 import io.muster.importers.mapping.OrganisationMapping;
+import io.muster.importers.http.ProviderHttp;
 import io.muster.importers.mapping.PlanReport;
 import io.muster.importers.opsgenie.OpsgenieApi;
 import io.muster.importers.opsgenie.OpsgenieReader;
@@ -96,7 +97,7 @@ public final class ImportCommand {
             try {
                 source = new PagerDutyReader(new PagerDutyApi(options.endpoint.orElse(PAGERDUTY_API),
                         env.get("PAGERDUTY_TOKEN").strip()), Clock.systemUTC()).read();
-            } catch (PagerDutyApi.ApiException e) {
+            } catch (ProviderHttp.ApiException e) {
                 err.println("muster import: could not read PagerDuty: " + e.getMessage());
                 return 1;
             }
@@ -104,7 +105,7 @@ public final class ImportCommand {
             try {
                 source = new GrafanaOnCallReader(new GrafanaOnCallApi(options.endpoint.orElseThrow(),
                         env.get("GRAFANA_ONCALL_TOKEN").strip()), Clock.systemUTC()).read();
-            } catch (GrafanaOnCallApi.ApiException e) {
+            } catch (ProviderHttp.ApiException e) {
                 err.println("muster import: could not read Grafana OnCall: " + e.getMessage());
                 return 1;
             }
@@ -112,7 +113,7 @@ public final class ImportCommand {
             try {
                 source = new OpsgenieReader(new OpsgenieApi(options.endpoint.orElse(OPSGENIE_API),
                         env.get("OPSGENIE_API_KEY").strip()), Clock.systemUTC()).read();
-            } catch (OpsgenieApi.ApiException e) {
+            } catch (ProviderHttp.ApiException e) {
                 err.println("muster import: could not read Opsgenie: " + e.getMessage());
                 return 1;
             }

@@ -1,15 +1,11 @@
 package io.muster.importers.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.muster.importers.http.ProviderHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Grafana OnCall's public HTTP API, read-only: the API token as the bare {@code Authorization} header, lists paged
@@ -21,30 +17,20 @@ import java.util.List;
  */
 public final class GrafanaOnCallApi {
 
-    /** A 429 is waited out this many times in a row at most; then the read fails rather than hang. */
-    static final int MAX_THROTTLED = 5;
     /** A list longer than this many pages is taken as a paging loop, not an organisation. */
     static final int MAX_PAGES = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final URI origin;
-    private final String token;
-
-    /** Thrown when OnCall answers something other than the data asked for. */
-    public static final class ApiException extends RuntimeException {
-        public ApiException(String message) {
-            super(message);
-        }
-    }
+    private final ProviderHttp http;
 
     /** @param base the OnCall API URL, with any path prefix it has (the part before {@code /api/v1/}) */
     public GrafanaOnCallApi(URI base, String token) {
         String b = base.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
-        this.token = token;
+        this.http = new ProviderHttp("Grafana OnCall", Map.of("Authorization", token, "Accept", "application/json"),
+                List.of("Retry-After"), "token", "read access");
     }
 
     /** Every item of a list, following {@code next} until it is null. {@code path} is like {@code users/}. */
@@ -55,7 +41,7 @@ public final class GrafanaOnCallApi {
             JsonNode page = get(uri, path);
             JsonNode results = page.path("results");
             if (!results.isArray()) {
-                throw new ApiException("GET " + path + " returned no results list");
+                throw new ProviderHttp.ApiException("GET " + path + " returned no results list");
             }
             results.forEach(items::add);
             JsonNode next = page.path("next");
@@ -65,58 +51,10 @@ public final class GrafanaOnCallApi {
             URI link = URI.create(next.asText());
             uri = origin.resolve(link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
         }
-        throw new ApiException("GET " + path + " kept naming a next page after " + MAX_PAGES + " pages");
+        throw new ProviderHttp.ApiException("GET " + path + " kept naming a next page after " + MAX_PAGES + " pages");
     }
 
     private JsonNode get(URI uri, String path) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", token).header("Accept", "application/json").GET().build();
-        for (int throttled = 0; ; throttled++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new ApiException("GET " + path + " failed: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ApiException("interrupted while reading " + path);
-            }
-            if (response.statusCode() == 429 && throttled < MAX_THROTTLED) {
-                sleep(waitFor(response));
-                continue;
-            }
-            if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw new ApiException("Grafana OnCall refused the token (" + response.statusCode() + ") for "
-                        + path + ": it needs read access");
-            }
-            if (response.statusCode() != 200) {
-                throw new ApiException("GET " + path + " answered " + response.statusCode());
-            }
-            try {
-                return JSON.readTree(response.body());
-            } catch (IOException e) {
-                throw new ApiException("GET " + path + " returned something that is not JSON");
-            }
-        }
-    }
-
-    /** How long a 429 asks to wait: {@code Retry-After} seconds (at most a minute), else one second. */
-    static Duration waitFor(HttpResponse<?> response) {
-        try {
-            long seconds = response.headers().firstValue("Retry-After").map(String::strip).map(Long::parseLong)
-                    .orElse(1L);
-            return Duration.ofSeconds(Math.max(0, Math.min(seconds, 60)));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException("interrupted while waiting out Grafana OnCall's rate limit");
-        }
+        return http.get(uri, path);
     }
 }

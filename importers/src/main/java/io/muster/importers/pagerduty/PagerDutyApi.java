@@ -1,19 +1,13 @@
 package io.muster.importers.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.muster.importers.http.ProviderHttp;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,24 +19,14 @@ public final class PagerDutyApi {
 
     static final String MEDIA_TYPE = "application/vnd.pagerduty+json;version=2";
     static final int PAGE_SIZE = 100;
-    /** A 429 is waited out this many times in a row at most; then the read fails rather than hang. */
-    static final int MAX_THROTTLED = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
-    private final String token;
-
-    /** Thrown when PagerDuty answers something other than the data asked for. */
-    public static final class ApiException extends RuntimeException {
-        public ApiException(String message) {
-            super(message);
-        }
-    }
+    private final ProviderHttp http;
 
     public PagerDutyApi(URI base, String token) {
         this.base = base;
-        this.token = token;
+        this.http = new ProviderHttp("PagerDuty", Map.of("Authorization", "Token token=" + token, "Accept",
+                MEDIA_TYPE), List.of("ratelimit-reset", "Retry-After"), "token", "read access");
     }
 
     /** Every item of a listed collection, page by page until {@code more} is false. */
@@ -56,7 +40,7 @@ public final class PagerDutyApi {
             JsonNode page = get(path, q);
             JsonNode list = page.path(field);
             if (!list.isArray()) {
-                throw new ApiException("GET " + path + " returned no " + field + " list");
+                throw new ProviderHttp.ApiException("GET " + path + " returned no " + field + " list");
             }
             list.forEach(items::add);
             if (!page.path("more").asBoolean(false) || list.isEmpty()) {
@@ -71,56 +55,6 @@ public final class PagerDutyApi {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        URI uri = base.resolve(path + (q.isEmpty() ? "" : "?" + q));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Token token=" + token).header("Accept", MEDIA_TYPE).GET().build();
-        for (int throttled = 0; ; throttled++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new ApiException("GET " + path + " failed: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ApiException("interrupted while reading " + path);
-            }
-            if (response.statusCode() == 429 && throttled < MAX_THROTTLED) {
-                sleep(waitFor(response));
-                continue;
-            }
-            if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw new ApiException("PagerDuty refused the token (" + response.statusCode() + ") for " + path
-                        + ": it needs read access");
-            }
-            if (response.statusCode() != 200) {
-                throw new ApiException("GET " + path + " answered " + response.statusCode());
-            }
-            try {
-                return JSON.readTree(response.body());
-            } catch (IOException e) {
-                throw new ApiException("GET " + path + " returned something that is not JSON");
-            }
-        }
-    }
-
-    /** How long a 429 asks to wait: {@code ratelimit-reset} seconds, else {@code Retry-After}, else one second. */
-    static Duration waitFor(HttpResponse<?> response) {
-        Optional<String> reset = response.headers().firstValue("ratelimit-reset")
-                .or(() -> response.headers().firstValue("Retry-After"));
-        try {
-            long seconds = reset.map(String::strip).map(Long::parseLong).orElse(1L);
-            return Duration.ofSeconds(Math.max(0, Math.min(seconds, 60)));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException("interrupted while waiting out PagerDuty's rate limit");
-        }
+        return http.get(base.resolve(path + (q.isEmpty() ? "" : "?" + q)), path);
     }
 }

@@ -181,7 +181,7 @@ class GrafanaOnCallImportTest {
     void aRefusedTokenIsAClearError() {
         GrafanaOnCallApi wrong = new GrafanaOnCallApi(standIn.endpoint(), "not-the-token");
         assertThatThrownBy(() -> new GrafanaOnCallReader(wrong, Clock.systemUTC()).read())
-                .isInstanceOf(GrafanaOnCallApi.ApiException.class).hasMessageContaining("refused the token (401)");
+                .isInstanceOf(io.muster.importers.http.ProviderHttp.ApiException.class).hasMessageContaining("refused the token (401)");
     }
 
     private static RotationSnapshot snapshot(MusterPlan.Rotation r) {

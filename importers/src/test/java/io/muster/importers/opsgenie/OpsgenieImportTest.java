@@ -151,7 +151,7 @@ class OpsgenieImportTest {
     void aRefusedKeyIsAClearError() {
         OpsgenieApi wrong = new OpsgenieApi(standIn.endpoint(), "not-the-key");
         assertThatThrownBy(() -> new OpsgenieReader(wrong, Clock.systemUTC()).read())
-                .isInstanceOf(OpsgenieApi.ApiException.class).hasMessageContaining("refused the API key (401)");
+                .isInstanceOf(io.muster.importers.http.ProviderHttp.ApiException.class).hasMessageContaining("refused the API key (401)");
     }
 
     private static RotationSnapshot snapshot(MusterPlan.Rotation r) {

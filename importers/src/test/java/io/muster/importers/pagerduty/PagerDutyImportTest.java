@@ -123,7 +123,7 @@ class PagerDutyImportTest {
     void aRefusedTokenIsAClearError() {
         PagerDutyApi wrong = new PagerDutyApi(standIn.endpoint(), "not-the-token");
         assertThatThrownBy(() -> new PagerDutyReader(wrong, Clock.systemUTC()).read())
-                .isInstanceOf(PagerDutyApi.ApiException.class).hasMessageContaining("refused the token (401)");
+                .isInstanceOf(io.muster.importers.http.ProviderHttp.ApiException.class).hasMessageContaining("refused the token (401)");
     }
 
     private static MusterPlan.Rotation rotation(String name) {
