@@ -14,8 +14,9 @@
             if (fresh && !region.contains(document.activeElement)) {
               region.innerHTML = fresh.innerHTML;
             }
-            // A region whose fresh copy no longer asks to be refreshed (a test page sent) has reached its end.
-            if (fresh && !fresh.hasAttribute('data-refresh')) { return; }
+            // A region whose fresh copy no longer asks to be refreshed (a test page sent) has reached its end;
+            // it says so itself, as the fresh copy does.
+            if (fresh && !fresh.hasAttribute('data-refresh')) { region.removeAttribute('data-refresh'); return; }
           }
           refresh(region, seconds);
         })
