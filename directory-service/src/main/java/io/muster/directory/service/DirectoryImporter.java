@@ -130,7 +130,7 @@ public class DirectoryImporter {
             throw refused(e.problem().errors(), fieldNames);
         } catch (Refusal e) {
             // A rule of one person or channel, checked as it is written: reported like the import's other problems.
-            throw refused(e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage())),
+            throw refused(e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList(),
                     fieldNames);
         }
     }

@@ -7,7 +7,6 @@ import io.muster.directory.domain.IrRole;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,9 +134,7 @@ public class ExternalResources {
     private void apply(ExternalResource resource, ExternalResourceFields request) {
         List<Problem.FieldError> errors = problemsWith(request, "");
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.of("invalid-request", "Invalid request", 400,
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are invalid", errors));
+            throw Refusal.invalid(errors.stream().map(e -> new Refusal.FieldError(e.field(), e.message())).toList());
         }
         resource.kind = request.kind();
         resource.organisation = request.organisation().strip();

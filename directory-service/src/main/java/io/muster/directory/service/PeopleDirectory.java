@@ -7,7 +7,6 @@ import io.muster.directory.domain.Person;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.domain.Refusal;
 import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -310,9 +309,7 @@ public class PeopleDirectory {
         }
         String login = blankToNull(request.login());
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.of("invalid-request", "Invalid request", 400,
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are invalid", errors));
+            throw Refusal.invalid(errors.stream().map(e -> new Refusal.FieldError(e.field(), e.message())).toList());
         }
         person.displayName = request.displayName().strip();
         person.department = blankToNull(request.department());

@@ -9,8 +9,6 @@ import io.muster.directory.domain.PreparednessState;
 import io.muster.directory.domain.SignedInCaller;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.domain.Refusal;
-import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -151,7 +149,7 @@ public class PreparednessRegister {
         if (!caller.admin() && !caller.is(person, ContactChannel.ofPerson(personId))) {
             String detail = caller.actor() + " is not " + person.displayName + " (no login or verified email of "
                     + "theirs matches the token); only the person themself or an admin records their checks";
-            throw new ProblemException(Problem.of("not-this-person", "Forbidden", 403, detail, List.of()));
+            throw Refusal.forbidden("not-this-person", null, detail);
         }
         PersonPreparedness check = PersonPreparedness.findById(new PersonPreparedness.Key(personId, itemKey));
         Object before = check == null ? null : checkView(check);

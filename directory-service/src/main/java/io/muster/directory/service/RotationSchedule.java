@@ -11,7 +11,6 @@ import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.problem.Problem;
 import io.muster.platform.domain.Refusal;
-import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -242,9 +241,7 @@ public class RotationSchedule {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.of("invalid-request", "Invalid request", 400,
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are invalid", errors));
+            throw Refusal.invalid(errors.stream().map(e -> new Refusal.FieldError(e.field(), e.message())).toList());
         }
         rotation.name = request.name().strip();
         rotation.teamId = request.teamId();

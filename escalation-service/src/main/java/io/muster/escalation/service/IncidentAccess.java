@@ -5,8 +5,7 @@ import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.Engagement;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.RoleEngagement;
-import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -127,8 +126,7 @@ public class IncidentAccess {
                 .anyMatch(roles::contains);
     }
 
-    private static ProblemException forbidden(String slug, String field, String detail) {
-        return new ProblemException(Problem.of(slug, "Forbidden", 403, detail,
-                field == null ? List.of() : List.of(new Problem.FieldError(field, detail))));
+    private static Refusal forbidden(String slug, String field, String detail) {
+        return Refusal.forbidden(slug, field, detail);
     }
 }

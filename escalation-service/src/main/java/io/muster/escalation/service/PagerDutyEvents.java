@@ -174,6 +174,9 @@ public class PagerDutyEvents {
         try {
             change.run();
         } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.FORBIDDEN) {
+                return Answer.forbidden(e.getMessage());
+            }
             if (e.kind() != Refusal.Kind.NOT_FOUND && e.kind() != Refusal.Kind.CONFLICT) {
                 throw e;
             }

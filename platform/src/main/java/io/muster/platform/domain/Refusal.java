@@ -17,25 +17,57 @@ public class Refusal extends RuntimeException {
         /** The current state forbids the change (409), for example acknowledging a resolved incident. */
         CONFLICT,
         /** Well-formed, but it cannot be carried out as asked (422). */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** The caller is known but may not do this to this thing (403), for example acknowledge another's page. */
+        FORBIDDEN
+    }
+
+    /** One part of an invalid command and what is wrong with it. */
+    public record FieldError(String field, String message) {
     }
 
     private final Kind kind;
     private final String slug;
     private final String field;
     private final String subject;
+    private final java.util.List<FieldError> errors;
 
     private Refusal(Kind kind, String slug, String field, String subject, String message) {
+        this(kind, slug, field, subject, message, field == null ? java.util.List.of()
+                : java.util.List.of(new FieldError(field, message)));
+    }
+
+    private Refusal(Kind kind, String slug, String field, String subject, String message,
+            java.util.List<FieldError> errors) {
         super(message);
         this.kind = kind;
         this.slug = slug;
         this.field = field;
         this.subject = subject;
+        this.errors = java.util.List.copyOf(errors);
     }
 
     /** The command is wrong in {@code field}. */
     public static Refusal invalid(String field, String message) {
         return new Refusal(Kind.INVALID, "invalid-request", field, null, message);
+    }
+
+    /**
+     * The command is wrong in several fields at once, all reported together so the caller fixes them in one go. The
+     * message reads {@code field: message} for one, {@code N fields are invalid} for more.
+     */
+    public static Refusal invalid(java.util.List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("an invalid command names at least one field");
+        }
+        String message = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new Refusal(Kind.INVALID, "invalid-request", errors.get(0).field(), null, message, errors);
+    }
+
+    /** The caller may not do this; {@code slug} names the rule, {@code field} (may be null) the part concerned. */
+    public static Refusal forbidden(String slug, String field, String message) {
+        return new Refusal(Kind.FORBIDDEN, slug, field, null, message);
     }
 
     /** {@code what} (a noun such as "Incident") with this id does not exist. */
@@ -65,6 +97,11 @@ public class Refusal extends RuntimeException {
     /** The field of the command to fix, or null when the refusal concerns no single field. */
     public String field() {
         return field;
+    }
+
+    /** Every field to fix, with what is wrong with each; empty when the refusal concerns no field. */
+    public java.util.List<FieldError> errors() {
+        return errors;
     }
 
     /** For {@link Kind#NOT_FOUND}: what was looked for ("Incident"); otherwise null. */

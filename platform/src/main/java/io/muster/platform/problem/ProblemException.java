@@ -23,11 +23,18 @@ public class ProblemException extends RuntimeException {
     /** The problem+json a domain {@link Refusal} becomes at the edge; the same shapes as the factories below. */
     public static Problem problemOf(Refusal refusal) {
         return switch (refusal.kind()) {
-            case INVALID -> badRequest(refusal.field(), refusal.getMessage()).problem();
+            case INVALID -> refusal.errors().size() == 1 && refusal.errors().get(0).message().equals(refusal.getMessage())
+                    ? badRequest(refusal.field(), refusal.getMessage()).problem()
+                    : new ProblemException(Problem.of("invalid-request", "Invalid request", 400, refusal.getMessage(),
+                            refusal.errors().stream().map(e -> new Problem.FieldError(e.field(), e.message()))
+                                    .toList())).problem();
             case NOT_FOUND -> new ProblemException(Problem.of("not-found", refusal.subject() + " not found", 404,
                     refusal.getMessage(), List.of())).problem();
             case CONFLICT -> conflict(refusal.slug(), refusal.field(), refusal.getMessage()).problem();
             case UNPROCESSABLE -> unprocessable(refusal.slug(), refusal.field(), refusal.getMessage()).problem();
+            case FORBIDDEN -> new ProblemException(Problem.of(refusal.slug(), "Forbidden", 403, refusal.getMessage(),
+                    refusal.field() == null ? List.of()
+                            : List.of(new Problem.FieldError(refusal.field(), refusal.getMessage())))).problem();
         };
     }
 

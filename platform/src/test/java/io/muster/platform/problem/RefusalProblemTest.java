@@ -36,4 +36,28 @@ class RefusalProblemTest {
         assertThat(unprocessable.status()).isEqualTo(422);
         assertThat(unprocessable.errors()).isEmpty();
     }
+
+    @Test
+    void severalInvalidFieldsAreReportedTogether() {
+        Problem two = ProblemException.problemOf(Refusal.invalid(java.util.List.of(
+                new Refusal.FieldError("managerId", "must be another person"),
+                new Refusal.FieldError("lastReviewedAt", "must not be in the future"))));
+        assertThat(two.status()).isEqualTo(400);
+        assertThat(two.type()).endsWith("invalid-request");
+        assertThat(two.detail()).isEqualTo("2 fields are invalid");
+        assertThat(two.errors()).extracting(Problem.FieldError::field).containsExactly("managerId", "lastReviewedAt");
+        Problem one = ProblemException.problemOf(Refusal.invalid(java.util.List.of(
+                new Refusal.FieldError("timeZone", "must be an IANA time zone"))));
+        assertThat(one.detail()).isEqualTo("timeZone: must be an IANA time zone");
+        assertThat(one.errors()).extracting(Problem.FieldError::message).containsExactly("must be an IANA time zone");
+    }
+
+    @Test
+    void aForbiddenActionIsA403WithItsRule() {
+        Problem p = ProblemException.problemOf(Refusal.forbidden("not-a-responder", null, "you were not paged"));
+        assertThat(p.status()).isEqualTo(403);
+        assertThat(p.title()).isEqualTo("Forbidden");
+        assertThat(p.type()).endsWith("not-a-responder");
+        assertThat(p.errors()).isEmpty();
+    }
 }
