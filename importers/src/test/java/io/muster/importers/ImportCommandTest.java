@@ -139,6 +139,14 @@ class ImportCommandTest {
     }
 
     @Test
+    void anUnreachableProviderIsNamedNotNull() {
+        Result r = run(Map.of("PAGERDUTY_TOKEN", "t"), "pagerduty", "--dry-run", "--endpoint", "http://127.0.0.1:9");
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.err).contains("could not read PagerDuty: GET /users failed: nothing answers at 127.0.0.1:9")
+                .doesNotContain("null");
+    }
+
+    @Test
     void anUnreachableSourceIsAnErrorNotAnEmptyPlan() {
         Result r = run("aws", "--dry-run", "--region", "us-east-1", "--endpoint", "http://127.0.0.1:9");
         assertThat(r.code).isEqualTo(1);

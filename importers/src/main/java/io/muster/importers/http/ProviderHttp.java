@@ -65,8 +65,12 @@ public final class ProviderHttp {
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException e) {
+                throw new ApiException("GET " + path + " failed: nothing answers at " + uri.getHost() + ":"
+                        + uri.getPort());
             } catch (IOException e) {
-                throw new ApiException("GET " + path + " failed: " + e.getMessage());
+                throw new ApiException("GET " + path + " failed: " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException("interrupted while reading " + path);
