@@ -1,23 +1,12 @@
 package io.muster.importers.opsgenie;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.muster.importers.JsonStandIn;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Speaks Opsgenie's REST API v2 for an account kept in a JSON file of the API's own shapes: {@code GenieKey} auth,
@@ -25,51 +14,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * name Opsgenie's public host, schedules whose rotations come only with {@code expand=rotation}, and 429 with
  * Opsgenie's throttling headers for the calls told to throttle.
  */
-public final class OpsgenieStandIn implements AutoCloseable {
+public final class OpsgenieStandIn extends JsonStandIn {
 
     public static final String KEY = "0b9d0c2e-standin-key";
     static final int PAGE = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpServer server;
-    private final JsonNode account;
-    private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final Map<String, AtomicInteger> throttle = new HashMap<>();
 
     public OpsgenieStandIn(String resource) {
-        try (InputStream in = OpsgenieStandIn.class.getResourceAsStream(resource)) {
-            account = JSON.readTree(in);
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
+        super(resource);
     }
 
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    void throttle(String path, int times) {
-        throttle.put(path, new AtomicInteger(times));
-    }
-
-    List<String> calls() {
-        return List.copyOf(calls);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI());
-            calls.add(path + (query.containsKey("offset") ? " offset=" + query.get("offset") : ""));
+            record(path + (query.containsKey("offset") ? " offset=" + query.get("offset") : ""));
             if (!("GenieKey " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 reply(exchange, 401, error("Could not authenticate", 401));
                 return;
             }
-            AtomicInteger left = throttle.get(path);
-            if (left != null && left.getAndDecrement() > 0) {
+            if (throttledNow(path)) {
                 exchange.getResponseHeaders().set("X-RateLimit-State", "THROTTLED");
                 exchange.getResponseHeaders().set("X-RateLimit-Period-In-Sec", "1");
                 reply(exchange, 429, error("You are making too many requests!", 429));
@@ -81,13 +45,13 @@ public final class OpsgenieStandIn implements AutoCloseable {
                 body = switch (parts[1]) {
                     case "users" -> users(query);
                     case "schedules" -> data(schedules(query.getOrDefault("expand", "").contains("rotation")));
-                    case "escalations" -> data(account.path("escalations"));
-                    case "teams" -> data(account.path("teams"));
+                    case "escalations" -> data(fixture.path("escalations"));
+                    case "teams" -> data(fixture.path("teams"));
                     default -> null;
                 };
             } else if (parts.length == 4 && parts[0].equals("v2") && parts[1].equals("users")
-                    && parts[3].equals("contacts") && account.path("contacts").has(parts[2])) {
-                body = data(account.path("contacts").path(parts[2]));
+                    && parts[3].equals("contacts") && fixture.path("contacts").has(parts[2])) {
+                body = data(fixture.path("contacts").path(parts[2]));
             }
             if (body == null) {
                 reply(exchange, 404, error("Not found", 404));
@@ -101,7 +65,7 @@ public final class OpsgenieStandIn implements AutoCloseable {
 
     private JsonNode schedules(boolean withRotations) {
         ArrayNode out = JSON.createArrayNode();
-        for (JsonNode s : account.path("schedules")) {
+        for (JsonNode s : fixture.path("schedules")) {
             ObjectNode copy = s.deepCopy();
             if (!withRotations) {
                 copy.remove("rotations");
@@ -112,7 +76,7 @@ public final class OpsgenieStandIn implements AutoCloseable {
     }
 
     private ObjectNode users(Map<String, String> query) {
-        JsonNode all = account.path("users");
+        JsonNode all = fixture.path("users");
         int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
         int limit = Math.min(PAGE, Integer.parseInt(query.getOrDefault("limit", "20")));
         ArrayNode items = JSON.createArrayNode();
@@ -143,29 +107,4 @@ public final class OpsgenieStandIn implements AutoCloseable {
                 .put("requestId", "3c0e6b5f-0d1a-4c2e-9f00-standin" + code);
     }
 
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> out = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }

@@ -1,68 +1,33 @@
 package io.muster.importers.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.muster.importers.JsonStandIn;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Speaks PagerDuty's REST API v2 for an account kept in a JSON file of the API's own shapes: token auth, the
  * versioned media type, {@code offset}/{@code limit}/{@code more} paging (at most {@link #PAGE} items a page, so
  * every reader pages), and 429 with {@code ratelimit-reset} for the calls told to throttle.
  */
-public final class PagerDutyStandIn implements AutoCloseable {
+public final class PagerDutyStandIn extends JsonStandIn {
 
     public static final String TOKEN = "u+standin-token";
     static final int PAGE = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpServer server;
-    private final JsonNode account;
-    private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final Map<String, AtomicInteger> throttle = new HashMap<>();
 
     public PagerDutyStandIn(String resource) {
-        try (InputStream in = PagerDutyStandIn.class.getResourceAsStream(resource)) {
-            account = JSON.readTree(in);
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
+        super(resource);
     }
 
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    void throttle(String path, int times) {
-        throttle.put(path, new AtomicInteger(times));
-    }
-
-    List<String> calls() {
-        return List.copyOf(calls);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI());
-            calls.add(path + (query.containsKey("offset") ? " offset=" + query.get("offset") : ""));
+            record(path + (query.containsKey("offset") ? " offset=" + query.get("offset") : ""));
             if (!("Token token=" + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 reply(exchange, 401, JSON.createObjectNode().set("error", JSON.createObjectNode()
                         .put("message", "Unauthorized").put("code", 2006)));
@@ -72,8 +37,7 @@ public final class PagerDutyStandIn implements AutoCloseable {
                 reply(exchange, 406, JSON.createObjectNode().put("error", "unsupported Accept"));
                 return;
             }
-            AtomicInteger left = throttle.get(path);
-            if (left != null && left.getAndDecrement() > 0) {
+            if (throttledNow(path)) {
                 exchange.getResponseHeaders().set("ratelimit-limit", "960");
                 exchange.getResponseHeaders().set("ratelimit-remaining", "0");
                 exchange.getResponseHeaders().set("ratelimit-reset", "1");
@@ -84,18 +48,18 @@ public final class PagerDutyStandIn implements AutoCloseable {
             String[] parts = path.substring(1).split("/");
             JsonNode body = switch (parts.length) {
                 case 1 -> switch (parts[0]) {
-                    case "users" -> page(account.path("users"), "users", query);
-                    case "schedules" -> page(summaries(account.path("schedules")), "schedules", query);
-                    case "escalation_policies" -> page(account.path("escalation_policies"), "escalation_policies",
+                    case "users" -> page(fixture.path("users"), "users", query);
+                    case "schedules" -> page(summaries(fixture.path("schedules")), "schedules", query);
+                    case "escalation_policies" -> page(fixture.path("escalation_policies"), "escalation_policies",
                             query);
-                    case "services" -> page(account.path("services"), "services", query);
+                    case "services" -> page(fixture.path("services"), "services", query);
                     default -> null;
                 };
-                case 2 -> parts[0].equals("schedules") && account.path("schedules").has(parts[1])
-                        ? JSON.createObjectNode().set("schedule", account.path("schedules").path(parts[1])) : null;
+                case 2 -> parts[0].equals("schedules") && fixture.path("schedules").has(parts[1])
+                        ? JSON.createObjectNode().set("schedule", fixture.path("schedules").path(parts[1])) : null;
                 case 3 -> parts[0].equals("schedules") && parts[2].equals("overrides") && query.containsKey("since")
                         && query.containsKey("until")
-                        ? page(account.path("overrides").path(parts[1]), "overrides", query) : null;
+                        ? page(fixture.path("overrides").path(parts[1]), "overrides", query) : null;
                 default -> null;
             };
             if (body == null) {
@@ -129,29 +93,4 @@ public final class PagerDutyStandIn implements AutoCloseable {
         return out;
     }
 
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> out = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }
