@@ -20,9 +20,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorSpec;
 import io.muster.contracts.Topics;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -50,13 +54,18 @@ public final class ManifestCheck {
     }
 
     private static final Set<String> TYPED_KINDS = Set.of("Namespace", "ServiceAccount", "ConfigMap", "Service",
-            "Deployment", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "Ingress");
-    /** Custom resources of the operators Muster runs on: Strimzi, CloudNativePG and the Prometheus Operator. */
-    private static final Set<String> CUSTOM_KINDS = Set.of("kafka.strimzi.io/v1beta2 Kafka",
-            "kafka.strimzi.io/v1beta2 KafkaNodePool", "kafka.strimzi.io/v1beta2 KafkaTopic",
-            "kafka.strimzi.io/v1beta2 KafkaUser",
-            "postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database",
-            "monitoring.coreos.com/v1 ServiceMonitor");
+            "Deployment", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "Ingress",
+            // Typed because fabric8's model of the Prometheus Operator is on the class path.
+            "ServiceMonitor");
+    /**
+     * Custom resources of the operators Muster runs on: Strimzi, CloudNativePG, the Prometheus Operator and
+     * Keycloak's. CloudNativePG publishes no model to check against; the others are checked by
+     * {@link OperatorResourceCheck}.
+     */
+    private static final Set<String> CUSTOM_KINDS = java.util.stream.Stream.concat(
+            OperatorResourceCheck.KINDS.stream(),
+            java.util.stream.Stream.of("postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** The services that call AWS, which therefore need an IAM role on their ServiceAccount (IRSA). */
     static final Set<String> AWS_CALLERS = Set.of("notification-service", "escalation-service");
     static final String IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
@@ -67,6 +76,7 @@ public final class ManifestCheck {
     private final Set<String> documentedSecrets;
     private final Map<String, Set<String>> requiredEnvByDeployment;
     private final KafkaAccessCheck kafkaAccess;
+    private final OperatorResourceCheck operatorResources;
     /** Secrets the operators make from the manifests being checked (Strimzi's user and CA secrets). */
     private Set<String> operatorSecrets = Set.of();
 
@@ -76,10 +86,11 @@ public final class ManifestCheck {
      * @param kafkaAccessByDeployment per Deployment name, what its service publishes and consumes
      */
     public ManifestCheck(Set<String> documentedSecrets, Map<String, Set<String>> requiredEnvByDeployment,
-            Map<String, ServiceRequirements.KafkaAccess> kafkaAccessByDeployment) {
+            Map<String, ServiceRequirements.KafkaAccess> kafkaAccessByDeployment, Path realmFile) {
         this.documentedSecrets = Set.copyOf(documentedSecrets);
         this.requiredEnvByDeployment = Map.copyOf(requiredEnvByDeployment);
         this.kafkaAccess = new KafkaAccessCheck(kafkaAccessByDeployment);
+        this.operatorResources = new OperatorResourceCheck(serialization, realmFile);
     }
 
     public List<Finding> check(String renderedYaml) {
@@ -112,6 +123,7 @@ public final class ManifestCheck {
         }
         checkTopics(objects, findings);
         kafkaAccess.check(objects, deployments, findings);
+        operatorResources.check(objects, this::secret, findings);
         checkNamespace(objects, findings);
         checkServiceAccounts(objects, deployments, findings);
         checkServiceMonitors(objects, services, deployments, findings);
@@ -137,7 +149,7 @@ public final class ManifestCheck {
     }
 
     /** Walks a typed object: anything the model did not recognise ends up in an additionalProperties map. */
-    private static void unknownFields(Object node, String path, String where, List<Finding> findings) {
+    static void unknownFields(Object node, String path, String where, List<Finding> findings) {
         if (node == null) {
             return;
         }
@@ -152,8 +164,9 @@ public final class ManifestCheck {
             map.forEach((k, v) -> unknownFields(v, path + "." + k, where, findings));
             return;
         }
-        if (!node.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")
-                || node instanceof IntOrString) {
+        String pkg = node.getClass().getPackageName();
+        if (!(pkg.startsWith("io.fabric8.kubernetes.api.model") || pkg.startsWith("io.fabric8.openshift.api.model")
+                || pkg.startsWith("io.strimzi.api")) || node instanceof IntOrString || node instanceof Enum<?>) {
             return;
         }
         for (Method m : node.getClass().getMethods()) {
@@ -441,20 +454,15 @@ public final class ManifestCheck {
     }
 
     /** Every Deployment's metrics are scraped: a ServiceMonitor selects its Service and names a port that Service has. */
-    @SuppressWarnings("unchecked")
     private static void checkServiceMonitors(List<HasMetadata> objects, List<Service> services,
             List<Deployment> deployments, List<Finding> findings) {
         Set<String> monitoredServices = new HashSet<>();
-        for (GenericKubernetesResource m : of(objects, GenericKubernetesResource.class)) {
-            if (!"ServiceMonitor".equals(m.getKind())) {
-                continue;
-            }
+        for (ServiceMonitor m : of(objects, ServiceMonitor.class)) {
             String where = "ServiceMonitor/" + m.getMetadata().getName();
-            Map<String, Object> spec = (Map<String, Object>) m.getAdditionalProperties().get("spec");
-            Map<String, Object> selector = spec == null ? null : (Map<String, Object>) spec.get("selector");
-            Map<String, String> labels = selector == null ? null : (Map<String, String>) selector.get("matchLabels");
-            List<Map<String, Object>> endpoints = spec == null ? null
-                    : (List<Map<String, Object>>) spec.get("endpoints");
+            ServiceMonitorSpec spec = m.getSpec();
+            Map<String, String> labels = spec == null || spec.getSelector() == null ? null
+                    : spec.getSelector().getMatchLabels();
+            List<Endpoint> endpoints = spec == null ? null : spec.getEndpoints();
             if (labels == null || labels.isEmpty() || endpoints == null || endpoints.isEmpty()) {
                 findings.add(new Finding("monitor", where, "needs spec.selector.matchLabels and spec.endpoints"));
                 continue;
@@ -465,8 +473,8 @@ public final class ManifestCheck {
                 findings.add(new Finding("monitor", where, "selector " + labels + " matches no Service"));
                 continue;
             }
-            for (Map<String, Object> endpoint : endpoints) {
-                Object port = endpoint.get("port");
+            for (Endpoint endpoint : endpoints) {
+                String port = endpoint.getPort();
                 for (Service s : selected) {
                     boolean has = s.getSpec().getPorts().stream().anyMatch(p -> Objects.equals(p.getName(), port));
                     if (!has) {
@@ -474,8 +482,8 @@ public final class ManifestCheck {
                                 + s.getMetadata().getName()));
                     }
                 }
-                if (!"/q/metrics".equals(endpoint.get("path"))) {
-                    findings.add(new Finding("monitor", where, "scrapes " + endpoint.get("path")
+                if (!"/q/metrics".equals(endpoint.getPath())) {
+                    findings.add(new Finding("monitor", where, "scrapes " + endpoint.getPath()
                             + ", not /q/metrics"));
                 }
             }

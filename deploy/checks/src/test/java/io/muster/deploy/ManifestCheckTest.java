@@ -24,7 +24,7 @@ class ManifestCheckTest {
     static void setUp() throws IOException {
         root = Path.of(System.getProperty("muster.root", "../..")).toAbsolutePath().normalize();
         check = new ManifestCheck(ServiceRequirements.documentedSecrets(root), ServiceRequirements.requiredEnv(root),
-                ServiceRequirements.kafkaAccess(root));
+                ServiceRequirements.kafkaAccess(root), root.resolve("deploy/base/keycloak/realm-muster.json"));
     }
 
     /** The overlay rendered by kubectl where it exists; the committed rendering otherwise. */
@@ -167,6 +167,43 @@ class ManifestCheckTest {
                     assertThat(f.rule()).isEqualTo("unknown-field");
                     assertThat(f.message()).contains("readOnlyRootFileSystem");
                 });
+    }
+
+    @Test
+    void customResourcesAreCheckedAgainstTheOperatorsOwnModels() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: KafkaTopic\n", "name: muster-deadletter-v1"),
+                d -> d.replace("partitions: 3", "partition: 3")))
+                .anySatisfy(f -> {
+                    assertThat(f.rule()).isEqualTo("unknown-field");
+                    assertThat(f.message()).contains("partition");
+                });
+        assertThat(brokenProd(List.of("\nkind: Kafka\n"), d -> d.replace("type: scram-sha-512", "type: scram-sha-999")))
+                .extracting(ManifestCheck.Finding::where, ManifestCheck.Finding::rule)
+                .contains(org.assertj.core.groups.Tuple.tuple("Kafka/muster-kafka", "schema"));
+        assertThat(brokenProd(List.of("\nkind: ServiceMonitor\n", "name: console\n"),
+                d -> d.replace("interval: 30s", "intervall: 30s")))
+                .anySatisfy(f -> {
+                    assertThat(f.rule()).isEqualTo("unknown-field");
+                    assertThat(f.message()).contains("intervall");
+                });
+    }
+
+    @Test
+    void keycloakIsTheServicesIssuerAndImportsExactlyTheRealmFile() throws Exception {
+        assertThat(brokenProd(List.of("\nkind: Keycloak\n"),
+                d -> d.replace("hostname: https://auth.muster.example.org", "hostname: https://sso.example.net")))
+                .extracting(ManifestCheck.Finding::rule).contains("keycloak");
+        assertThat(brokenProd(List.of("\nkind: Keycloak\n"), d -> d.replace("host: muster-db-rw", "host: postgres")))
+                .extracting(ManifestCheck.Finding::rule).contains("keycloak");
+        assertThat(brokenProd(List.of("\nkind: Keycloak\n"),
+                d -> d.replace("name: muster-db-keycloak", "name: keycloak-db")))
+                .extracting(ManifestCheck.Finding::rule).contains("secret-ref");
+        assertThat(brokenProd(List.of("\nkind: KeycloakRealmImport\n"),
+                d -> d.replace("sslRequired: external", "sslRequired: all")))
+                .extracting(ManifestCheck.Finding::rule).containsExactly("realm");
+        assertThat(brokenProd(List.of("\nkind: KeycloakRealmImport\n"),
+                d -> d.replace("sslRequired: external", "sslRequird: external")))
+                .extracting(ManifestCheck.Finding::rule).contains("schema", "realm");
     }
 
     @Test
