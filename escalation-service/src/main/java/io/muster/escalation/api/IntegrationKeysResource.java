@@ -2,7 +2,6 @@ package io.muster.escalation.api;
 
 import io.muster.escalation.domain.IntegrationKey;
 import io.muster.escalation.service.IntegrationKeys;
-import io.muster.platform.audit.AuditMasking;
 import io.muster.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,11 +41,6 @@ public class IntegrationKeysResource {
 
         static KeyResponse of(IntegrationKey k) {
             return new KeyResponse(k.key, k.name, k.incidentType, k.createdBy, k.createdAt);
-        }
-
-        /** The key as the audit log keeps it: the secret masked, everything else as is. */
-        public static KeyResponse masked(IntegrationKey k) {
-            return new KeyResponse(AuditMasking.secret(k.key), k.name, k.incidentType, k.createdBy, k.createdAt);
         }
     }
 

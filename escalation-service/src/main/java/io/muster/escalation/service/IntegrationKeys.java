@@ -1,6 +1,5 @@
 package io.muster.escalation.service;
 
-import io.muster.escalation.api.IntegrationKeysResource.KeyResponse;
 import io.muster.escalation.config.EscalationConfig;
 import io.muster.escalation.domain.IntegrationKey;
 import io.muster.platform.audit.AuditMasking;
@@ -51,7 +50,7 @@ public class IntegrationKeys {
             if (inserted == 1) {
                 IntegrationKey entity = IntegrationKey.findById(key);
                 audit.record(AUDIT_KEY, AuditMasking.secret(key), "created", "configuration", null,
-                        KeyResponse.masked(entity));
+                        MaskedKey.of(entity));
             }
         });
     }
@@ -76,7 +75,7 @@ public class IntegrationKeys {
             throw ProblemException.notFound("Integration key", "(redacted)");
         }
         // The key is the credential: the audit log names it only masked.
-        audit.record(AUDIT_KEY, AuditMasking.secret(key), "revoked", actor, KeyResponse.masked(entity), null);
+        audit.record(AUDIT_KEY, AuditMasking.secret(key), "revoked", actor, MaskedKey.of(entity), null);
         entity.delete();
     }
 
@@ -93,7 +92,7 @@ public class IntegrationKeys {
         entity.createdBy = actor;
         entity.createdAt = clock.instant();
         entity.persist();
-        audit.record(AUDIT_KEY, AuditMasking.secret(key), "created", actor, null, KeyResponse.masked(entity));
+        audit.record(AUDIT_KEY, AuditMasking.secret(key), "created", actor, null, MaskedKey.of(entity));
         return entity;
     }
 }
