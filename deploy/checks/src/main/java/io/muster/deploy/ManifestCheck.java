@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds the mistakes in rendered Kubernetes manifests that would otherwise only show once applied: kinds or
@@ -62,10 +64,9 @@ public final class ManifestCheck {
      * Keycloak's. CloudNativePG publishes no model to check against; the others are checked by
      * {@link OperatorResourceCheck}.
      */
-    private static final Set<String> CUSTOM_KINDS = java.util.stream.Stream.concat(
-            OperatorResourceCheck.KINDS.stream(),
-            java.util.stream.Stream.of("postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database"))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> CUSTOM_KINDS = Stream.concat(OperatorResourceCheck.KINDS.stream(),
+            Stream.of("postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database"))
+            .collect(Collectors.toUnmodifiableSet());
     /** The services that call AWS, which therefore need an IAM role on their ServiceAccount (IRSA). */
     static final Set<String> AWS_CALLERS = Set.of("notification-service", "escalation-service");
     static final String IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";

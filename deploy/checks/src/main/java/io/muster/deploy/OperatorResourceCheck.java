@@ -43,8 +43,8 @@ final class OperatorResourceCheck {
             "kafka.strimzi.io/v1beta2 KafkaUser", KafkaUser.class);
     static final String KEYCLOAK = "k8s.keycloak.org/v2alpha1 Keycloak";
     static final String REALM_IMPORT = "k8s.keycloak.org/v2alpha1 KeycloakRealmImport";
-    /** The Prometheus Operator's ServiceMonitor is read typed (fabric8's model) and checked with the core kinds. */
-    static final Set<String> KINDS = Stream.concat(MODELS.keySet().stream(), Stream.of(KEYCLOAK, REALM_IMPORT, "monitoring.coreos.com/v1 ServiceMonitor"))
+    /** The kinds checked here; ServiceMonitor is read typed (fabric8's model) and checked with the core kinds. */
+    static final Set<String> KINDS = Stream.concat(MODELS.keySet().stream(), Stream.of(KEYCLOAK, REALM_IMPORT))
             .collect(Collectors.toUnmodifiableSet());
 
     private final KubernetesSerialization serialization;

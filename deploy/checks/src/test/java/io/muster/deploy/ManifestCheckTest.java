@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +74,14 @@ class ManifestCheckTest {
         }
         assertThat(edited).as("documents matching %s", markers).isEqualTo(1);
         return String.join("---", docs);
+    }
+
+    /** A finding that the check did not know a field of this name. */
+    static Consumer<ManifestCheck.Finding> unknownField(String name) {
+        return f -> {
+            assertThat(f.rule()).isEqualTo("unknown-field");
+            assertThat(f.message()).contains(name);
+        };
     }
 
     static List<ManifestCheck.Finding> brokenProd(List<String> markers, UnaryOperator<String> edit) throws Exception {
@@ -163,29 +172,20 @@ class ManifestCheckTest {
     void anUnknownFieldFails() throws Exception {
         assertThat(brokenProd(List.of("\nkind: Deployment\n", "name: escalation-service"),
                 d -> d.replace("readOnlyRootFilesystem: true", "readOnlyRootFileSystem: true")))
-                .anySatisfy(f -> {
-                    assertThat(f.rule()).isEqualTo("unknown-field");
-                    assertThat(f.message()).contains("readOnlyRootFileSystem");
-                });
+                .anySatisfy(unknownField("readOnlyRootFileSystem"));
     }
 
     @Test
     void customResourcesAreCheckedAgainstTheOperatorsOwnModels() throws Exception {
         assertThat(brokenProd(List.of("\nkind: KafkaTopic\n", "name: muster-deadletter-v1"),
                 d -> d.replace("partitions: 3", "partition: 3")))
-                .anySatisfy(f -> {
-                    assertThat(f.rule()).isEqualTo("unknown-field");
-                    assertThat(f.message()).contains("partition");
-                });
+                .anySatisfy(unknownField("partition"));
         assertThat(brokenProd(List.of("\nkind: Kafka\n"), d -> d.replace("type: scram-sha-512", "type: scram-sha-999")))
                 .extracting(ManifestCheck.Finding::where, ManifestCheck.Finding::rule)
                 .contains(org.assertj.core.groups.Tuple.tuple("Kafka/muster-kafka", "schema"));
         assertThat(brokenProd(List.of("\nkind: ServiceMonitor\n", "name: console\n"),
                 d -> d.replace("interval: 30s", "intervall: 30s")))
-                .anySatisfy(f -> {
-                    assertThat(f.rule()).isEqualTo("unknown-field");
-                    assertThat(f.message()).contains("intervall");
-                });
+                .anySatisfy(unknownField("intervall"));
     }
 
     @Test
