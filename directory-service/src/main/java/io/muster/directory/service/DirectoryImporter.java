@@ -7,8 +7,6 @@ import io.muster.directory.domain.Person;
 import io.muster.directory.domain.Team;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.domain.Refusal;
-import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,17 +91,17 @@ public class DirectoryImporter {
 
     /** As above, with problems already found while parsing (named as the caller knows them). */
     public ImportResult run(DirectoryImport data, boolean dryRun, String actor, UnaryOperator<String> fieldNames,
-            List<Problem.FieldError> parseErrors) {
+            List<Refusal.FieldError> parseErrors) {
         if (parseErrors.isEmpty() && isEmpty(data)) {
             // Almost always a mistake (wrong file, wrong field names), and never something to report as imported.
             throw Refusal.invalid("people",
                     "the import holds nothing: give at least one person, team, rotation or external resource");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Refusal.FieldError> errors = new ArrayList<>();
         Set<String> alreadyReported = new HashSet<>();
         parseErrors.forEach(e -> alreadyReported.add(e.field()));
         for (ConstraintViolation<DirectoryImport> v : validator.validate(data)) {
-            Problem.FieldError error = new Problem.FieldError(pathOf(v.getPropertyPath()), v.getMessage());
+            Refusal.FieldError error = new Refusal.FieldError(pathOf(v.getPropertyPath()), v.getMessage());
             if (!alreadyReported.contains(fieldNames.apply(error.field()))) {
                 errors.add(error);
             }
@@ -112,8 +110,8 @@ public class DirectoryImporter {
             QuarkusTransaction.requiringNew().run(() -> checkReferences(data, errors));
         }
         if (!errors.isEmpty() || !parseErrors.isEmpty()) {
-            List<Problem.FieldError> all = new ArrayList<>(parseErrors);
-            errors.forEach(e -> all.add(new Problem.FieldError(fieldNames.apply(e.field()), e.message())));
+            List<Refusal.FieldError> all = new ArrayList<>(parseErrors);
+            errors.forEach(e -> all.add(new Refusal.FieldError(fieldNames.apply(e.field()), e.message())));
             throw refused(all, UnaryOperator.identity());
         }
         try {
@@ -126,22 +124,19 @@ public class DirectoryImporter {
             });
         } catch (DryRunDone done) {
             return done.result;
-        } catch (ProblemException e) {
-            throw refused(e.problem().errors(), fieldNames);
         } catch (Refusal e) {
             // A rule of one person or channel, checked as it is written: reported like the import's other problems.
-            throw refused(e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList(),
-                    fieldNames);
+            throw refused(e.errors(), fieldNames);
         }
     }
 
-    private static ProblemException refused(List<Problem.FieldError> errors, UnaryOperator<String> fieldNames) {
-        List<Problem.FieldError> named = errors.stream()
-                .map(e -> new Problem.FieldError(fieldNames.apply(e.field()), e.message()))
-                .sorted(Comparator.comparing(Problem.FieldError::field, DirectoryImporter::naturalOrder))
+    private static Refusal refused(List<Refusal.FieldError> errors, UnaryOperator<String> fieldNames) {
+        List<Refusal.FieldError> named = errors.stream()
+                .map(e -> new Refusal.FieldError(fieldNames.apply(e.field()), e.message()))
+                .sorted(Comparator.comparing(Refusal.FieldError::field, DirectoryImporter::naturalOrder))
                 .toList();
-        return new ProblemException(Problem.of("invalid-import", "Import refused", 400,
-                named.size() + " problem" + (named.size() == 1 ? "" : "s") + " found; nothing was imported", named));
+        return Refusal.titled(Refusal.Kind.INVALID, "invalid-import", "Import refused",
+                named.size() + " problem" + (named.size() == 1 ? "" : "s") + " found; nothing was imported", named);
     }
 
     /** Orders "line 10" after "line 9" and people[10] after people[9]. */
@@ -175,30 +170,30 @@ public class DirectoryImporter {
     }
 
     /** Everything a single field's constraint cannot see: references, catalog entries, addresses, duplicates. */
-    private void checkReferences(DirectoryImport data, List<Problem.FieldError> errors) {
+    private void checkReferences(DirectoryImport data, List<Refusal.FieldError> errors) {
         List<DirectoryImport.Person> persons = listOf(data.people());
         Set<String> refs = new HashSet<>();
         for (int i = 0; i < persons.size(); i++) {
             if (!refs.add(persons.get(i).ref())) {
-                errors.add(new Problem.FieldError("people[" + i + "].ref", "is used twice"));
+                errors.add(new Refusal.FieldError("people[" + i + "].ref", "is used twice"));
             }
         }
         for (int i = 0; i < persons.size(); i++) {
             DirectoryImport.Person p = persons.get(i);
             String at = "people[" + i + "].";
             if (!validZone(p.timeZone())) {
-                errors.add(new Problem.FieldError(at + "timeZone", "must be an IANA time zone such as Europe/London"));
+                errors.add(new Refusal.FieldError(at + "timeZone", "must be an IANA time zone such as Europe/London"));
             }
             List<String> roles = listOf(p.roles());
             for (int r = 0; r < roles.size(); r++) {
                 if (IrRole.findById(roles.get(r)) == null) {
-                    errors.add(new Problem.FieldError(at + "roles[" + r + "]", "unknown role " + roles.get(r)));
+                    errors.add(new Refusal.FieldError(at + "roles[" + r + "]", "unknown role " + roles.get(r)));
                 }
             }
             checkRef(p.managerRef(), p.ref(), refs, at + "managerRef", errors);
             checkRef(p.backupRef(), p.ref(), refs, at + "backupRef", errors);
             if (p.lastReviewedAt() != null && p.lastReviewedAt().isAfter(clock.instant())) {
-                errors.add(new Problem.FieldError(at + "lastReviewedAt", "must not be in the future"));
+                errors.add(new Refusal.FieldError(at + "lastReviewedAt", "must not be in the future"));
             }
             Set<String> channelKeys = new HashSet<>();
             List<DirectoryImport.Channel> channels = listOf(p.channels());
@@ -206,9 +201,9 @@ public class DirectoryImporter {
                 DirectoryImport.Channel channel = channels.get(c);
                 String field = at + "channels[" + c + "].address";
                 ChannelAddresses.problemWith(channel.type(), channel.address().strip())
-                        .ifPresent(m -> errors.add(new Problem.FieldError(field, m)));
+                        .ifPresent(m -> errors.add(new Refusal.FieldError(field, m)));
                 if (!channelKeys.add(channel.type() + " " + channel.address().strip())) {
-                    errors.add(new Problem.FieldError(field, "is listed twice"));
+                    errors.add(new Refusal.FieldError(field, "is listed twice"));
                 }
             }
         }
@@ -218,14 +213,14 @@ public class DirectoryImporter {
             DirectoryImport.Team team = teamList.get(i);
             String name = team.name().strip().toLowerCase();
             if (!teamNames.add(name)) {
-                errors.add(new Problem.FieldError("teams[" + i + "].name", "is used twice"));
+                errors.add(new Refusal.FieldError("teams[" + i + "].name", "is used twice"));
             } else if (Team.count("lower(name) = ?1", name) > 0) {
-                errors.add(new Problem.FieldError("teams[" + i + "].name", "a team with this name already exists"));
+                errors.add(new Refusal.FieldError("teams[" + i + "].name", "a team with this name already exists"));
             }
             List<String> members = listOf(team.memberRefs());
             for (int m = 0; m < members.size(); m++) {
                 if (!refs.contains(members.get(m))) {
-                    errors.add(new Problem.FieldError("teams[" + i + "].memberRefs[" + m + "]",
+                    errors.add(new Refusal.FieldError("teams[" + i + "].memberRefs[" + m + "]",
                             "no person with ref " + members.get(m) + " in this import"));
                 }
             }
@@ -236,22 +231,22 @@ public class DirectoryImporter {
             String at = "rotations[" + i + "].";
             String team = rotation.team().strip().toLowerCase();
             if (!teamNames.contains(team) && Team.count("lower(name) = ?1", team) == 0) {
-                errors.add(new Problem.FieldError(at + "team", "no team named " + rotation.team()));
+                errors.add(new Refusal.FieldError(at + "team", "no team named " + rotation.team()));
             }
             if (IrRole.findById(rotation.roleKey()) == null) {
-                errors.add(new Problem.FieldError(at + "roleKey", "unknown role " + rotation.roleKey()));
+                errors.add(new Refusal.FieldError(at + "roleKey", "unknown role " + rotation.roleKey()));
             }
             if (!validZone(rotation.timeZone())) {
-                errors.add(new Problem.FieldError(at + "timeZone", "must be an IANA time zone such as Europe/London"));
+                errors.add(new Refusal.FieldError(at + "timeZone", "must be an IANA time zone such as Europe/London"));
             }
             Set<String> seen = new HashSet<>();
             for (int m = 0; m < rotation.memberRefs().size(); m++) {
                 String ref = rotation.memberRefs().get(m);
                 if (!refs.contains(ref)) {
-                    errors.add(new Problem.FieldError(at + "memberRefs[" + m + "]",
+                    errors.add(new Refusal.FieldError(at + "memberRefs[" + m + "]",
                             "no person with ref " + ref + " in this import"));
                 } else if (!seen.add(ref)) {
-                    errors.add(new Problem.FieldError(at + "memberRefs[" + m + "]", "is listed twice"));
+                    errors.add(new Refusal.FieldError(at + "memberRefs[" + m + "]", "is listed twice"));
                 }
             }
         }
@@ -263,16 +258,16 @@ public class DirectoryImporter {
             DirectoryImport.Role role = roleList.get(i);
             String at = "roles[" + i + "].";
             if (IrRole.findById(role.key()) == null) {
-                errors.add(new Problem.FieldError(at + "key", "unknown role " + role.key()));
+                errors.add(new Refusal.FieldError(at + "key", "unknown role " + role.key()));
             } else if (!roleKeys.add(role.key())) {
-                errors.add(new Problem.FieldError(at + "key", "is listed twice"));
+                errors.add(new Refusal.FieldError(at + "key", "is listed twice"));
             }
             DirectoryImport.Person contact = byRef.get(role.escalationContactRef());
             if (contact == null) {
-                errors.add(new Problem.FieldError(at + "escalationContactRef",
+                errors.add(new Refusal.FieldError(at + "escalationContactRef",
                         "no person with ref " + role.escalationContactRef() + " in this import"));
             } else if (Boolean.FALSE.equals(contact.active())) {
-                errors.add(new Problem.FieldError(at + "escalationContactRef", "must be an active person"));
+                errors.add(new Refusal.FieldError(at + "escalationContactRef", "must be an active person"));
             }
         }
         List<ExternalResourceFields> externals = listOf(data.externalResources());
@@ -282,14 +277,14 @@ public class DirectoryImporter {
     }
 
     private static void checkRef(String ref, String self, Set<String> refs, String field,
-            List<Problem.FieldError> errors) {
+            List<Refusal.FieldError> errors) {
         if (ref == null) {
             return;
         }
         if (ref.equals(self)) {
-            errors.add(new Problem.FieldError(field, "must be someone else"));
+            errors.add(new Refusal.FieldError(field, "must be someone else"));
         } else if (!refs.contains(ref)) {
-            errors.add(new Problem.FieldError(field, "no person with ref " + ref + " in this import"));
+            errors.add(new Refusal.FieldError(field, "no person with ref " + ref + " in this import"));
         }
     }
 

@@ -6,7 +6,6 @@ import io.muster.directory.domain.ExternalResource;
 import io.muster.directory.domain.IrRole;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.domain.Refusal;
-import io.muster.platform.problem.Problem;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,47 +93,47 @@ public class ExternalResources {
     }
 
     /** The rules one field cannot express; every violation is reported, with {@code prefix} before each field. */
-    public static List<Problem.FieldError> problemsWith(ExternalResourceFields request, String prefix) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    public static List<Refusal.FieldError> problemsWith(ExternalResourceFields request, String prefix) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
         checkContact(request.primaryContact(), prefix + "primaryContact", errors);
         if (request.escalationContact() != null) {
             checkContact(request.escalationContact(), prefix + "escalationContact", errors);
         }
         if (request.kind() == ExternalResource.Kind.REGULATOR) {
             if (request.notificationDeadlineHours() == null) {
-                errors.add(new Problem.FieldError(prefix + "notificationDeadlineHours",
+                errors.add(new Refusal.FieldError(prefix + "notificationDeadlineHours",
                         "a regulator needs a notification deadline"));
             }
             if (request.owningRoleKey() == null) {
-                errors.add(new Problem.FieldError(prefix + "owningRoleKey",
+                errors.add(new Refusal.FieldError(prefix + "owningRoleKey",
                         "a regulator needs a role that owns the notification"));
             }
         }
         if (request.owningRoleKey() != null && IrRole.findById(request.owningRoleKey()) == null) {
-            errors.add(new Problem.FieldError(prefix + "owningRoleKey", "unknown role " + request.owningRoleKey()));
+            errors.add(new Refusal.FieldError(prefix + "owningRoleKey", "unknown role " + request.owningRoleKey()));
         }
         return errors;
     }
 
     private static void checkContact(ExternalResourceFields.ExternalContact contact, String field,
-            List<Problem.FieldError> errors) {
+            List<Refusal.FieldError> errors) {
         if (contact.email() == null && contact.phone() == null) {
-            errors.add(new Problem.FieldError(field, "needs an email or a phone number"));
+            errors.add(new Refusal.FieldError(field, "needs an email or a phone number"));
         }
         if (contact.email() != null) {
             ChannelAddresses.problemWith(ChannelType.EMAIL, contact.email())
-                    .ifPresent(m -> errors.add(new Problem.FieldError(field + ".email", m)));
+                    .ifPresent(m -> errors.add(new Refusal.FieldError(field + ".email", m)));
         }
         if (contact.phone() != null) {
             ChannelAddresses.problemWith(ChannelType.VOICE, contact.phone())
-                    .ifPresent(m -> errors.add(new Problem.FieldError(field + ".phone", m)));
+                    .ifPresent(m -> errors.add(new Refusal.FieldError(field + ".phone", m)));
         }
     }
 
     private void apply(ExternalResource resource, ExternalResourceFields request) {
-        List<Problem.FieldError> errors = problemsWith(request, "");
+        List<Refusal.FieldError> errors = problemsWith(request, "");
         if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors.stream().map(e -> new Refusal.FieldError(e.field(), e.message())).toList());
+            throw Refusal.invalid(errors);
         }
         resource.kind = request.kind();
         resource.organisation = request.organisation().strip();

@@ -6,7 +6,6 @@ import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.domain.Refusal;
-import io.muster.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -288,28 +287,28 @@ public class PeopleDirectory {
 
     /** Checks every rule a single field cannot express, then copies the request onto the person. */
     private void apply(Person person, PersonFields request, String actor) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Refusal.FieldError> errors = new ArrayList<>();
         String zone = request.timeZone().strip();
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            errors.add(new Problem.FieldError("timeZone", "must be an IANA time zone such as Europe/London"));
+            errors.add(new Refusal.FieldError("timeZone", "must be an IANA time zone such as Europe/London"));
         }
         List<String> roles = request.roles() == null ? List.of() : request.roles().stream().distinct().toList();
         for (int i = 0; i < roles.size(); i++) {
             if (IrRole.findById(roles.get(i)) == null) {
-                errors.add(new Problem.FieldError("roles[" + i + "]", "unknown role " + roles.get(i)));
+                errors.add(new Refusal.FieldError("roles[" + i + "]", "unknown role " + roles.get(i)));
             }
         }
         checkOtherPerson(person.id, request.managerId(), "managerId", errors);
         checkOtherPerson(person.id, request.backupContactId(), "backupContactId", errors);
         Instant now = clock.instant();
         if (request.lastReviewedAt() != null && request.lastReviewedAt().isAfter(now)) {
-            errors.add(new Problem.FieldError("lastReviewedAt", "must not be in the future"));
+            errors.add(new Refusal.FieldError("lastReviewedAt", "must not be in the future"));
         }
         String login = blankToNull(request.login());
         if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors.stream().map(e -> new Refusal.FieldError(e.field(), e.message())).toList());
+            throw Refusal.invalid(errors);
         }
         person.displayName = request.displayName().strip();
         person.department = blankToNull(request.department());
@@ -334,14 +333,14 @@ public class PeopleDirectory {
         person.updatedAt = now;
     }
 
-    private void checkOtherPerson(UUID self, UUID other, String field, List<Problem.FieldError> errors) {
+    private void checkOtherPerson(UUID self, UUID other, String field, List<Refusal.FieldError> errors) {
         if (other == null) {
             return;
         }
         if (Objects.equals(self, other)) {
-            errors.add(new Problem.FieldError(field, "must be someone else"));
+            errors.add(new Refusal.FieldError(field, "must be someone else"));
         } else if (Person.findById(other) == null) {
-            errors.add(new Problem.FieldError(field, "no person " + other + " in the directory"));
+            errors.add(new Refusal.FieldError(field, "no person " + other + " in the directory"));
         }
     }
 

@@ -8,9 +8,8 @@ import io.muster.directory.domain.Rotation;
 import io.muster.directory.domain.RotationOverride;
 import io.muster.directory.domain.Team;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.Problem;
 import io.muster.platform.domain.Refusal;
+import io.muster.platform.outbox.Outbox;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -218,30 +217,30 @@ public class RotationSchedule {
     }
 
     private void apply(Rotation rotation, RotationFields request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Refusal.FieldError> errors = new ArrayList<>();
         String zone = request.timeZone().strip();
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            errors.add(new Problem.FieldError("timeZone", "must be an IANA time zone such as Europe/London"));
+            errors.add(new Refusal.FieldError("timeZone", "must be an IANA time zone such as Europe/London"));
         }
         if (Team.findById(request.teamId()) == null) {
-            errors.add(new Problem.FieldError("teamId", "no team " + request.teamId()));
+            errors.add(new Refusal.FieldError("teamId", "no team " + request.teamId()));
         }
         if (IrRole.findById(request.roleKey().strip()) == null) {
-            errors.add(new Problem.FieldError("roleKey", "unknown role " + request.roleKey()));
+            errors.add(new Refusal.FieldError("roleKey", "unknown role " + request.roleKey()));
         }
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < request.members().size(); i++) {
             UUID member = request.members().get(i);
             if (!seen.add(member)) {
-                errors.add(new Problem.FieldError("members[" + i + "]", "is listed twice"));
+                errors.add(new Refusal.FieldError("members[" + i + "]", "is listed twice"));
             } else if (Person.findById(member) == null) {
-                errors.add(new Problem.FieldError("members[" + i + "]", "no person " + member + " in the directory"));
+                errors.add(new Refusal.FieldError("members[" + i + "]", "no person " + member + " in the directory"));
             }
         }
         if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors.stream().map(e -> new Refusal.FieldError(e.field(), e.message())).toList());
+            throw Refusal.invalid(errors);
         }
         rotation.name = request.name().strip();
         rotation.teamId = request.teamId();

@@ -8,15 +8,12 @@ import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IntegrationKey;
 import io.muster.platform.domain.Refusal;
-import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +49,9 @@ public class AlertmanagerWebhook {
     }
 
     public Outcome receive(String integrationKey, String body) {
-        IntegrationKey integration = keys.find(integrationKey).orElseThrow(() -> new ProblemException(Problem.of(
-                "unknown-integration-key", "Unauthorized", 401, "the integration key in the URL is not known",
-                List.of(new Problem.FieldError("integrationKey", "not known")))));
+        IntegrationKey integration = keys.find(integrationKey).orElseThrow(() -> Refusal.titled(
+                Refusal.Kind.UNAUTHORIZED, "unknown-integration-key", "Unauthorized",
+                "the integration key in the URL is not known", "integrationKey", "not known"));
         JsonNode notification;
         try {
             notification = JSON.readTree(body == null ? "" : body);
@@ -62,21 +59,21 @@ public class AlertmanagerWebhook {
             notification = null;
         }
         if (notification == null || !notification.isObject()) {
-            throw ProblemException.badRequest("body", "not a valid Alertmanager webhook payload (JSON object)");
+            throw Refusal.invalid("body", "not a valid Alertmanager webhook payload (JSON object)");
         }
         if (!"4".equals(notification.path("version").asText())) {
-            throw ProblemException.badRequest("version", "only webhook payload version 4 is understood");
+            throw Refusal.invalid("version", "only webhook payload version 4 is understood");
         }
         String groupKey = notification.path("groupKey").asText("");
         if (groupKey.isBlank() || groupKey.length() > 10_000) {
-            throw ProblemException.badRequest("groupKey", "must be present and at most 10000 characters");
+            throw Refusal.invalid("groupKey", "must be present and at most 10000 characters");
         }
         String status = notification.path("status").asText("");
         if (!status.equals("firing") && !status.equals("resolved")) {
-            throw ProblemException.badRequest("status", "must be firing or resolved");
+            throw Refusal.invalid("status", "must be firing or resolved");
         }
         if (!notification.path("alerts").isArray()) {
-            throw ProblemException.badRequest("alerts", "must be a list");
+            throw Refusal.invalid("alerts", "must be a list");
         }
         String dedupKey = "alertmanager-" + sha256(integration.key + "\n" + groupKey);
         Caller actor = Caller.of(integration);

@@ -8,7 +8,7 @@ import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.TimelineKind;
 import io.muster.escalation.persistence.ReplicaDirectory;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -181,25 +181,25 @@ public class DeadlineClocks {
             Caller caller) {
         Incident incident = Incident.findById(incidentId);
         if (incident == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         access.mayChange(incident, caller, "record a notification for");
         DeadlineClock row = DeadlineClock.findById(clockId, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !row.incidentId.equals(incidentId)) {
-            throw ProblemException.notFound("Deadline clock of incident " + incidentId, clockId);
+            throw Refusal.notFound("Deadline clock of incident " + incidentId, clockId);
         }
         Instant now = clock.instant();
         Instant when = notifiedAt == null ? now : notifiedAt;
         if (when.isAfter(now)) {
-            throw ProblemException.badRequest("notifiedAt", "must not be in the future");
+            throw Refusal.invalid("notifiedAt", "must not be in the future");
         }
         // Only a given instant is checked: now is never before the open (whose stored instant may be rounded up).
         if (notifiedAt != null && notifiedAt.isBefore(incident.createdAt.minusMillis(1))) {
-            throw ProblemException.badRequest("notifiedAt", "must not be before the incident opened ("
+            throw Refusal.invalid("notifiedAt", "must not be before the incident opened ("
                     + incident.createdAt + ")");
         }
         if (row.notifiedAt != null) {
-            throw ProblemException.conflict("clock-notified", "clockId", row.organisation + " was already recorded "
+            throw Refusal.conflict("clock-notified", "clockId", row.organisation + " was already recorded "
                     + "as notified at " + row.notifiedAt + " (" + row.notificationReference + ")");
         }
         ClockView before = view(row, now);
@@ -220,7 +220,7 @@ public class DeadlineClocks {
     @Transactional
     public List<ClockView> of(UUID incidentId) {
         if (Incident.findById(incidentId) == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         return viewsOf(incidentId);
     }

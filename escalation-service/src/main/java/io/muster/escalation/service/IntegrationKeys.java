@@ -4,7 +4,7 @@ import io.muster.escalation.config.EscalationConfig;
 import io.muster.escalation.domain.IntegrationKey;
 import io.muster.platform.audit.AuditMasking;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +72,7 @@ public class IntegrationKeys {
     public void revoke(String key, String actor) {
         IntegrationKey entity = IntegrationKey.findById(key);
         if (entity == null) {
-            throw ProblemException.notFound("Integration key", "(redacted)");
+            throw Refusal.notFound("Integration key", "(redacted)");
         }
         // The key is the credential: the audit log names it only masked.
         audit.record(AUDIT_KEY, AuditMasking.secret(key), "revoked", actor, MaskedKey.of(entity), null);

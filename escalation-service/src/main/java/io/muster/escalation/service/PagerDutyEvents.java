@@ -7,7 +7,6 @@ import io.muster.contracts.Severity;
 import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.IntegrationKey;
 import io.muster.platform.domain.Refusal;
-import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -178,13 +177,6 @@ public class PagerDutyEvents {
                 return Answer.forbidden(e.getMessage());
             }
             if (e.kind() != Refusal.Kind.NOT_FOUND && e.kind() != Refusal.Kind.CONFLICT) {
-                throw e;
-            }
-        } catch (ProblemException e) {
-            if (e.problem().status() == 403) {
-                return Answer.forbidden(e.problem().detail());
-            }
-            if (e.problem().status() != 404 && e.problem().status() != 409) {
                 throw e;
             }
         }

@@ -8,7 +8,7 @@ import io.muster.escalation.domain.ResponsePlan;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.contracts.Severity;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,10 +56,10 @@ public class PlanCatalog {
     public void deletePolicy(UUID id, String actor) {
         EscalationPolicy policy = policy(id);
         if (ResponsePlan.count("policyId", id) > 0) {
-            throw ProblemException.conflict("policy-in-use", "id", "policy " + id + " is used by a response plan");
+            throw Refusal.conflict("policy-in-use", "id", "policy " + id + " is used by a response plan");
         }
         if (Incident.count("policyId = ?1 and status <> ?2", id, IncidentStatus.RESOLVED) > 0) {
-            throw ProblemException.conflict("policy-in-use", "id", "policy " + id + " escalates open incidents");
+            throw Refusal.conflict("policy-in-use", "id", "policy " + id + " escalates open incidents");
         }
         audit.record(AUDIT_POLICY, id, "deleted", actor, PlanRecords.PolicyResponse.of(policy), null);
         EscalationPolicy.deleteById(id);
@@ -69,7 +69,7 @@ public class PlanCatalog {
     public EscalationPolicy policy(UUID id) {
         EscalationPolicy policy = EscalationPolicy.findById(id);
         if (policy == null) {
-            throw ProblemException.notFound("Escalation policy", id);
+            throw Refusal.notFound("Escalation policy", id);
         }
         return policy;
     }
@@ -111,7 +111,7 @@ public class PlanCatalog {
     public ResponsePlan plan(UUID id) {
         ResponsePlan plan = ResponsePlan.findById(id);
         if (plan == null) {
-            throw ProblemException.notFound("Response plan", id);
+            throw Refusal.notFound("Response plan", id);
         }
         return plan;
     }
@@ -155,7 +155,7 @@ public class PlanCatalog {
 
     private void apply(ResponsePlan plan, PlanRecords.PlanRequest request) {
         if (EscalationPolicy.findById(request.policyId()) == null) {
-            throw ProblemException.unprocessable("unknown-policy", "policyId",
+            throw Refusal.unprocessable("unknown-policy", "policyId",
                     "policy " + request.policyId() + " does not exist");
         }
         plan.incidentType = request.incidentType();
@@ -169,7 +169,7 @@ public class PlanCatalog {
     private static void requireFreeName(String name, UUID self) {
         EscalationPolicy other = EscalationPolicy.find("name", name).firstResult();
         if (other != null && !other.id.equals(self)) {
-            throw ProblemException.conflict("policy-name-taken", "name", "a policy named '" + name + "' exists");
+            throw Refusal.conflict("policy-name-taken", "name", "a policy named '" + name + "' exists");
         }
     }
 
@@ -177,7 +177,7 @@ public class PlanCatalog {
         ResponsePlan other = ResponsePlan.find("incidentType = ?1 and severity = ?2", request.incidentType(),
                 request.severity()).firstResult();
         if (other != null && !other.id.equals(self)) {
-            throw ProblemException.conflict("plan-exists", "incidentType", "a plan for " + request.incidentType()
+            throw Refusal.conflict("plan-exists", "incidentType", "a plan for " + request.incidentType()
                     + " / " + request.severity() + " exists: " + other.id);
         }
     }

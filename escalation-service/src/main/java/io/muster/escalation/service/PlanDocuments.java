@@ -12,8 +12,8 @@ import io.muster.escalation.domain.BackupChannel;
 import io.muster.escalation.domain.PlanDocumentSettings;
 import io.muster.escalation.domain.PlanDocumentVersion;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,12 +94,12 @@ public class PlanDocuments {
     @Transactional
     public ReviewResponse defineReview(ReviewRequest request, String actor) {
         if (request.reviewIntervalDays() == null && request.reviewDueOn() == null) {
-            throw ProblemException.badRequest("reviewDueOn", "give reviewDueOn, reviewIntervalDays or both");
+            throw Refusal.invalid("reviewDueOn", "give reviewDueOn, reviewIntervalDays or both");
         }
         LocalDate today = today();
         if (request.reviewDueOn() != null && (request.reviewDueOn().isBefore(today)
                 || request.reviewDueOn().isAfter(today.plusDays(MAX_REVIEW_DAYS_AHEAD)))) {
-            throw ProblemException.badRequest("reviewDueOn",
+            throw Refusal.invalid("reviewDueOn",
                     "must be between today (" + today + ") and " + MAX_REVIEW_DAYS_AHEAD + " days ahead");
         }
         PlanDocumentSettings settings = PlanDocumentSettings.locked();
@@ -154,7 +154,7 @@ public class PlanDocuments {
     public PlanDocumentVersion version(int n) {
         PlanDocumentVersion version = PlanDocumentVersion.findById(n);
         if (version == null) {
-            throw ProblemException.notFound("Plan document version", n);
+            throw Refusal.notFound("Plan document version", n);
         }
         return version;
     }
@@ -166,7 +166,7 @@ public class PlanDocuments {
         try {
             return Comparison.of(from, to, LineDiff.diff(a.markdown, b.markdown, 3));
         } catch (LineDiff.TooLargeException e) {
-            throw ProblemException.unprocessable("versions-too-different", "to", e.getMessage());
+            throw Refusal.unprocessable("versions-too-different", "to", e.getMessage());
         }
     }
 
@@ -179,7 +179,7 @@ public class PlanDocuments {
     public BackupChannel backupChannel(UUID id) {
         BackupChannel channel = BackupChannel.findById(id);
         if (channel == null) {
-            throw ProblemException.notFound("Backup channel", id);
+            throw Refusal.notFound("Backup channel", id);
         }
         return channel;
     }
@@ -235,7 +235,7 @@ public class PlanDocuments {
     private static void requireFreeName(String name, UUID self) {
         BackupChannel other = BackupChannel.find("name", name).firstResult();
         if (other != null && !other.id.equals(self)) {
-            throw ProblemException.conflict("backup-channel-name-taken", "name",
+            throw Refusal.conflict("backup-channel-name-taken", "name",
                     "a backup channel named '" + name + "' exists");
         }
     }

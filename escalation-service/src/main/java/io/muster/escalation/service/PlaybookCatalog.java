@@ -5,7 +5,7 @@ import io.muster.escalation.domain.Playbook;
 import io.muster.escalation.domain.PlaybookStep;
 import io.muster.escalation.persistence.ReplicaDirectory;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -123,7 +123,7 @@ public class PlaybookCatalog {
     private static Playbook find(String incidentType) {
         Playbook playbook = Playbook.findById(incidentType);
         if (playbook == null) {
-            throw ProblemException.notFound("Playbook", incidentType);
+            throw Refusal.notFound("Playbook", incidentType);
         }
         return playbook;
     }
@@ -138,12 +138,12 @@ public class PlaybookCatalog {
         for (int i = 0; i < steps.size(); i++) {
             Integer earlier = firstAt.putIfAbsent(steps.get(i).key(), i);
             if (earlier != null) {
-                throw ProblemException.badRequest("steps[" + i + "].key", "step key '" + steps.get(i).key()
+                throw Refusal.invalid("steps[" + i + "].key", "step key '" + steps.get(i).key()
                         + "' is also the key of steps[" + earlier + "]; each step needs its own");
             }
             String link = steps.get(i).link();
             if (link != null && !link.isBlank() && !isHttpsLink(link.strip())) {
-                throw ProblemException.badRequest("steps[" + i + "].link",
+                throw Refusal.invalid("steps[" + i + "].link",
                         "must be an https link with a host name, like https://wiki.example.org/runbooks/ransomware");
             }
         }
@@ -154,7 +154,7 @@ public class PlaybookCatalog {
         for (int i = 0; i < steps.size(); i++) {
             String owner = steps.get(i).ownerRole();
             if (!roles.contains(owner)) {
-                throw ProblemException.unprocessable("unknown-role", "steps[" + i + "].ownerRole",
+                throw Refusal.unprocessable("unknown-role", "steps[" + i + "].ownerRole",
                         "role '" + owner + "' is not in the directory; known roles: " + String.join(", ", roles));
             }
         }

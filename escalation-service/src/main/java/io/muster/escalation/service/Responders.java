@@ -8,7 +8,7 @@ import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.PageChannelStatus;
 import io.muster.escalation.domain.Repetitions;
 import io.muster.escalation.domain.RoleEngagement;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -78,7 +78,7 @@ public class Responders {
     public Team of(UUID incidentId) {
         Incident incident = Incident.findById(incidentId);
         if (incident == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         List<Engagement> pages = Engagement.list("incidentId = ?1 order by requestedAt, pageId", incidentId);
         Map<UUID, List<PageChannelStatus>> channels = new LinkedHashMap<>();

@@ -11,7 +11,7 @@ import io.muster.escalation.domain.StakeholderUpdate.Audience;
 import io.muster.escalation.domain.StakeholderUpdate;
 import io.muster.escalation.domain.TimelineKind;
 import io.muster.platform.audit.AuditTrail;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -74,22 +74,22 @@ public class StakeholderUpdates {
     public StakeholderUpdate give(UUID incidentId, Given given, String actor) {
         Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         String approvedBy = blankToNull(given.approvedBy());
         String approvedByRole = blankToNull(given.approvedByRole());
         if (given.audience() == Audience.EXTERNAL) {
             List<String> approvers = PublicRelationsPlan.current().approverRoles();
             if (approvedByRole == null) {
-                throw ProblemException.badRequest("approvedByRole", "an external statement names the role it was "
+                throw Refusal.invalid("approvedByRole", "an external statement names the role it was "
                         + "approved as, one of the public-relations plan's approver roles " + approvers);
             }
             if (!approvers.contains(approvedByRole)) {
-                throw ProblemException.badRequest("approvedByRole", approvedByRole + " is not one of the "
+                throw Refusal.invalid("approvedByRole", approvedByRole + " is not one of the "
                         + "public-relations plan's approver roles " + approvers);
             }
             if (approvedBy == null) {
-                throw ProblemException.badRequest("approvedBy", "an external statement names who approved it (a "
+                throw Refusal.invalid("approvedBy", "an external statement names who approved it (a "
                         + "login or email of a holder of " + approvedByRole + ")");
             }
         }
@@ -221,7 +221,7 @@ public class StakeholderUpdates {
     public Updates of(UUID incidentId) {
         Incident incident = Incident.findById(incidentId);
         if (incident == null) {
-            throw ProblemException.notFound("Incident", incidentId);
+            throw Refusal.notFound("Incident", incidentId);
         }
         StakeholderCadence cadence = StakeholderCadence.findById(incidentId);
         List<UpdateView> updates = StakeholderUpdate.<StakeholderUpdate>list("incidentId = ?1 order by seq",

@@ -11,8 +11,8 @@ import io.muster.gameday.domain.Recurrence;
 import io.muster.gameday.domain.RunEndReason;
 import io.muster.gameday.domain.Scenario;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,17 +57,17 @@ public class GameDayPlanner {
     public GameDay schedule(GameDayRequest request, String actor) {
         Scenario scenario = Scenario.findById(request.scenarioId());
         if (scenario == null) {
-            throw ProblemException.unprocessable("unknown-scenario", "scenarioId",
+            throw Refusal.unprocessable("unknown-scenario", "scenarioId",
                     "scenario " + request.scenarioId() + " does not exist");
         }
         ZoneId zone;
         try {
             zone = ZoneId.of(request.timeZone());
         } catch (DateTimeException e) {
-            throw ProblemException.badRequest("timeZone", "must be a time zone name such as Europe/London");
+            throw Refusal.invalid("timeZone", "must be a time zone name such as Europe/London");
         }
         if (request.cron() != null && request.rrule() != null) {
-            throw ProblemException.badRequest("rrule", "give either cron or rrule, not both");
+            throw Refusal.invalid("rrule", "give either cron or rrule, not both");
         }
         GameDay gameDay = new GameDay();
         gameDay.id = UUID.randomUUID();
@@ -83,7 +83,7 @@ public class GameDayPlanner {
         try {
             schedule = gameDay.schedule();
         } catch (Recurrence.InvalidRuleException e) {
-            throw ProblemException.badRequest(request.cron() != null ? "cron" : "rrule", e.getMessage());
+            throw Refusal.invalid(request.cron() != null ? "cron" : "rrule", e.getMessage());
         }
         gameDay.participantTeam = request.team();
         gameDay.participantRoles = request.roles() == null || request.roles().isEmpty()
@@ -92,7 +92,7 @@ public class GameDayPlanner {
         gameDay.noticeMinutes = request.noticeMinutes();
         gameDay.confirmPreparedness = Boolean.TRUE.equals(request.confirmPreparedness());
         if (gameDay.confirmPreparedness && gameDay.noticeMinutes == null) {
-            throw ProblemException.badRequest("confirmPreparedness",
+            throw Refusal.invalid("confirmPreparedness",
                     "the request to confirm access and tools goes in the notice; set noticeMinutes too");
         }
         gameDay.timeLimitSeconds = request.timeLimitMinutes() != null ? request.timeLimitMinutes() * 60
@@ -104,7 +104,7 @@ public class GameDayPlanner {
                 : faults.unavailableRoles().stream().distinct().toList();
         for (int i = 0; i < gameDay.unavailableRoles.size(); i++) {
             if (!gameDay.participantRoles.contains(gameDay.unavailableRoles.get(i))) {
-                throw ProblemException.badRequest("faults.unavailableRoles[" + i + "]",
+                throw Refusal.invalid("faults.unavailableRoles[" + i + "]",
                         "must be one of the participating roles");
             }
         }
@@ -114,7 +114,7 @@ public class GameDayPlanner {
         gameDay.createdAt = now;
         Optional<ZonedDateTime> first = schedule.nextAfter(now);
         if (first.isEmpty()) {
-            throw ProblemException.badRequest(gameDay.recurrenceKind == Recurrence.Kind.ONCE ? "startsAt"
+            throw Refusal.invalid(gameDay.recurrenceKind == Recurrence.Kind.ONCE ? "startsAt"
                     : gameDay.recurrenceKind == Recurrence.Kind.CRON ? "cron" : "rrule",
                     "has no occurrence in the future");
         }
@@ -135,7 +135,7 @@ public class GameDayPlanner {
     public GameDay get(UUID id) {
         GameDay gameDay = GameDay.findById(id);
         if (gameDay == null) {
-            throw ProblemException.notFound("Game day", id);
+            throw Refusal.notFound("Game day", id);
         }
         return gameDay;
     }

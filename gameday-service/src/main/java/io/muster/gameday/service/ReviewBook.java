@@ -14,8 +14,8 @@ import io.muster.gameday.domain.IncidentRecord;
 import io.muster.gameday.domain.IncidentTimelineEntry;
 import io.muster.gameday.domain.Review;
 import io.muster.platform.audit.AuditTrail;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,10 +82,10 @@ public class ReviewBook {
     public Full recordRunLessons(UUID runId, LessonsRequest request, String author) {
         GameDayRun run = GameDayRun.findById(runId);
         if (run == null) {
-            throw ProblemException.notFound("Run", runId);
+            throw Refusal.notFound("Run", runId);
         }
         if (run.status == RunStatus.SCHEDULED || run.status == RunStatus.CANCELLED) {
-            throw ProblemException.conflict("run-not-held", "runId",
+            throw Refusal.conflict("run-not-held", "runId",
                     "run " + runId + " is " + run.status + ": lessons are recorded once a run has happened");
         }
         Review review = Review.find("runId", runId).firstResult();
@@ -117,11 +117,11 @@ public class ReviewBook {
     public Full complete(UUID reviewId, String author) {
         Review review = existing(reviewId);
         if (review.status == Review.Status.COMPLETED) {
-            throw ProblemException.conflict("review-completed", "status",
+            throw Refusal.conflict("review-completed", "status",
                     "review " + reviewId + " was completed at " + review.completedAt);
         }
         if (review.updatedAt == null) {
-            throw ProblemException.conflict("review-empty", "lessons",
+            throw Refusal.conflict("review-empty", "lessons",
                     "review " + reviewId + " has no lessons recorded yet: record them before completing it");
         }
         ReviewResponse before = ReviewResponse.of(full(review, true));
@@ -138,7 +138,7 @@ public class ReviewBook {
     public Item markDone(UUID itemId, String author) {
         ActionItem item = ActionItem.findById(itemId);
         if (item == null) {
-            throw ProblemException.notFound("Action item", itemId);
+            throw Refusal.notFound("Action item", itemId);
         }
         Review review = Review.findById(item.reviewId);
         if (item.done()) {
@@ -164,9 +164,9 @@ public class ReviewBook {
     @Transactional
     public Full ofRun(UUID runId) {
         if (GameDayRun.findById(runId) == null) {
-            throw ProblemException.notFound("Run", runId);
+            throw Refusal.notFound("Run", runId);
         }
-        return findOfRun(runId).orElseThrow(() -> ProblemException.notFound("Lessons of run", runId));
+        return findOfRun(runId).orElseThrow(() -> Refusal.notFound("Lessons of run", runId));
     }
 
     @Transactional
@@ -207,7 +207,7 @@ public class ReviewBook {
 
     private void apply(Review review, LessonsRequest request, String author) {
         if (review.status == Review.Status.COMPLETED) {
-            throw ProblemException.conflict("review-completed", "status",
+            throw Refusal.conflict("review-completed", "status",
                     "review " + review.id + " was completed at " + review.completedAt + ": its lessons are final");
         }
         Instant now = clock.instant();
@@ -224,21 +224,21 @@ public class ReviewBook {
             if (r.id() != null) {
                 old = existing.get(r.id());
                 if (old == null) {
-                    throw ProblemException.badRequest(field + ".id", "is not an action item of this review");
+                    throw Refusal.invalid(field + ".id", "is not an action item of this review");
                 }
                 if (!kept.add(r.id())) {
-                    throw ProblemException.badRequest(field + ".id", "is listed twice");
+                    throw Refusal.invalid(field + ".id", "is listed twice");
                 }
             }
             // A due date already set may have passed since; a new or moved one may not be in the past.
             if ((old == null || !old.dueDate.equals(r.dueDate())) && r.dueDate().isBefore(today)) {
-                throw ProblemException.badRequest(field + ".dueDate", "must not be in the past (today is " + today
+                throw Refusal.invalid(field + ".dueDate", "must not be in the past (today is " + today
                         + ")");
             }
             if (r.ownerContactId() != null && (old == null || !r.ownerContactId().equals(old.ownerContactId))) {
                 ContactReplica owner = ContactReplica.findById(r.ownerContactId());
                 if (owner == null || !owner.active) {
-                    throw ProblemException.badRequest(field + ".ownerContactId",
+                    throw Refusal.invalid(field + ".ownerContactId",
                             "is not an active person in the directory");
                 }
             }
@@ -303,7 +303,7 @@ public class ReviewBook {
     private Review existing(UUID reviewId) {
         Review review = Review.findById(reviewId);
         if (review == null) {
-            throw ProblemException.notFound("Review", reviewId);
+            throw Refusal.notFound("Review", reviewId);
         }
         return review;
     }

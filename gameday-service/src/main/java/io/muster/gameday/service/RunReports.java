@@ -6,7 +6,7 @@ import io.muster.gameday.domain.GameDayRun;
 import io.muster.gameday.domain.ParticipantMail;
 import io.muster.gameday.domain.Scenario;
 import io.muster.gameday.domain.Scorecard;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +60,7 @@ public class RunReports {
     public RunCard card(UUID runId) {
         GameDayRun run = GameDayRun.findById(runId);
         if (run == null) {
-            throw ProblemException.notFound("Run", runId);
+            throw Refusal.notFound("Run", runId);
         }
         GameDay gameDay = GameDay.findById(run.gameDayId);
         Scenario scenario = Scenario.findById(run.scenarioId);
@@ -92,7 +92,7 @@ public class RunReports {
     public List<TrendPoint> trend(UUID scenarioId) {
         Scenario scenario = Scenario.findById(scenarioId);
         if (scenario == null) {
-            throw ProblemException.notFound("Scenario", scenarioId);
+            throw Refusal.notFound("Scenario", scenarioId);
         }
         List<GameDayRun> runs = GameDayRun.list("scenarioId = ?1 and startedAt is not null",
                 Sort.by("startedAt"), scenarioId);

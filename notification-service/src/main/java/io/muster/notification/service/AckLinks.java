@@ -2,8 +2,7 @@ package io.muster.notification.service;
 
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.AckToken;
-import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -87,10 +85,9 @@ public class AckLinks {
         throw invalid();
     }
 
-    private static ProblemException invalid() {
-        return new ProblemException(Problem.of("ack-link-invalid", "Ack link not valid", 404,
-                "this acknowledgement link is not one Muster issued", List.of(new Problem.FieldError("token",
-                        "not a valid ack link"))));
+    private static Refusal invalid() {
+        return Refusal.titled(Refusal.Kind.NOT_FOUND, "ack-link-invalid", "Ack link not valid",
+                "this acknowledgement link is not one Muster issued", "token", "not a valid ack link");
     }
 
     private byte[] mac(String claims) {

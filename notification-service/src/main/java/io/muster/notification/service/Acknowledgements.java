@@ -14,9 +14,8 @@ import io.muster.notification.domain.SmsReplyGuard;
 import io.muster.notification.domain.SmsReplyOutcome;
 import io.muster.notification.persistence.PageDeliveries;
 import io.muster.notification.persistence.SendAttempts;
+import io.muster.platform.domain.Refusal;
 import io.muster.platform.outbox.Outbox;
-import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -78,17 +77,16 @@ public class Acknowledgements {
 
     private AckToken usableToken(AckLinks.Claims claims, AckToken stored) {
         if (stored == null || !stored.pageId.equals(claims.pageId())) {
-            throw ProblemException.notFound("Ack link", claims.nonce());
+            throw Refusal.notFound("Ack link", claims.nonce());
         }
         if (stored.usedAt != null) {
-            throw new ProblemException(Problem.of("ack-link-used", "Ack link already used", 409,
-                    "this link was used at " + stored.usedAt + "; each link acknowledges once",
-                    List.of(new Problem.FieldError("token", "already used"))));
+            throw Refusal.titled(Refusal.Kind.CONFLICT, "ack-link-used", "Ack link already used",
+                    "this link was used at " + stored.usedAt + "; each link acknowledges once", "token",
+                    "already used");
         }
         if (!clock.instant().isBefore(stored.expiresAt)) {
-            throw new ProblemException(Problem.of("ack-link-expired", "Ack link expired", 410,
-                    "this link expired at " + stored.expiresAt,
-                    List.of(new Problem.FieldError("token", "expired"))));
+            throw Refusal.titled(Refusal.Kind.GONE, "ack-link-expired", "Ack link expired",
+                    "this link expired at " + stored.expiresAt, "token", "expired");
         }
         return stored;
     }

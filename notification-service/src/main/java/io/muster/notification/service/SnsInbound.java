@@ -8,8 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.SnsMessage;
-import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -52,24 +51,24 @@ public class SnsInbound {
 
     public Outcome receive(String body) {
         if (!config.snsInbound().enabled()) {
-            throw new ProblemException(Problem.of("sms-replies-disabled", "SMS replies are not enabled", 404,
+            throw Refusal.titled(Refusal.Kind.NOT_FOUND, "sms-replies-disabled", "SMS replies are not enabled",
                     "this service does not take SMS replies (muster.notification.sns-inbound.enabled=false)",
-                    List.of()));
+                    List.of());
         }
         SnsMessage message;
         try {
             message = SNS_JSON.readValue(body, SnsMessage.class);
         } catch (Exception e) {
-            throw ProblemException.badRequest("body", "not an SNS message");
+            throw Refusal.invalid("body", "not an SNS message");
         }
         try {
             signatures.verify(message);
-        } catch (ProblemException e) {
-            refused(Refusal.SIGNATURE).increment();
+        } catch (Refusal e) {
+            refused(RefusedFor.SIGNATURE).increment();
             throw e;
         }
         if (!config.snsInbound().topicArns().orElse(List.of()).contains(message.topicArn())) {
-            refused(Refusal.TOPIC).increment();
+            refused(RefusedFor.TOPIC).increment();
             LOG.warnf("refused a signed SNS %s from topic %s, which is not a configured inbound topic",
                     message.type(), message.topicArn());
             throw SnsSignatures.refused("TopicArn", "not a topic this service takes messages from");
@@ -81,7 +80,7 @@ public class SnsInbound {
                 LOG.warnf("SNS says the inbound subscription to %s was removed", message.topicArn());
                 yield new Outcome("unsubscribed", null);
             }
-            default -> throw ProblemException.badRequest("Type", "unknown SNS message type");
+            default -> throw Refusal.invalid("Type", "unknown SNS message type");
         };
     }
 
@@ -110,12 +109,12 @@ public class SnsInbound {
         try {
             sms = SNS_JSON.readTree(message.message());
         } catch (Exception e) {
-            throw ProblemException.badRequest("Message", "not an inbound SMS");
+            throw Refusal.invalid("Message", "not an inbound SMS");
         }
         String from = sms.path("originationNumber").asText(null);
         String text = sms.path("messageBody").asText(null);
         if (from == null || text == null) {
-            throw ProblemException.badRequest("Message", "inbound SMS needs originationNumber and messageBody");
+            throw Refusal.invalid("Message", "inbound SMS needs originationNumber and messageBody");
         }
         Acknowledgements.SmsReply reply = acknowledgements.ackBySms(from, text);
         Counter.builder("muster.sms.replies")
@@ -125,7 +124,7 @@ public class SnsInbound {
         return new Outcome(reply.outcome().wireName(), reply.pageId());
     }
 
-    private Counter refused(Refusal reason) {
+    private Counter refused(RefusedFor reason) {
         return Counter.builder("muster.sns.inbound.refused")
                 .description("Messages to the SNS inbound endpoint refused: bad signature, or a topic not configured")
                 .tag("reason", reason.name().toLowerCase(Locale.ROOT))
@@ -133,7 +132,7 @@ public class SnsInbound {
     }
 
     /** Why a message to the endpoint was refused. */
-    enum Refusal {
+    enum RefusedFor {
         SIGNATURE, TOPIC
     }
 

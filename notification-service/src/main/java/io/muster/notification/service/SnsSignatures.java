@@ -2,8 +2,7 @@ package io.muster.notification.service;
 
 import io.muster.notification.config.NotificationConfig;
 import io.muster.notification.domain.SnsMessage;
-import io.muster.platform.problem.Problem;
-import io.muster.platform.problem.ProblemException;
+import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -18,7 +17,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -98,7 +96,7 @@ public class SnsSignatures {
             certificate.checkValidity();
             certificates.put(url, certificate);
             return certificate;
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -108,8 +106,8 @@ public class SnsSignatures {
         }
     }
 
-    public static ProblemException refused(String field, String message) {
-        return new ProblemException(Problem.of("sns-message-refused", "SNS message refused", 403,
-                field + ": " + message, List.of(new Problem.FieldError(field, message))));
+    public static Refusal refused(String field, String message) {
+        return Refusal.titled(Refusal.Kind.FORBIDDEN, "sns-message-refused", "SNS message refused",
+                field + ": " + message, field, message);
     }
 }

@@ -19,7 +19,11 @@ public class Refusal extends RuntimeException {
         /** Well-formed, but it cannot be carried out as asked (422). */
         UNPROCESSABLE,
         /** The caller is known but may not do this to this thing (403), for example acknowledge another's page. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The caller is not known: the credential it presented names no one (401), for example an unknown key. */
+        UNAUTHORIZED,
+        /** The thing existed but no longer serves (410), for example an expired acknowledgement link. */
+        GONE
     }
 
     /** One part of an invalid command and what is wrong with it. */
@@ -30,20 +34,22 @@ public class Refusal extends RuntimeException {
     private final String slug;
     private final String field;
     private final String subject;
+    private final String title;
     private final java.util.List<FieldError> errors;
 
     private Refusal(Kind kind, String slug, String field, String subject, String message) {
-        this(kind, slug, field, subject, message, field == null ? java.util.List.of()
+        this(kind, slug, field, subject, null, message, field == null ? java.util.List.of()
                 : java.util.List.of(new FieldError(field, message)));
     }
 
-    private Refusal(Kind kind, String slug, String field, String subject, String message,
+    private Refusal(Kind kind, String slug, String field, String subject, String title, String message,
             java.util.List<FieldError> errors) {
         super(message);
         this.kind = kind;
         this.slug = slug;
         this.field = field;
         this.subject = subject;
+        this.title = title;
         this.errors = java.util.List.copyOf(errors);
     }
 
@@ -62,7 +68,23 @@ public class Refusal extends RuntimeException {
         }
         String message = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
-        return new Refusal(Kind.INVALID, "invalid-request", errors.get(0).field(), null, message, errors);
+        return new Refusal(Kind.INVALID, "invalid-request", errors.get(0).field(), null, null, message, errors);
+    }
+
+    /**
+     * A refusal under a rule that has its own title for callers, such as "Ack link expired" ({@link Kind#GONE}) or
+     * "Import refused" ({@link Kind#INVALID} with every problem of an import). {@code message} explains the whole
+     * refusal; {@code errors} (may be empty) name the parts concerned, each with its own short message.
+     */
+    public static Refusal titled(Kind kind, String slug, String title, String message,
+            java.util.List<FieldError> errors) {
+        return new Refusal(kind, slug, errors.isEmpty() ? null : errors.get(0).field(), null, title, message, errors);
+    }
+
+    /** One part, {@code field}, concerns a {@link #titled} refusal; it is described by {@code fieldMessage}. */
+    public static Refusal titled(Kind kind, String slug, String title, String message, String field,
+            String fieldMessage) {
+        return titled(kind, slug, title, message, java.util.List.of(new FieldError(field, fieldMessage)));
     }
 
     /** The caller may not do this; {@code slug} names the rule, {@code field} (may be null) the part concerned. */
@@ -102,6 +124,11 @@ public class Refusal extends RuntimeException {
     /** Every field to fix, with what is wrong with each; empty when the refusal concerns no field. */
     public java.util.List<FieldError> errors() {
         return errors;
+    }
+
+    /** The title callers see when the rule has its own ({@link #titled}); null for the usual title of the kind. */
+    public String title() {
+        return title;
     }
 
     /** For {@link Kind#NOT_FOUND}: what was looked for ("Incident"); otherwise null. */

@@ -22,6 +22,10 @@ public class ProblemException extends RuntimeException {
 
     /** The problem+json a domain {@link Refusal} becomes at the edge; the same shapes as the factories below. */
     public static Problem problemOf(Refusal refusal) {
+        if (refusal.title() != null) {
+            return Problem.of(refusal.slug(), refusal.title(), statusOf(refusal.kind()), refusal.getMessage(),
+                    fieldErrors(refusal));
+        }
         return switch (refusal.kind()) {
             case INVALID -> refusal.errors().size() == 1 && refusal.errors().get(0).message().equals(refusal.getMessage())
                     ? badRequest(refusal.field(), refusal.getMessage()).problem()
@@ -35,7 +39,27 @@ public class ProblemException extends RuntimeException {
             case FORBIDDEN -> new ProblemException(Problem.of(refusal.slug(), "Forbidden", 403, refusal.getMessage(),
                     refusal.field() == null ? List.of()
                             : List.of(new Problem.FieldError(refusal.field(), refusal.getMessage())))).problem();
+            case UNAUTHORIZED -> Problem.of(refusal.slug(), "Unauthorized", 401, refusal.getMessage(),
+                    fieldErrors(refusal));
+            case GONE -> Problem.of(refusal.slug(), "Gone", 410, refusal.getMessage(), fieldErrors(refusal));
         };
+    }
+
+    /** The HTTP status each kind of refusal is answered with. */
+    static int statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case UNPROCESSABLE -> 422;
+        };
+    }
+
+    private static List<Problem.FieldError> fieldErrors(Refusal refusal) {
+        return refusal.errors().stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList();
     }
 
     public static ProblemException badRequest(String field, String message) {

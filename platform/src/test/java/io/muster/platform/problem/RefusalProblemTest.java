@@ -60,4 +60,33 @@ class RefusalProblemTest {
         assertThat(p.type()).endsWith("not-a-responder");
         assertThat(p.errors()).isEmpty();
     }
+
+    @Test
+    void aRuleWithItsOwnTitleKeepsItsSlugTitleAndFieldMessages() {
+        Problem gone = ProblemException.problemOf(Refusal.titled(Refusal.Kind.GONE, "ack-link-expired",
+                "Ack link expired", "this link expired at 2026-01-01T00:00:00Z", "token", "expired"));
+        assertThat(gone).usingRecursiveComparison().isEqualTo(Problem.of("ack-link-expired", "Ack link expired", 410,
+                "this link expired at 2026-01-01T00:00:00Z", java.util.List.of(new Problem.FieldError("token",
+                        "expired"))));
+        Problem unknown = ProblemException.problemOf(Refusal.titled(Refusal.Kind.UNAUTHORIZED,
+                "unknown-integration-key", "Unauthorized", "the key is not known", java.util.List.of()));
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.title()).isEqualTo("Unauthorized");
+        assertThat(unknown.errors()).isEmpty();
+        Problem imported = ProblemException.problemOf(Refusal.titled(Refusal.Kind.INVALID, "invalid-import",
+                "Import refused", "2 problems found", java.util.List.of(new Refusal.FieldError("people[0].name",
+                        "must not be blank"), new Refusal.FieldError("line 3", "too few columns"))));
+        assertThat(imported.status()).isEqualTo(400);
+        assertThat(imported.type()).endsWith("invalid-import");
+        assertThat(imported.detail()).isEqualTo("2 problems found");
+        assertThat(imported.errors()).extracting(Problem.FieldError::field).containsExactly("people[0].name", "line 3");
+    }
+
+    @Test
+    void goneAndUnauthorizedWithoutTitleUseTheirStatusName() {
+        Problem gone = ProblemException.problemOf(Refusal.titled(Refusal.Kind.GONE, "x", null, "old",
+                java.util.List.of()));
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.title()).isEqualTo("Gone");
+    }
 }
