@@ -165,7 +165,7 @@ public class IncidentsResource {
     @Path("{id}/playbook")
     @RolesAllowed({ Roles.VIEWER, Roles.INTEGRATION, Roles.GAMEDAY })
     public PlaybookRecords.IncidentPlaybook playbook(@PathParam("id") UUID id) {
-        return playbooks.of(id);
+        return PlaybookRecords.IncidentPlaybook.of(playbooks.of(id));
     }
 
     /** Marks a step done (once: again is a 409); a calling system only on incidents it raised. */
@@ -177,7 +177,8 @@ public class IncidentsResource {
                     message = "must be a step key: a lower-case letter, then lower-case letters, digits or dashes")
             String stepKey,
             @Valid PlaybookRecords.StepDone request) {
-        return playbooks.markDone(id, stepKey, request == null ? null : request.note(), Callers.of(identity));
+        return PlaybookRecords.IncidentStep.of(playbooks.markDone(id, stepKey, request == null ? null : request.note(),
+                Callers.of(identity)));
     }
 
     @POST

@@ -4,7 +4,10 @@ import io.muster.escalation.domain.BackupChannel;
 import io.muster.escalation.domain.BackupChannelKind;
 import io.muster.escalation.domain.PlanDocumentSettings;
 import io.muster.escalation.domain.PlanDocumentVersion;
+import io.muster.escalation.service.BackupChannelFields;
 import io.muster.escalation.service.LineDiff;
+import io.muster.escalation.service.PlanReviewFields;
+import io.muster.escalation.service.PlanReviewState;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,10 +39,19 @@ public final class PlanDocumentRecords {
      * {@code reviewDueOn} sets the current one now.
      */
     public record ReviewRequest(@Min(1) @Max(1095) Integer reviewIntervalDays, LocalDate reviewDueOn) {
+
+        public PlanReviewFields toFields() {
+            return new PlanReviewFields(reviewIntervalDays, reviewDueOn);
+        }
     }
 
     public record ReviewResponse(int reviewIntervalDays, LocalDate reviewDueOn, boolean overdue,
             Integer publishedVersion, String approvedBy, Instant publishedAt) {
+
+        public static ReviewResponse of(PlanReviewState r) {
+            return new ReviewResponse(r.reviewIntervalDays(), r.reviewDueOn(), r.overdue(), r.publishedVersion(),
+                    r.approvedBy(), r.publishedAt());
+        }
     }
 
     public record BackupChannelRequest(
@@ -48,6 +60,10 @@ public final class PlanDocumentRecords {
             @NotBlank @Size(max = 2000) String howToJoin,
             @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
                     message = "must be a role key: lower-case words joined by dashes") String ownerRole) {
+
+        public BackupChannelFields toFields() {
+            return new BackupChannelFields(name, kind, howToJoin, ownerRole);
+        }
     }
 
     /** {@code howToJoin} is masked for viewers: a bridge number and PIN are contact details. */

@@ -87,14 +87,14 @@ public class PlanDocumentResource {
     @Path("review")
     @RolesAllowed(Roles.VIEWER)
     public ReviewResponse review() {
-        return documents.review();
+        return ReviewResponse.of(documents.review());
     }
 
     @PUT
     @Path("review")
     @RolesAllowed(Roles.ADMIN)
     public ReviewResponse defineReview(@NotNull @Valid ReviewRequest request) {
-        return documents.defineReview(request, actor());
+        return ReviewResponse.of(documents.defineReview(request.toFields(), actor()));
     }
 
     @GET
@@ -116,7 +116,8 @@ public class PlanDocumentResource {
     @Path("backup-channels")
     @RolesAllowed(Roles.ADMIN)
     public Response createBackupChannel(@NotNull @Valid BackupChannelRequest request) {
-        BackupChannelResponse body = BackupChannelResponse.of(documents.createBackupChannel(request, actor()), true);
+        BackupChannelResponse body = BackupChannelResponse.of(documents.createBackupChannel(request.toFields(),
+                actor()), true);
         return Response.created(URI.create("/api/v1/plan-document/backup-channels/" + body.id())).entity(body)
                 .build();
     }
@@ -126,7 +127,7 @@ public class PlanDocumentResource {
     @RolesAllowed(Roles.ADMIN)
     public BackupChannelResponse updateBackupChannel(@PathParam("id") UUID id,
             @NotNull @Valid BackupChannelRequest request) {
-        return BackupChannelResponse.of(documents.updateBackupChannel(id, request, actor()), true);
+        return BackupChannelResponse.of(documents.updateBackupChannel(id, request.toFields(), actor()), true);
     }
 
     @DELETE
@@ -179,7 +180,7 @@ public class PlanDocumentResource {
     @RolesAllowed(Roles.RESPONDER)
     public Comparison compare(@QueryParam("from") @NotNull @Min(1) @Max(1_000_000) Integer from,
             @QueryParam("to") @NotNull @Min(1) @Max(1_000_000) Integer to) {
-        return documents.compare(from, to);
+        return Comparison.of(from, to, documents.compare(from, to));
     }
 
     private static Format format(String format, String accept) {

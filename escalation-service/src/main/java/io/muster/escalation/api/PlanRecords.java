@@ -6,6 +6,9 @@ import io.muster.escalation.domain.ResponsePlan;
 import io.muster.escalation.domain.SeverityDefinition;
 import io.muster.escalation.domain.StageDefinition;
 import io.muster.escalation.domain.Stakeholders;
+import io.muster.escalation.service.PolicyFields;
+import io.muster.escalation.service.ResponsePlanFields;
+import io.muster.escalation.service.SeverityFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +32,10 @@ public final class PlanRecords {
             @Min(0) @Max(10) int repeats,
             @NotEmpty @Size(max = 20) List<@NotNull @Valid StageDefinition> stages,
             @Valid Stakeholders stakeholders) {
+
+        public PolicyFields toFields() {
+            return new PolicyFields(name, repeats, stages, stakeholders);
+        }
     }
 
     public record PolicyResponse(UUID id, String name, int repeats, List<StageDefinition> stages,
@@ -47,6 +54,10 @@ public final class PlanRecords {
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> rolesToEngage,
             @Size(max = 20) List<@NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
                     message = "must be a role key: lower-case words joined by dashes") String> requiredRoles) {
+
+        public ResponsePlanFields toFields() {
+            return new ResponsePlanFields(incidentType, severity, policyId, rolesToEngage, requiredRoles);
+        }
     }
 
     /** {@code requiredRoles}: each must be engaged, on its own path, until someone paged for it acknowledges. */
@@ -69,6 +80,11 @@ public final class PlanRecords {
             @Size(max = 20) List<@NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*",
                     message = "must be a role key: lower-case words joined by dashes") String> stakeholderRoles,
             @Min(5) @Max(1_440) Integer updateCadenceMinutes) {
+
+        public SeverityFields toFields() {
+            return new SeverityFields(name, criteria, ackTargetSeconds, allChannelsAtOnce, bundlingExempt,
+                    stakeholderRoles, updateCadenceMinutes);
+        }
     }
 
     /** {@code updateCadenceMinutes}: how often an open incident owes its stakeholders an update (null: never). */

@@ -38,7 +38,8 @@ public class PlansResource {
     @Path("escalation-policies")
     @RolesAllowed(Roles.ADMIN)
     public Response createPolicy(@NotNull @Valid PlanRecords.PolicyRequest request) {
-        PlanRecords.PolicyResponse body = PlanRecords.PolicyResponse.of(catalog.createPolicy(request, actor()));
+        PlanRecords.PolicyResponse body = PlanRecords.PolicyResponse.of(catalog.createPolicy(request.toFields(),
+                actor()));
         return Response.created(URI.create("/api/v1/escalation-policies/" + body.id())).entity(body).build();
     }
 
@@ -47,7 +48,7 @@ public class PlansResource {
     @RolesAllowed(Roles.ADMIN)
     public PlanRecords.PolicyResponse updatePolicy(@PathParam("id") UUID id,
             @NotNull @Valid PlanRecords.PolicyRequest request) {
-        return PlanRecords.PolicyResponse.of(catalog.updatePolicy(id, request, actor()));
+        return PlanRecords.PolicyResponse.of(catalog.updatePolicy(id, request.toFields(), actor()));
     }
 
     @DELETE
@@ -76,7 +77,7 @@ public class PlansResource {
     @Path("response-plans")
     @RolesAllowed(Roles.ADMIN)
     public Response createPlan(@NotNull @Valid PlanRecords.PlanRequest request) {
-        PlanRecords.PlanResponse body = PlanRecords.PlanResponse.of(catalog.createPlan(request, actor()));
+        PlanRecords.PlanResponse body = PlanRecords.PlanResponse.of(catalog.createPlan(request.toFields(), actor()));
         return Response.created(URI.create("/api/v1/response-plans/" + body.id())).entity(body).build();
     }
 
@@ -85,7 +86,7 @@ public class PlansResource {
     @RolesAllowed(Roles.ADMIN)
     public PlanRecords.PlanResponse updatePlan(@PathParam("id") UUID id,
             @NotNull @Valid PlanRecords.PlanRequest request) {
-        return PlanRecords.PlanResponse.of(catalog.updatePlan(id, request, actor()));
+        return PlanRecords.PlanResponse.of(catalog.updatePlan(id, request.toFields(), actor()));
     }
 
     @DELETE
@@ -125,7 +126,7 @@ public class PlansResource {
     @RolesAllowed(Roles.ADMIN)
     public PlanRecords.SeverityResponse defineSeverity(@PathParam("severity") Severity severity,
             @NotNull @Valid PlanRecords.SeverityRequest request) {
-        return PlanRecords.SeverityResponse.of(catalog.defineSeverity(severity, request, actor()));
+        return PlanRecords.SeverityResponse.of(catalog.defineSeverity(severity, request.toFields(), actor()));
     }
 
     private String actor() {

@@ -1,9 +1,9 @@
 package io.muster.escalation.api;
 
 import io.muster.contracts.incidents.IncidentPhase;
-import io.muster.escalation.domain.IncidentPlaybookStep;
-import io.muster.escalation.domain.Playbook;
-import io.muster.escalation.domain.PlaybookStep;
+import io.muster.escalation.service.IncidentPlaybookView;
+import io.muster.escalation.service.PlaybookFields;
+import io.muster.escalation.service.PlaybookState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -40,6 +40,10 @@ public final class PlaybookRecords {
                     message = "must be a role key: a lower-case letter, then lower-case letters, digits or dashes")
             String ownerRole,
             @Size(max = 2_000) @Pattern(regexp = "https://\\S+", message = "must be an https link") String link) {
+
+        PlaybookFields.Step toFields() {
+            return new PlaybookFields.Step(key, phase, title, detail, ownerRole, link);
+        }
     }
 
     /** A playbook: its steps in any order of phases; within a phase, in the order given. */
@@ -47,13 +51,17 @@ public final class PlaybookRecords {
             @NotBlank @Size(max = 120) String name,
             @Size(max = 4_000) String description,
             @NotEmpty @Size(max = 100) List<@NotNull @Valid StepRequest> steps) {
+
+        public PlaybookFields toFields() {
+            return new PlaybookFields(name, description, steps.stream().map(StepRequest::toFields).toList());
+        }
     }
 
     public record StepResponse(String key, IncidentPhase phase, String title, String detail, String ownerRole,
             String link) {
 
-        public static StepResponse of(PlaybookStep s) {
-            return new StepResponse(s.stepKey, s.phase, s.title, s.detail, s.ownerRole, s.link);
+        public static StepResponse of(PlaybookState.Step s) {
+            return new StepResponse(s.key(), s.phase(), s.title(), s.detail(), s.ownerRole(), s.link());
         }
     }
 
@@ -61,9 +69,9 @@ public final class PlaybookRecords {
     public record PlaybookResponse(String incidentType, String name, String description, List<StepResponse> steps,
             Instant updatedAt, String updatedBy) {
 
-        public static PlaybookResponse of(Playbook p, List<PlaybookStep> steps) {
-            return new PlaybookResponse(p.incidentType, p.name, p.description,
-                    steps.stream().map(StepResponse::of).toList(), p.updatedAt, p.updatedBy);
+        public static PlaybookResponse of(PlaybookState p) {
+            return new PlaybookResponse(p.incidentType(), p.name(), p.description(),
+                    p.steps().stream().map(StepResponse::of).toList(), p.updatedAt(), p.updatedBy());
         }
     }
 
@@ -81,16 +89,19 @@ public final class PlaybookRecords {
             String ownerRoleName, String link, String incidentType, String playbookType, boolean fromEarlierType,
             boolean done, Instant doneAt, String doneBy, UUID doneContactId, String doneByName, String note) {
 
-        public static IncidentStep of(IncidentPlaybookStep s, String currentType, String ownerRoleName,
-                String doneByName) {
-            return new IncidentStep(s.stepKey, s.phase, s.title, s.detail, s.ownerRole, ownerRoleName, s.link,
-                    s.incidentType, s.playbookType, !s.incidentType.equals(currentType), s.done(), s.doneAt, s.doneBy,
-                    s.doneContactId, doneByName, s.doneNote);
+        public static IncidentStep of(IncidentPlaybookView.Step s) {
+            return new IncidentStep(s.key(), s.phase(), s.title(), s.detail(), s.ownerRole(), s.ownerRoleName(),
+                    s.link(), s.incidentType(), s.playbookType(), s.fromEarlierType(), s.done(), s.doneAt(),
+                    s.doneBy(), s.doneContactId(), s.doneByName(), s.note());
         }
     }
 
     /** The steps of one phase; {@code current} marks the phase the incident is in. */
     public record PhaseSteps(IncidentPhase phase, boolean current, int done, List<IncidentStep> steps) {
+
+        static PhaseSteps of(IncidentPlaybookView.Phase p) {
+            return new PhaseSteps(p.phase(), p.current(), p.done(), p.steps().stream().map(IncidentStep::of).toList());
+        }
     }
 
     /**
@@ -100,6 +111,11 @@ public final class PlaybookRecords {
      */
     public record IncidentPlaybook(UUID incidentId, String incidentType, String playbookType,
             IncidentPhase phase, Instant phaseSince, int stepsDone, int stepsTotal, List<PhaseSteps> phases) {
+
+        public static IncidentPlaybook of(IncidentPlaybookView p) {
+            return new IncidentPlaybook(p.incidentId(), p.incidentType(), p.playbookType(), p.phase(), p.phaseSince(),
+                    p.stepsDone(), p.stepsTotal(), p.phases().stream().map(PhaseSteps::of).toList());
+        }
     }
 
     public record PhaseChange(@NotNull IncidentPhase phase) {

@@ -36,7 +36,7 @@ public class PlaybooksResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public List<PlaybookRecords.PlaybookResponse> playbooks() {
-        return catalog.playbooks();
+        return catalog.playbooks().stream().map(PlaybookRecords.PlaybookResponse::of).toList();
     }
 
     @GET
@@ -45,7 +45,7 @@ public class PlaybooksResource {
     public PlaybookRecords.PlaybookResponse playbook(@PathParam("incidentType") @Size(max = 80)
             @Pattern(regexp = PlaybookRecords.PLAYBOOK_TYPE,
                     message = "must be lower-case words joined by dashes, or * for every type") String incidentType) {
-        return catalog.playbook(incidentType);
+        return PlaybookRecords.PlaybookResponse.of(catalog.playbook(incidentType));
     }
 
     /** 201 when it created the playbook, 200 when it replaced one. */
@@ -56,11 +56,12 @@ public class PlaybooksResource {
             @Pattern(regexp = PlaybookRecords.PLAYBOOK_TYPE,
                     message = "must be lower-case words joined by dashes, or * for every type") String incidentType,
             @NotNull @Valid PlaybookRecords.PlaybookRequest request) {
-        PlaybookCatalog.Saved saved = catalog.put(incidentType, request, actor());
+        PlaybookCatalog.Saved saved = catalog.put(incidentType, request.toFields(), actor());
+        PlaybookRecords.PlaybookResponse playbook = PlaybookRecords.PlaybookResponse.of(saved.playbook());
         return saved.created()
                 ? Response.created(URI.create("/api/v1/playbooks/" + (incidentType.equals("*") ? "%2A" : incidentType)))
-                        .entity(saved.playbook()).build()
-                : Response.ok(saved.playbook()).build();
+                        .entity(playbook).build()
+                : Response.ok(playbook).build();
     }
 
     @DELETE

@@ -1,6 +1,7 @@
 package io.muster.escalation.api;
 
 import io.muster.escalation.domain.PublicRelationsPlan;
+import io.muster.escalation.service.PublicRelationsFields;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,6 +24,10 @@ public final class PublicRelationsRecords {
                     message = ROLE_KEY_MESSAGE) String> approverRoles,
             @NotNull @Size(max = 10_000) String guidance,
             @NotNull @Size(max = 4_000) String holdingStatementTemplate) {
+
+        public PublicRelationsFields toFields() {
+            return new PublicRelationsFields(spokespersonRole, approverRoles, guidance, holdingStatementTemplate);
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ public class PublicRelationsResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     public PublicRelationsRecords.PlanResponse replace(@NotNull @Valid PublicRelationsRecords.PlanRequest request) {
-        return PublicRelationsRecords.PlanResponse.of(publicRelations.replace(request,
+        return PublicRelationsRecords.PlanResponse.of(publicRelations.replace(request.toFields(),
                 identity.getPrincipal().getName()));
     }
 }

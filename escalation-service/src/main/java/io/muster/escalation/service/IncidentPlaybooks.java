@@ -2,7 +2,6 @@ package io.muster.escalation.service;
 
 import io.muster.contracts.directory.RoleRoster;
 import io.muster.contracts.incidents.IncidentPhase;
-import io.muster.escalation.api.PlaybookRecords;
 import io.muster.escalation.domain.Caller;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentPlaybookStep;
@@ -105,7 +104,7 @@ public class IncidentPlaybooks {
     }
 
     @Transactional
-    public PlaybookRecords.IncidentPlaybook of(UUID incidentId) {
+    public IncidentPlaybookView of(UUID incidentId) {
         Incident incident = Incident.findById(incidentId);
         if (incident == null) {
             throw Refusal.notFound("Incident", incidentId);
@@ -118,7 +117,7 @@ public class IncidentPlaybooks {
      * the same step learn of each other instead of both being told they did it.
      */
     @Transactional
-    public PlaybookRecords.IncidentStep markDone(UUID incidentId, String stepKey, String note, Caller caller) {
+    public IncidentPlaybookView.Step markDone(UUID incidentId, String stepKey, String note, Caller caller) {
         Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
             throw Refusal.notFound("Incident", incidentId);
@@ -133,7 +132,7 @@ public class IncidentPlaybooks {
                     + step.doneBy + " at " + step.doneAt);
         }
         ReplicaDirectory directory = new ReplicaDirectory();
-        PlaybookRecords.IncidentStep before = stepView(step, incident, directory);
+        IncidentPlaybookView.Step before = stepView(step, incident, directory);
         List<UUID> people = caller.isPerson() ? resolver.contactsKnownAs(caller) : List.of();
         step.doneAt = clock.instant();
         step.doneBy = caller.name();
@@ -144,30 +143,30 @@ public class IncidentPlaybooks {
                 + " done: "
                 + step.title + (step.doneContactId == null ? "" : " (by " + resolver.nameOf(step.doneContactId) + ")")
                 + (step.doneNote == null ? "" : " - " + step.doneNote));
-        PlaybookRecords.IncidentStep after = stepView(step, incident, directory);
+        IncidentPlaybookView.Step after = stepView(step, incident, directory);
         audit.record(IncidentDesk.AUDIT_INCIDENT, incidentId, "playbook-step-done", caller.name(), before, after);
         return after;
     }
 
-    private PlaybookRecords.IncidentPlaybook view(Incident incident, List<IncidentPlaybookStep> steps) {
+    private IncidentPlaybookView view(Incident incident, List<IncidentPlaybookStep> steps) {
         ReplicaDirectory directory = new ReplicaDirectory();
-        List<PlaybookRecords.PhaseSteps> phases = new ArrayList<>();
+        List<IncidentPlaybookView.Phase> phases = new ArrayList<>();
         for (IncidentPhase phase : IncidentPhase.values()) {
-            List<PlaybookRecords.IncidentStep> ofPhase = steps.stream().filter(s -> s.phase == phase)
+            List<IncidentPlaybookView.Step> ofPhase = steps.stream().filter(s -> s.phase == phase)
                     .map(s -> stepView(s, incident, directory)).toList();
-            phases.add(new PlaybookRecords.PhaseSteps(phase, phase == incident.phase,
-                    (int) ofPhase.stream().filter(PlaybookRecords.IncidentStep::done).count(), ofPhase));
+            phases.add(new IncidentPlaybookView.Phase(phase, phase == incident.phase,
+                    (int) ofPhase.stream().filter(IncidentPlaybookView.Step::done).count(), ofPhase));
         }
         int done = (int) steps.stream().filter(IncidentPlaybookStep::done).count();
-        return new PlaybookRecords.IncidentPlaybook(incident.id, incident.incidentType, incident.playbookType,
+        return new IncidentPlaybookView(incident.id, incident.incidentType, incident.playbookType,
                 incident.phase, incident.phaseSince, done, steps.size(), phases);
     }
 
-    private static PlaybookRecords.IncidentStep stepView(IncidentPlaybookStep step, Incident incident,
+    private static IncidentPlaybookView.Step stepView(IncidentPlaybookStep step, Incident incident,
             ReplicaDirectory directory) {
         String roleName = directory.roster(step.ownerRole).map(RoleRoster::name).orElse(null);
         String doneByName = step.doneContactId == null ? null
                 : directory.contact(step.doneContactId).map(c -> c.displayName()).orElse(null);
-        return PlaybookRecords.IncidentStep.of(step, incident.incidentType, roleName, doneByName);
+        return IncidentPlaybookView.Step.of(step, incident.incidentType, roleName, doneByName);
     }
 }

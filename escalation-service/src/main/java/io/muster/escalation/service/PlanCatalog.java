@@ -1,6 +1,5 @@
 package io.muster.escalation.service;
 
-import io.muster.escalation.api.PlanRecords;
 import io.muster.escalation.domain.EscalationPolicy;
 import io.muster.escalation.domain.Incident;
 import io.muster.escalation.domain.IncidentStatus;
@@ -32,23 +31,23 @@ public class PlanCatalog {
     AuditTrail audit;
 
     @Transactional
-    public EscalationPolicy createPolicy(PlanRecords.PolicyRequest request, String actor) {
+    public EscalationPolicy createPolicy(PolicyFields request, String actor) {
         requireFreeName(request.name().strip(), null);
         EscalationPolicy policy = new EscalationPolicy();
         policy.id = UUID.randomUUID();
         apply(policy, request);
         policy.persist();
-        audit.record(AUDIT_POLICY, policy.id, "created", actor, null, PlanRecords.PolicyResponse.of(policy));
+        audit.record(AUDIT_POLICY, policy.id, "created", actor, null, PolicyState.of(policy));
         return policy;
     }
 
     @Transactional
-    public EscalationPolicy updatePolicy(UUID id, PlanRecords.PolicyRequest request, String actor) {
+    public EscalationPolicy updatePolicy(UUID id, PolicyFields request, String actor) {
         EscalationPolicy policy = policy(id);
         requireFreeName(request.name().strip(), id);
-        PlanRecords.PolicyResponse before = PlanRecords.PolicyResponse.of(policy);
+        PolicyState before = PolicyState.of(policy);
         apply(policy, request);
-        audit.record(AUDIT_POLICY, id, "updated", actor, before, PlanRecords.PolicyResponse.of(policy));
+        audit.record(AUDIT_POLICY, id, "updated", actor, before, PolicyState.of(policy));
         return policy;
     }
 
@@ -61,7 +60,7 @@ public class PlanCatalog {
         if (Incident.count("policyId = ?1 and status <> ?2", id, IncidentStatus.RESOLVED) > 0) {
             throw Refusal.conflict("policy-in-use", "id", "policy " + id + " escalates open incidents");
         }
-        audit.record(AUDIT_POLICY, id, "deleted", actor, PlanRecords.PolicyResponse.of(policy), null);
+        audit.record(AUDIT_POLICY, id, "deleted", actor, PolicyState.of(policy), null);
         EscalationPolicy.deleteById(id);
     }
 
@@ -80,30 +79,30 @@ public class PlanCatalog {
     }
 
     @Transactional
-    public ResponsePlan createPlan(PlanRecords.PlanRequest request, String actor) {
+    public ResponsePlan createPlan(ResponsePlanFields request, String actor) {
         requireFreeSlot(request, null);
         ResponsePlan plan = new ResponsePlan();
         plan.id = UUID.randomUUID();
         apply(plan, request);
         plan.persist();
-        audit.record(AUDIT_PLAN, plan.id, "created", actor, null, PlanRecords.PlanResponse.of(plan));
+        audit.record(AUDIT_PLAN, plan.id, "created", actor, null, ResponsePlanState.of(plan));
         return plan;
     }
 
     @Transactional
-    public ResponsePlan updatePlan(UUID id, PlanRecords.PlanRequest request, String actor) {
+    public ResponsePlan updatePlan(UUID id, ResponsePlanFields request, String actor) {
         ResponsePlan plan = plan(id);
         requireFreeSlot(request, id);
-        PlanRecords.PlanResponse before = PlanRecords.PlanResponse.of(plan);
+        ResponsePlanState before = ResponsePlanState.of(plan);
         apply(plan, request);
-        audit.record(AUDIT_PLAN, id, "updated", actor, before, PlanRecords.PlanResponse.of(plan));
+        audit.record(AUDIT_PLAN, id, "updated", actor, before, ResponsePlanState.of(plan));
         return plan;
     }
 
     @Transactional
     public void deletePlan(UUID id, String actor) {
         ResponsePlan plan = plan(id);
-        audit.record(AUDIT_PLAN, id, "deleted", actor, PlanRecords.PlanResponse.of(plan), null);
+        audit.record(AUDIT_PLAN, id, "deleted", actor, ResponsePlanState.of(plan), null);
         ResponsePlan.deleteById(id);
     }
 
@@ -131,9 +130,9 @@ public class PlanCatalog {
      * their next stakeholder update stays due when it was (the new cadence applies from then on).
      */
     @Transactional
-    public SeverityDefinition defineSeverity(Severity severity, PlanRecords.SeverityRequest request, String actor) {
+    public SeverityDefinition defineSeverity(Severity severity, SeverityFields request, String actor) {
         SeverityDefinition definition = SeverityDefinition.of(severity);
-        PlanRecords.SeverityResponse before = PlanRecords.SeverityResponse.of(definition);
+        SeverityState before = SeverityState.of(definition);
         definition.name = request.name().strip();
         definition.criteria = request.criteria().strip();
         definition.ackTargetSeconds = request.ackTargetSeconds();
@@ -142,18 +141,18 @@ public class PlanCatalog {
         definition.stakeholderRoles(request.stakeholderRoles());
         definition.updateCadenceMinutes = request.updateCadenceMinutes();
         definition.updatedAt = clock.instant();
-        audit.record(AUDIT_SEVERITY, severity, "updated", actor, before, PlanRecords.SeverityResponse.of(definition));
+        audit.record(AUDIT_SEVERITY, severity, "updated", actor, before, SeverityState.of(definition));
         return definition;
     }
 
-    private void apply(EscalationPolicy policy, PlanRecords.PolicyRequest request) {
+    private void apply(EscalationPolicy policy, PolicyFields request) {
         policy.name = request.name().strip();
         policy.extraRepetitions = request.repeats();
         policy.define(request.stages(), request.stakeholders());
         policy.updatedAt = clock.instant();
     }
 
-    private void apply(ResponsePlan plan, PlanRecords.PlanRequest request) {
+    private void apply(ResponsePlan plan, ResponsePlanFields request) {
         if (EscalationPolicy.findById(request.policyId()) == null) {
             throw Refusal.unprocessable("unknown-policy", "policyId",
                     "policy " + request.policyId() + " does not exist");
@@ -173,7 +172,7 @@ public class PlanCatalog {
         }
     }
 
-    private static void requireFreeSlot(PlanRecords.PlanRequest request, UUID self) {
+    private static void requireFreeSlot(ResponsePlanFields request, UUID self) {
         ResponsePlan other = ResponsePlan.find("incidentType = ?1 and severity = ?2", request.incidentType(),
                 request.severity()).firstResult();
         if (other != null && !other.id.equals(self)) {

@@ -1,13 +1,6 @@
 package io.muster.escalation.service;
 
 import io.muster.contracts.plans.PlanDocumentStatus;
-import io.muster.escalation.api.PlanDocumentRecords.BackupChannelRequest;
-import io.muster.escalation.api.PlanDocumentRecords.BackupChannelResponse;
-import io.muster.escalation.api.PlanDocumentRecords.Comparison;
-import io.muster.escalation.api.PlanDocumentRecords.OverviewResponse;
-import io.muster.escalation.api.PlanDocumentRecords.ReviewRequest;
-import io.muster.escalation.api.PlanDocumentRecords.ReviewResponse;
-import io.muster.escalation.api.PlanDocumentRecords.VersionResponse;
 import io.muster.escalation.domain.BackupChannel;
 import io.muster.escalation.domain.PlanDocumentSettings;
 import io.muster.escalation.domain.PlanDocumentVersion;
@@ -77,22 +70,22 @@ public class PlanDocuments {
     @Transactional
     public PlanDocumentSettings defineOverview(String text, String actor) {
         PlanDocumentSettings settings = PlanDocumentSettings.locked();
-        OverviewResponse before = OverviewResponse.of(settings);
+        PlanOverviewState before = PlanOverviewState.of(settings);
         settings.overview = text.strip();
         settings.updatedAt = clock.instant();
         settings.updatedBy = actor;
         audit.record(AUDIT_DOCUMENT, PlanDocumentStatus.KEY, "overview-updated", actor, before,
-                OverviewResponse.of(settings));
+                PlanOverviewState.of(settings));
         return settings;
     }
 
     @Transactional
-    public ReviewResponse review() {
+    public PlanReviewState review() {
         return review(PlanDocumentSettings.current(), PlanDocumentVersion.latest());
     }
 
     @Transactional
-    public ReviewResponse defineReview(ReviewRequest request, String actor) {
+    public PlanReviewState defineReview(PlanReviewFields request, String actor) {
         if (request.reviewIntervalDays() == null && request.reviewDueOn() == null) {
             throw Refusal.invalid("reviewDueOn", "give reviewDueOn, reviewIntervalDays or both");
         }
@@ -104,7 +97,7 @@ public class PlanDocuments {
         }
         PlanDocumentSettings settings = PlanDocumentSettings.locked();
         PlanDocumentVersion latest = PlanDocumentVersion.latest();
-        ReviewResponse before = review(settings, latest);
+        PlanReviewState before = review(settings, latest);
         if (request.reviewIntervalDays() != null) {
             settings.reviewIntervalDays = request.reviewIntervalDays();
         }
@@ -113,7 +106,7 @@ public class PlanDocuments {
         }
         settings.updatedAt = clock.instant();
         settings.updatedBy = actor;
-        ReviewResponse after = review(settings, latest);
+        PlanReviewState after = review(settings, latest);
         audit.record(AUDIT_DOCUMENT, PlanDocumentStatus.KEY, "review-changed", actor, before, after);
         outbox.publish(status(settings, latest));
         return after;
@@ -140,7 +133,7 @@ public class PlanDocuments {
         settings.reviewDueOn = version.reviewDueOn;
         settings.updatedAt = now;
         settings.updatedBy = actor;
-        audit.record(AUDIT_VERSION, version.version, "published", actor, null, VersionResponse.of(version));
+        audit.record(AUDIT_VERSION, version.version, "published", actor, null, PlanVersionState.of(version));
         outbox.publish(status(settings, version));
         return version;
     }
@@ -159,12 +152,13 @@ public class PlanDocuments {
         return version;
     }
 
+    /** How version {@code to} differs from version {@code from}, line by line with three lines of context. */
     @Transactional
-    public Comparison compare(int from, int to) {
+    public LineDiff.Result compare(int from, int to) {
         PlanDocumentVersion a = version(from);
         PlanDocumentVersion b = version(to);
         try {
-            return Comparison.of(from, to, LineDiff.diff(a.markdown, b.markdown, 3));
+            return LineDiff.diff(a.markdown, b.markdown, 3);
         } catch (LineDiff.TooLargeException e) {
             throw Refusal.unprocessable("versions-too-different", "to", e.getMessage());
         }
@@ -185,30 +179,30 @@ public class PlanDocuments {
     }
 
     @Transactional
-    public BackupChannel createBackupChannel(BackupChannelRequest request, String actor) {
+    public BackupChannel createBackupChannel(BackupChannelFields request, String actor) {
         requireFreeName(request.name().strip(), null);
         BackupChannel channel = new BackupChannel();
         channel.id = UUID.randomUUID();
         apply(channel, request);
         channel.persist();
-        audit.record(AUDIT_CHANNEL, channel.id, "created", actor, null, BackupChannelResponse.of(channel, true));
+        audit.record(AUDIT_CHANNEL, channel.id, "created", actor, null, BackupChannelState.of(channel));
         return channel;
     }
 
     @Transactional
-    public BackupChannel updateBackupChannel(UUID id, BackupChannelRequest request, String actor) {
+    public BackupChannel updateBackupChannel(UUID id, BackupChannelFields request, String actor) {
         BackupChannel channel = backupChannel(id);
         requireFreeName(request.name().strip(), id);
-        BackupChannelResponse before = BackupChannelResponse.of(channel, true);
+        BackupChannelState before = BackupChannelState.of(channel);
         apply(channel, request);
-        audit.record(AUDIT_CHANNEL, id, "updated", actor, before, BackupChannelResponse.of(channel, true));
+        audit.record(AUDIT_CHANNEL, id, "updated", actor, before, BackupChannelState.of(channel));
         return channel;
     }
 
     @Transactional
     public void deleteBackupChannel(UUID id, String actor) {
         BackupChannel channel = backupChannel(id);
-        audit.record(AUDIT_CHANNEL, id, "deleted", actor, BackupChannelResponse.of(channel, true), null);
+        audit.record(AUDIT_CHANNEL, id, "deleted", actor, BackupChannelState.of(channel), null);
         channel.delete();
     }
 
@@ -216,14 +210,14 @@ public class PlanDocuments {
     @Transactional
     public BackupChannel tested(UUID id, String actor) {
         BackupChannel channel = backupChannel(id);
-        BackupChannelResponse before = BackupChannelResponse.of(channel, true);
+        BackupChannelState before = BackupChannelState.of(channel);
         channel.lastTestedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         channel.lastTestedBy = actor;
-        audit.record(AUDIT_CHANNEL, id, "tested", actor, before, BackupChannelResponse.of(channel, true));
+        audit.record(AUDIT_CHANNEL, id, "tested", actor, before, BackupChannelState.of(channel));
         return channel;
     }
 
-    private void apply(BackupChannel channel, BackupChannelRequest request) {
+    private void apply(BackupChannel channel, BackupChannelFields request) {
         channel.name = request.name().strip();
         channel.kind = request.kind();
         channel.howToJoin = request.howToJoin().strip();
@@ -240,9 +234,9 @@ public class PlanDocuments {
         }
     }
 
-    private ReviewResponse review(PlanDocumentSettings settings, PlanDocumentVersion latest) {
+    private PlanReviewState review(PlanDocumentSettings settings, PlanDocumentVersion latest) {
         PlanDocumentStatus status = status(settings, latest);
-        return new ReviewResponse(settings.reviewIntervalDays, settings.reviewDueOn,
+        return new PlanReviewState(settings.reviewIntervalDays, settings.reviewDueOn,
                 status.reviewOverdueOn(today()), status.publishedVersion(), status.approvedBy(),
                 status.publishedAt());
     }

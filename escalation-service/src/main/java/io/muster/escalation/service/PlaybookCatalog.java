@@ -1,6 +1,5 @@
 package io.muster.escalation.service;
 
-import io.muster.escalation.api.PlaybookRecords;
 import io.muster.escalation.domain.Playbook;
 import io.muster.escalation.domain.PlaybookStep;
 import io.muster.escalation.persistence.ReplicaDirectory;
@@ -38,23 +37,23 @@ public class PlaybookCatalog {
     AuditTrail audit;
 
     /** The playbook as stored, and whether this request created it. */
-    public record Saved(PlaybookRecords.PlaybookResponse playbook, boolean created) {
+    public record Saved(PlaybookState playbook, boolean created) {
     }
 
     @Transactional
-    public List<PlaybookRecords.PlaybookResponse> playbooks() {
-        return Playbook.all().stream().map(p -> PlaybookRecords.PlaybookResponse.of(p, p.steps())).toList();
+    public List<PlaybookState> playbooks() {
+        return Playbook.all().stream().map(p -> PlaybookState.of(p, p.steps())).toList();
     }
 
     @Transactional
-    public PlaybookRecords.PlaybookResponse playbook(String incidentType) {
+    public PlaybookState playbook(String incidentType) {
         Playbook playbook = find(incidentType);
-        return PlaybookRecords.PlaybookResponse.of(playbook, playbook.steps());
+        return PlaybookState.of(playbook, playbook.steps());
     }
 
     /** Creates or replaces the playbook of an incident type: every step as given, none kept from before. */
     @Transactional
-    public Saved put(String incidentType, PlaybookRecords.PlaybookRequest request, String actor) {
+    public Saved put(String incidentType, PlaybookFields request, String actor) {
         checkSteps(request.steps());
         // Two first PUTs for one type at once must not both insert.
         Playbook.getEntityManager().createNativeQuery(
@@ -62,14 +61,14 @@ public class PlaybookCatalog {
                 .setParameter(1, "playbook:" + incidentType).getSingleResult();
         Playbook playbook = Playbook.findById(incidentType);
         boolean created = playbook == null;
-        PlaybookRecords.PlaybookResponse before = null;
+        PlaybookState before = null;
         Map<String, PlaybookStep> existing = new HashMap<>();
         if (created) {
             playbook = new Playbook();
             playbook.incidentType = incidentType;
         } else {
             List<PlaybookStep> steps = playbook.steps();
-            before = PlaybookRecords.PlaybookResponse.of(playbook, steps);
+            before = PlaybookState.of(playbook, steps);
             steps.forEach(s -> existing.put(s.stepKey, s));
         }
         playbook.name = request.name().strip();
@@ -81,11 +80,11 @@ public class PlaybookCatalog {
         }
         // Steps sort by phase; within a phase they keep the order given. Steps are updated in place by key, so a
         // key kept across edits is the same row.
-        List<PlaybookRecords.StepRequest> ordered = new ArrayList<>(request.steps());
-        ordered.sort(Comparator.comparing(PlaybookRecords.StepRequest::phase));
+        List<PlaybookFields.Step> ordered = new ArrayList<>(request.steps());
+        ordered.sort(Comparator.comparing(PlaybookFields.Step::phase));
         Set<String> kept = new HashSet<>();
         for (int i = 0; i < ordered.size(); i++) {
-            PlaybookRecords.StepRequest given = ordered.get(i);
+            PlaybookFields.Step given = ordered.get(i);
             PlaybookStep step = existing.get(given.key());
             if (step == null) {
                 step = new PlaybookStep();
@@ -105,7 +104,7 @@ public class PlaybookCatalog {
         }
         existing.values().stream().filter(s -> !kept.contains(s.stepKey)).forEach(PlaybookStep::delete);
         Playbook.flush();
-        PlaybookRecords.PlaybookResponse after = PlaybookRecords.PlaybookResponse.of(playbook, playbook.steps());
+        PlaybookState after = PlaybookState.of(playbook, playbook.steps());
         audit.record(AUDIT_PLAYBOOK, incidentType, created ? "created" : "updated", actor, before, after);
         return new Saved(after, created);
     }
@@ -115,7 +114,7 @@ public class PlaybookCatalog {
     public void delete(String incidentType, String actor) {
         Playbook playbook = find(incidentType);
         audit.record(AUDIT_PLAYBOOK, incidentType, "deleted", actor,
-                PlaybookRecords.PlaybookResponse.of(playbook, playbook.steps()), null);
+                PlaybookState.of(playbook, playbook.steps()), null);
         PlaybookStep.deleteOfPlaybook(incidentType);
         playbook.delete();
     }
@@ -133,7 +132,7 @@ public class PlaybookCatalog {
      * (and no credentials in them), and owner roles the directory knows. The role catalog is the replica's: until
      * it holds any role (a new installation whose directory has not published yet) every well-formed key is taken.
      */
-    private static void checkSteps(List<PlaybookRecords.StepRequest> steps) {
+    private static void checkSteps(List<PlaybookFields.Step> steps) {
         Map<String, Integer> firstAt = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             Integer earlier = firstAt.putIfAbsent(steps.get(i).key(), i);

@@ -1,6 +1,5 @@
 package io.muster.escalation.service;
 
-import io.muster.escalation.api.PublicRelationsRecords;
 import io.muster.escalation.domain.PublicRelationsPlan;
 import io.muster.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +29,10 @@ public class PublicRelations {
 
     /** Replaces the plan; writing what is already there changes nothing and leaves no audit entry. */
     @Transactional
-    public PublicRelationsPlan replace(PublicRelationsRecords.PlanRequest request, String actor) {
+    public PublicRelationsPlan replace(PublicRelationsFields request, String actor) {
         PublicRelationsPlan plan = PublicRelationsPlan.findById(PublicRelationsPlan.THE_PLAN,
                 LockModeType.PESSIMISTIC_WRITE);
-        PublicRelationsRecords.PlanResponse before = PublicRelationsRecords.PlanResponse.of(plan);
+        PublicRelationsState before = PublicRelationsState.of(plan);
         String spokesperson = request.spokespersonRole() == null || request.spokespersonRole().isBlank() ? null
                 : request.spokespersonRole().strip();
         List<String> approvers = request.approverRoles().stream().map(String::strip).distinct().toList();
@@ -49,7 +48,7 @@ public class PublicRelations {
         plan.holdingStatementTemplate = template;
         plan.updatedAt = clock.instant();
         plan.updatedBy = actor;
-        audit.record(AUDIT_PLAN, AUDIT_ID, "updated", actor, before, PublicRelationsRecords.PlanResponse.of(plan));
+        audit.record(AUDIT_PLAN, AUDIT_ID, "updated", actor, before, PublicRelationsState.of(plan));
         return plan;
     }
 }

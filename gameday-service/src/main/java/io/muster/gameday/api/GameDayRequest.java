@@ -2,6 +2,7 @@ package io.muster.gameday.api;
 
 import io.muster.contracts.ChannelType;
 import io.muster.gameday.domain.GameDay;
+import io.muster.gameday.service.GameDayFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,11 +37,20 @@ public record GameDayRequest(
         @Valid Faults faults,
         Boolean confirmPreparedness) {
 
+    public GameDayFields toFields() {
+        return new GameDayFields(scenarioId, title, startsAt, timeZone, cron, rrule, team, roles, mode, noticeMinutes,
+                timeLimitMinutes, faults == null ? null : faults.toFields(), confirmPreparedness);
+    }
+
     /** Faults injected into every run of this game day. */
     public record Faults(
             @Size(max = 50) List<@NotNull UUID> unavailableContacts,
             @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,62}", message = "must be a role key")
                     String> unavailableRoles,
             @Size(max = 4) List<@NotNull ChannelType> downChannels) {
+
+        GameDayFields.Faults toFields() {
+            return new GameDayFields.Faults(unavailableContacts, unavailableRoles, downChannels);
+        }
     }
 }

@@ -44,7 +44,7 @@ public class GameDaysResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response schedule(@NotNull @Valid GameDayRequest request) {
-        GameDay gameDay = planner.schedule(request, actor());
+        GameDay gameDay = planner.schedule(request.toFields(), actor());
         return Response.created(URI.create("/api/v1/gamedays/" + gameDay.id))
                 .entity(GameDayResponse.of(gameDay, planner.runsOf(gameDay.id))).build();
     }

@@ -1,5 +1,6 @@
 package io.muster.gameday.api;
 
+import io.muster.gameday.service.LessonsFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,11 @@ public record LessonsRequest(
         @Size(max = 50) List<@NotBlank @Size(max = 2000) String> rootCauses,
         @Size(max = 100) List<@NotNull @Valid Item> actionItems) {
 
+    public LessonsFields toFields() {
+        return new LessonsFields(wentWell, didNotGoWell, rootCauses,
+                actionItems == null ? null : actionItems.stream().map(Item::toFields).toList());
+    }
+
     public record Item(
             UUID id,
             @NotBlank @Size(max = 300) String title,
@@ -29,5 +35,9 @@ public record LessonsRequest(
             @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String owner,
             @NotNull LocalDate dueDate,
             Boolean done) {
+
+        LessonsFields.Item toFields() {
+            return new LessonsFields.Item(id, title, ownerContactId, owner, dueDate, done);
+        }
     }
 }

@@ -73,7 +73,7 @@ public class ReviewsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RESPONDER)
     public ReviewResponse recordLessons(@PathParam("id") UUID id, @NotNull @Valid LessonsRequest request) {
-        return ReviewResponse.of(reviews.recordLessons(id, request, identity.getPrincipal().getName()));
+        return ReviewResponse.of(reviews.recordLessons(id, request.toFields(), identity.getPrincipal().getName()));
     }
 
     /** Closes the review (the responders who held it decide when); 409 if it has no lessons or is closed. */

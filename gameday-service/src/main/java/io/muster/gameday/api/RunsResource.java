@@ -39,7 +39,7 @@ public class RunsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RESPONDER)
     public ReviewResponse recordLessons(@PathParam("id") UUID id, @NotNull @Valid LessonsRequest request) {
-        return ReviewResponse.of(reviews.recordRunLessons(id, request, identity.getPrincipal().getName()));
+        return ReviewResponse.of(reviews.recordRunLessons(id, request.toFields(), identity.getPrincipal().getName()));
     }
 
     @GET

@@ -2,8 +2,6 @@ package io.muster.gameday.service;
 
 import io.muster.contracts.gameday.GameDayRunChanged;
 import io.muster.contracts.gameday.GameDayRunChanged.RunStatus;
-import io.muster.gameday.api.GameDayRequest;
-import io.muster.gameday.api.GameDayResponse;
 import io.muster.gameday.config.GamedayConfig;
 import io.muster.gameday.domain.GameDay;
 import io.muster.gameday.domain.GameDayRun;
@@ -54,7 +52,7 @@ public class GameDayPlanner {
     }
 
     @Transactional
-    public GameDay schedule(GameDayRequest request, String actor) {
+    public GameDay schedule(GameDayFields request, String actor) {
         Scenario scenario = Scenario.findById(request.scenarioId());
         if (scenario == null) {
             throw Refusal.unprocessable("unknown-scenario", "scenarioId",
@@ -97,7 +95,7 @@ public class GameDayPlanner {
         }
         gameDay.timeLimitSeconds = request.timeLimitMinutes() != null ? request.timeLimitMinutes() * 60
                 : (int) config.defaultTimeLimit().toSeconds();
-        GameDayRequest.Faults faults = request.faults();
+        GameDayFields.Faults faults = request.faults();
         gameDay.unavailableContacts = faults == null || faults.unavailableContacts() == null ? List.of()
                 : faults.unavailableContacts().stream().distinct().toList();
         gameDay.unavailableRoles = faults == null || faults.unavailableRoles() == null ? List.of()
@@ -122,7 +120,7 @@ public class GameDayPlanner {
         em.flush();
         addRun(gameDay, first.get().toInstant());
         audit.record(AUDIT_GAME_DAY, gameDay.id, "scheduled", actor, null,
-                GameDayResponse.of(gameDay, runsOf(gameDay.id)));
+                GameDayState.of(gameDay, runsOf(gameDay.id)));
         return gameDay;
     }
 
@@ -152,7 +150,7 @@ public class GameDayPlanner {
         if (gameDay.cancelledAt != null) {
             return gameDay;
         }
-        GameDayResponse before = GameDayResponse.of(gameDay, runsOf(id));
+        GameDayState before = GameDayState.of(gameDay, runsOf(id));
         gameDay.cancelledAt = clock.instant();
         List<GameDayRun> scheduled = GameDayRun.list("gameDayId = ?1 and status = ?2", gameDay.id,
                 RunStatus.SCHEDULED);
@@ -162,7 +160,7 @@ public class GameDayPlanner {
             run.endBecause(RunEndReason.CANCELLED);
             announce(run);
         }
-        audit.record(AUDIT_GAME_DAY, id, "cancelled", actor, before, GameDayResponse.of(gameDay, runsOf(id)));
+        audit.record(AUDIT_GAME_DAY, id, "cancelled", actor, before, GameDayState.of(gameDay, runsOf(id)));
         return gameDay;
     }
 

@@ -3,8 +3,6 @@ package io.muster.gameday.service;
 import io.muster.contracts.Topics;
 import io.muster.contracts.gameday.ActionItemSnapshot;
 import io.muster.contracts.gameday.GameDayRunChanged.RunStatus;
-import io.muster.gameday.api.LessonsRequest;
-import io.muster.gameday.api.ReviewResponse;
 import io.muster.gameday.config.GamedayConfig;
 import io.muster.gameday.domain.ActionItem;
 import io.muster.gameday.domain.ContactReplica;
@@ -79,7 +77,7 @@ public class ReviewBook {
 
     /** Replaces a run's lessons and action items, opening the run's review the first time. */
     @Transactional
-    public Full recordRunLessons(UUID runId, LessonsRequest request, String author) {
+    public Full recordRunLessons(UUID runId, LessonsFields request, String author) {
         GameDayRun run = GameDayRun.findById(runId);
         if (run == null) {
             throw Refusal.notFound("Run", runId);
@@ -89,7 +87,7 @@ public class ReviewBook {
                     "run " + runId + " is " + run.status + ": lessons are recorded once a run has happened");
         }
         Review review = Review.find("runId", runId).firstResult();
-        ReviewResponse before = review == null ? null : ReviewResponse.of(full(review, true));
+        ReviewState before = review == null ? null : ReviewState.of(full(review, true));
         if (review == null) {
             GameDay gameDay = GameDay.findById(run.gameDayId);
             review = Review.open(Review.Source.GAME_DAY_RUN, runId, gameDay.title, clock.instant());
@@ -103,9 +101,9 @@ public class ReviewBook {
 
     /** Replaces a review's lessons and action items (of a run or an incident) while it is open. */
     @Transactional
-    public Full recordLessons(UUID reviewId, LessonsRequest request, String author) {
+    public Full recordLessons(UUID reviewId, LessonsFields request, String author) {
         Review review = existing(reviewId);
-        ReviewResponse before = ReviewResponse.of(full(review, true));
+        ReviewState before = ReviewState.of(full(review, true));
         apply(review, request, author);
         Full after = full(review, true);
         auditReview(review, "updated", author, before, after);
@@ -124,7 +122,7 @@ public class ReviewBook {
             throw Refusal.conflict("review-empty", "lessons",
                     "review " + reviewId + " has no lessons recorded yet: record them before completing it");
         }
-        ReviewResponse before = ReviewResponse.of(full(review, true));
+        ReviewState before = ReviewState.of(full(review, true));
         review.status = Review.Status.COMPLETED;
         review.completedAt = clock.instant();
         review.completedBy = author;
@@ -205,20 +203,20 @@ public class ReviewBook {
         return LocalDate.ofInstant(clock.instant(), config.reminders().zone());
     }
 
-    private void apply(Review review, LessonsRequest request, String author) {
+    private void apply(Review review, LessonsFields request, String author) {
         if (review.status == Review.Status.COMPLETED) {
             throw Refusal.conflict("review-completed", "status",
                     "review " + review.id + " was completed at " + review.completedAt + ": its lessons are final");
         }
         Instant now = clock.instant();
         LocalDate today = today();
-        List<LessonsRequest.Item> requested = request.actionItems() == null ? List.of() : request.actionItems();
+        List<LessonsFields.Item> requested = request.actionItems() == null ? List.of() : request.actionItems();
         Map<UUID, ActionItem> existing = ActionItem.<ActionItem>list("reviewId", review.id).stream()
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
         // Everything is checked before anything is written.
         Set<UUID> kept = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {
-            LessonsRequest.Item r = requested.get(i);
+            LessonsFields.Item r = requested.get(i);
             String field = "actionItems[" + i + "]";
             ActionItem old = null;
             if (r.id() != null) {
@@ -256,7 +254,7 @@ public class ReviewBook {
         }
         // (review, position) is unique but checked at commit, so items may swap places.
         for (int i = 0; i < requested.size(); i++) {
-            LessonsRequest.Item r = requested.get(i);
+            LessonsFields.Item r = requested.get(i);
             ActionItem item = r.id() == null ? null : existing.get(r.id());
             ActionItemSnapshot before = item == null ? null : item.snapshot(review);
             String ownerNoteBefore = item == null ? null : item.owner;
@@ -292,11 +290,11 @@ public class ReviewBook {
         }
     }
 
-    private void auditReview(Review review, String action, String author, ReviewResponse before, Full after) {
+    private void auditReview(Review review, String action, String author, ReviewState before, Full after) {
         if (review.source == Review.Source.GAME_DAY_RUN) {
-            audit.record(AUDIT_RUN_LESSONS, review.runId, action, author, before, ReviewResponse.of(after));
+            audit.record(AUDIT_RUN_LESSONS, review.runId, action, author, before, ReviewState.of(after));
         } else {
-            audit.record(AUDIT_REVIEW, review.id, action, author, before, ReviewResponse.of(after));
+            audit.record(AUDIT_REVIEW, review.id, action, author, before, ReviewState.of(after));
         }
     }
 
