@@ -43,12 +43,8 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: Demo <state-dir> <integration-key> [stage-seconds]");
-            System.exit(2);
-        }
-        int stage = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        System.exit(new Demo(Path.of(args[0]), args[1], stage).run() ? 0 : 1);
+        Arguments a = Arguments.of(args, "Demo <state-dir> <integration-key> [stage-seconds]");
+        System.exit(new Demo(a.path(0), a.text(1), a.number(2, 30)).run() ? 0 : 1);
     }
 
     private boolean run() throws Exception {

@@ -51,13 +51,8 @@ public final class Drill {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: Drill <state-dir> [stage-seconds] [lead-seconds]");
-            System.exit(2);
-        }
-        int stage = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int lead = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        System.exit(new Drill(Path.of(args[0]), stage, lead).run() ? 0 : 1);
+        Arguments a = Arguments.of(args, "Drill <state-dir> [stage-seconds] [lead-seconds]");
+        System.exit(new Drill(a.path(0), a.number(1, 20), a.number(2, 60)).run() ? 0 : 1);
     }
 
     private boolean run() throws Exception {
