@@ -5,6 +5,7 @@ import static io.muster.standin.LocalEndpoints.POSTGRES;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.muster.local.Arguments;
 import io.muster.local.LocalKeycloak;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,12 +98,9 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: Bench <state-dir> <out.json> [seconds]");
-            System.exit(2);
-        }
-        Integer seconds = args.length > 2 ? Integer.valueOf(args[2]) : null;
-        new Bench(Path.of(args[0]), Settings.from(System.getenv(), seconds)).run(Path.of(args[1]));
+        Arguments a = Arguments.of(args, "Bench <state-dir> <out.json> [seconds]");
+        Integer seconds = a.has(2) ? a.number(2, 0) : null;
+        new Bench(a.path(0), Settings.from(System.getenv(), seconds)).run(a.path(1));
     }
 
     private void run(Path out) throws Exception {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** A key sending faster than its limit (2 events a second in this profile) gets PagerDuty's 429, and only that key. */
 @QuarkusTest
-@TestProfile(MirrorAndThrottleProfile.class)
+@TestProfile(OwnSettingsProfile.class)
 class EventsThrottleTest {
 
     private static String newKey() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the configuration, the service answers there over TLS with the configured certificate.
  */
 @QuarkusTest
-@TestProfile(MirrorAndThrottleProfile.class)
+@TestProfile(OwnSettingsProfile.class)
 class HttpsTest {
 
     @TestHTTPResource(value = "/", tls = true)

@@ -7,10 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,59 +62,90 @@ class AccessMatrixIT {
         return roles;
     }
 
+    /** One request of the matrix: an operation called with one credential, and what its answer must be. */
+    private record Cell(Suite.Operation op, String credential, Callable<String> token, Expected expected) {
+
+        /** The cell's mistake, or null when the operation answered as it must. */
+        String check() throws Exception {
+            String url = Suite.url(op.service(), op.concretePath());
+            String body = List.of("POST", "PUT", "PATCH").contains(op.method()) ? "{}" : null;
+            int status = Suite.call(op.method(), url, token.call(), body == null ? null : "application/json", body)
+                    .statusCode();
+            boolean right = switch (expected) {
+                case REFUSED_4XX -> status >= 400 && status < 500;
+                case UNAUTHENTICATED -> status == 401;
+                case FORBIDDEN -> status == 403;
+                case LET_THROUGH -> status != 401 && status != 403 && status < 500;
+            };
+            return right ? null : op + " " + credential + ": " + status + " (expected " + expected.says + ")";
+        }
+    }
+
+    private enum Expected {
+        REFUSED_4XX("a 4xx"), UNAUTHENTICATED("401"), FORBIDDEN("403"), LET_THROUGH("to be let through");
+
+        final String says;
+
+        Expected(String says) {
+            this.says = says;
+        }
+    }
+
     @Test
     void everyOperationAnswersEachCredentialAsItsRolesSay() throws Exception {
         List<Suite.Operation> operations = Suite.operations();
         assertThat(operations).hasSizeGreaterThanOrEqualTo(8);
         List<String> wrong = new ArrayList<>();
-        int cells = 0;
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("no token", null);
+        refused.put("expired", Suite.expiredToken("muster-admin"));
+        refused.put("wrong issuer", Suite.wrongIssuerToken("muster-admin"));
+        refused.put("wrong audience", Suite.wrongAudienceToken("muster-admin"));
+        refused.put("bad signature", Suite.badSignatureToken("muster-admin"));
+        for (String role : ROLES) {
+            Suite.token(role); // makes each role's user once, before the cells ask for its token at the same time
+        }
+        List<Cell> cells = new ArrayList<>();
         for (Suite.Operation op : operations) {
             Set<String> allowed = allowedRoles(op);
-            String url = Suite.url(op.service(), op.concretePath());
-            String body = List.of("POST", "PUT", "PATCH").contains(op.method()) ? "{}" : null;
-            String type = body == null ? null : "application/json";
             if (allowed.isEmpty()) {
                 if (!PUBLIC.contains(op.toString())) {
                     wrong.add(op + " has no security requirement and is not a known public endpoint");
-                    continue;
-                }
-                // Without its own credential (a valid key, link or signature) a public endpoint must refuse.
-                HttpResponse<String> r = Suite.call(op.method(), url, null, type, body);
-                cells++;
-                if (r.statusCode() < 400 || r.statusCode() >= 500) {
-                    wrong.add(op + " without its credential: " + r.statusCode() + " (expected a 4xx)");
+                } else {
+                    // Without its own credential (a valid key, link or signature) a public endpoint must refuse.
+                    cells.add(new Cell(op, "without its credential", () -> null, Expected.REFUSED_4XX));
                 }
                 continue;
             }
-            Map<String, String> refused = Map.of(
-                    "no token", "",
-                    "expired", Suite.expiredToken("muster-admin"),
-                    "wrong issuer", Suite.wrongIssuerToken("muster-admin"),
-                    "wrong audience", Suite.wrongAudienceToken("muster-admin"),
-                    "bad signature", Suite.badSignatureToken("muster-admin"));
-            for (Map.Entry<String, String> credential : refused.entrySet()) {
-                HttpResponse<String> r = Suite.call(op.method(), url,
-                        credential.getValue().isEmpty() ? null : credential.getValue(), type, body);
-                cells++;
-                if (r.statusCode() != 401) {
-                    wrong.add(op + " with " + credential.getKey() + ": " + r.statusCode() + " (expected 401)");
-                }
-            }
+            refused.forEach((credential, token) -> cells.add(new Cell(op, "with " + credential, () -> token,
+                    Expected.UNAUTHENTICATED)));
             for (String role : ROLES) {
-                boolean permitted = IMPLIES.get(role).stream().anyMatch(allowed::contains);
-                HttpResponse<String> r = Suite.call(op.method(), url, Suite.token(role), type, body);
-                cells++;
-                if (permitted && (r.statusCode() == 401 || r.statusCode() == 403 || r.statusCode() >= 500)) {
-                    wrong.add(op + " as " + role + ": " + r.statusCode() + " (expected to be let through)");
-                } else if (!permitted && r.statusCode() != 403) {
-                    wrong.add(op + " as " + role + ": " + r.statusCode() + " (expected 403)");
-                }
+                // Fetched per cell: the suite's Keycloak client holds each role's token and renews it before expiry.
+                cells.add(new Cell(op, "as " + role, () -> Suite.token(role),
+                        IMPLIES.get(role).stream().anyMatch(allowed::contains) ? Expected.LET_THROUGH
+                                : Expected.FORBIDDEN));
             }
         }
-        System.out.printf("access matrix: %d operations, %d cells checked, %d wrong%n", operations.size(), cells,
-                wrong.size());
+        // No cell depends on another (the ids in the paths name nothing), so they run four at a time.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (Cell cell : cells) {
+                answers.add(pool.submit(cell::check));
+            }
+            for (Future<String> answer : answers) {
+                String mistake = answer.get(2, TimeUnit.MINUTES);
+                if (mistake != null) {
+                    wrong.add(mistake);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("access matrix: %d operations, %d cells checked, %d wrong%n", operations.size(),
+                cells.size(), wrong.size());
         Summary.record("access matrix", String.format("%d operations, %d cells checked, %d wrong",
-                operations.size(), cells, wrong.size()));
+                operations.size(), cells.size(), wrong.size()));
         assertThat(wrong).isEmpty();
     }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class FaultsIT {
 
     static final Duration DELIVERY_WAIT = Duration.ofMinutes(4);
-    static final Duration POLL = Duration.ofSeconds(2);
+    static final Duration POLL = Duration.ofSeconds(1);
     /** The local runner's broker port (deploy/local/kafka.properties). */
     static final int KAFKA_PORT = 19092;
     /** Every service ready again within this many seconds of the broker listening again. */

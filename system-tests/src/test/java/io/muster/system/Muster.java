@@ -86,8 +86,13 @@ final class Muster {
 
     /** The incident's timeline as {@code kind: detail} lines, oldest first. */
     static List<String> timeline(String id) throws Exception {
+        return timeline(ESCALATION, id);
+    }
+
+    /** As {@link #timeline(String)}, read from the escalation-service instance at {@code escalation}. */
+    static List<String> timeline(String escalation, String id) throws Exception {
         List<String> out = new ArrayList<>();
-        for (JsonNode e : ok("GET", ESCALATION + "/api/v1/incidents/" + id + "/timeline", Suite.token("muster-viewer"),
+        for (JsonNode e : ok("GET", escalation + "/api/v1/incidents/" + id + "/timeline", Suite.token("muster-viewer"),
                 null)) {
             out.add(e.path("kind").asText() + ": " + e.path("detail").asText());
         }
@@ -95,7 +100,12 @@ final class Muster {
     }
 
     static void resolve(String id) throws Exception {
-        HttpResponse<String> r = Suite.call("POST", ESCALATION + "/api/v1/incidents/" + id + "/resolve",
+        resolve(ESCALATION, id);
+    }
+
+    /** Resolves through the escalation-service instance at {@code escalation}; one already resolved is fine. */
+    static void resolve(String escalation, String id) throws Exception {
+        HttpResponse<String> r = Suite.call("POST", escalation + "/api/v1/incidents/" + id + "/resolve",
                 Suite.token("muster-responder"), "application/json", "{}");
         assertThat(r.statusCode()).as("resolve: %s", r.body()).isIn(200, 409);
     }

@@ -3,7 +3,6 @@ package io.muster.system;
 import static io.muster.standin.LocalEndpoints.ESCALATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.muster.standin.MailStandIn;
 import io.muster.standin.SnsStandIn;
 import java.net.http.HttpResponse;
@@ -256,18 +255,11 @@ class ReplicasIT {
 
     /** The incident's timeline, read from the instance still running. */
     static List<String> timeline(String id) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (JsonNode e : Muster.ok("GET", ESCALATION_2 + "/api/v1/incidents/" + id + "/timeline",
-                Suite.token("muster-viewer"), null)) {
-            out.add(e.path("kind").asText() + ": " + e.path("detail").asText());
-        }
-        return out;
+        return Muster.timeline(ESCALATION_2, id);
     }
 
     static void resolve(String id) throws Exception {
-        HttpResponse<String> r = Suite.call("POST", ESCALATION_2 + "/api/v1/incidents/" + id + "/resolve",
-                Suite.token("muster-responder"), "application/json", "{}");
-        assertThat(r.statusCode()).as("resolve: %s", r.body()).isIn(200, 409);
+        Muster.resolve(ESCALATION_2, id);
     }
 
     static Muster.Person byName(String name) {

@@ -105,7 +105,7 @@ public class DirectoryPages {
             return ChannelTest.waiting(test);
         }
         if (!result.ok()) {
-            return new ChannelTest(test, null, "UNKNOWN", null, null, result.failure());
+            return new ChannelTest(test, null, ChannelTestState.UNKNOWN.name(), null, null, result.failure());
         }
         ChannelTest found = IncidentViews.read(result.body(), ChannelTest.class);
         return found == null ? ChannelTest.waiting(test) : found;

@@ -63,21 +63,22 @@ public final class DirectoryViews {
             String error) {
 
         public static ChannelTest waiting(String testId) {
-            return new ChannelTest(testId, null, "WAITING", null, null, null);
+            return new ChannelTest(testId, null, ChannelTestState.WAITING.name(), null, null, null);
         }
 
         public boolean done() {
-            return "SENT".equals(status) || "FAILED".equals(status);
+            ChannelTestState state = ChannelTestState.of(status);
+            return state == ChannelTestState.SENT || state == ChannelTestState.FAILED;
         }
 
         public String summary() {
-            return switch (status == null ? "" : status) {
-                case "SENT" -> "Test page sent" + (sentAt == null ? "" : " at " + sentAt)
+            return switch (ChannelTestState.of(status)) {
+                case SENT -> "Test page sent" + (sentAt == null ? "" : " at " + sentAt)
                         + "; ask the person whether it arrived.";
-                case "FAILED" -> "Test page failed" + (error == null ? "" : ": " + error);
-                case "PENDING" -> "Test page accepted by notification-service; sending.";
-                case "UNKNOWN" -> "Cannot tell where the test page stands: " + error;
-                default -> "Test page requested; waiting for notification-service to take it.";
+                case FAILED -> "Test page failed" + (error == null ? "" : ": " + error);
+                case PENDING -> "Test page accepted by notification-service; sending.";
+                case UNKNOWN -> "Cannot tell where the test page stands: " + error;
+                case WAITING -> "Test page requested; waiting for notification-service to take it.";
             };
         }
     }

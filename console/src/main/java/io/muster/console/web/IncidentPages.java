@@ -48,9 +48,6 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class IncidentPages {
 
-    /** Incident statuses as escalation-service names them; "open" is the first two. */
-    static final List<String> STATUSES = List.of("TRIGGERED", "ACKNOWLEDGED", "RESOLVED");
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Map<String, Object>> incidents, Map<String, String> filter,
@@ -84,12 +81,12 @@ public class IncidentPages {
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("severity") String severity,
             @QueryParam("type") String type, @QueryParam("drill") String drill) {
         Map<String, String> filter = new LinkedHashMap<>();
-        filter.put("status", Forms.oneOf(status, Set.copyOf(withAll(STATUSES))));
+        filter.put("status", Forms.oneOf(status, Set.copyOf(withAll(IncidentStatus.NAMES))));
         filter.put("severity", Forms.oneOf(severity, Forms.names(Severity.values())));
         filter.put("type", Forms.trimmed(type, 80));
         filter.put("drill", Forms.oneOf(drill, Set.of("true", "false")));
 
-        List<String> statuses = filter.get("status") == null ? List.of("TRIGGERED", "ACKNOWLEDGED")
+        List<String> statuses = filter.get("status") == null ? IncidentStatus.OPEN
                 : "ALL".equals(filter.get("status")) ? java.util.Collections.singletonList(null)
                 : List.of(filter.get("status"));
         List<Map<String, Object>> incidents = new ArrayList<>();
@@ -109,7 +106,7 @@ public class IncidentPages {
         }
         incidents.sort(Comparator.comparing((Map<String, Object> i) -> Objects.toString(i.get("createdAt"), ""))
                 .reversed());
-        return Templates.list(incidents, filter, STATUSES, Severity.values(), null, problem);
+        return Templates.list(incidents, filter, IncidentStatus.NAMES, Severity.values(), null, problem);
     }
 
     @GET

@@ -51,11 +51,11 @@ public final class IncidentViews {
             int currentStage, int currentPass, int triggerCount, List<Clock> clocks) {
 
         public boolean open() {
-            return !"RESOLVED".equals(status);
+            return !IncidentStatus.RESOLVED.is(status);
         }
 
         public boolean triggered() {
-            return "TRIGGERED".equals(status);
+            return IncidentStatus.TRIGGERED.is(status);
         }
 
         public List<Clock> clockList() {

@@ -43,12 +43,8 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: Demo <state-dir> <integration-key> [stage-seconds]");
-            System.exit(2);
-        }
-        int stage = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        System.exit(new Demo(Path.of(args[0]), args[1], stage).run() ? 0 : 1);
+        Arguments a = Arguments.of(args, "Demo <state-dir> <integration-key> [stage-seconds]");
+        System.exit(new Demo(a.path(0), a.text(1), a.number(2, 30)).run() ? 0 : 1);
     }
 
     private boolean run() throws Exception {
@@ -56,7 +52,10 @@ public final class Demo {
         whoByAddress = local.whoByAddress(admin);
         say("Directory: %d people in the demo organisation",
                 local.send("GET", DIRECTORY + "/api/v1/people?size=1", admin, null, 200).path("total").asInt());
-        forgetEarlierDemoPlan(admin);
+        // Earlier versions gave this story a plan of its own; it now runs on the default plan.
+        if (local.removePolicyAndItsPlans(admin, "Demo: commander, then manager")) {
+            say("Removed the plan an earlier demo made; critical security alerts follow the default plan again");
+        }
         try (AutoCloseable restore = local.ackTargetFor(admin, "CRITICAL", stageSeconds)) {
             return story(admin);
         }
@@ -219,29 +218,6 @@ public final class Demo {
         }
         return seen.contains("playbook-step-done") && seen.contains("phase-changed") && clocks != null
                 && !clocks.isEmpty();
-    }
-
-    /**
-     * Earlier versions of the demo gave critical security alerts a plan of their own; the demo now runs on the
-     * default plan, so that one (and its policy) goes.
-     */
-    private void forgetEarlierDemoPlan(String admin) throws Exception {
-        String legacy = null;
-        for (JsonNode policy : local.send("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
-            if (policy.path("name").asText().equals("Demo: commander, then manager")) {
-                legacy = policy.path("id").asText();
-            }
-        }
-        if (legacy == null) {
-            return;
-        }
-        for (JsonNode plan : local.send("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
-            if (plan.path("policyId").asText().equals(legacy)) {
-                local.send("DELETE", ESCALATION + "/api/v1/response-plans/" + plan.path("id").asText(), admin, null, 204);
-            }
-        }
-        local.send("DELETE", ESCALATION + "/api/v1/escalation-policies/" + legacy, admin, null, 204);
-        say("Removed the plan an earlier demo made; critical security alerts follow the default plan again");
     }
 
     private String findIncident(String token, String dedupKey) throws Exception {

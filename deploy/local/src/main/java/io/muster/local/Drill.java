@@ -51,13 +51,8 @@ public final class Drill {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: Drill <state-dir> [stage-seconds] [lead-seconds]");
-            System.exit(2);
-        }
-        int stage = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int lead = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        System.exit(new Drill(Path.of(args[0]), stage, lead).run() ? 0 : 1);
+        Arguments a = Arguments.of(args, "Drill <state-dir> [stage-seconds] [lead-seconds]");
+        System.exit(new Drill(a.path(0), a.number(1, 20), a.number(2, 60)).run() ? 0 : 1);
     }
 
     private boolean run() throws Exception {
@@ -75,7 +70,10 @@ public final class Drill {
         }
         String incidentType = scenario.path("incidentType").asText();
         String severity = scenario.path("severity").asText();
-        forgetEarlierDrillPlan(admin);
+        // Earlier versions gave this story a plan of its own; it now runs on the default plan.
+        if (local.removePolicyAndItsPlans(admin, LEGACY_POLICY)) {
+            say("Removed the plan an earlier drill made; the scenario follows the default plan again");
+        }
         try (AutoCloseable restore = local.ackTargetFor(admin, severity, stageSeconds)) {
             return drill(admin, scenario, incidentType, severity);
         }
@@ -136,29 +134,6 @@ public final class Drill {
                 && !scorecard.path("scorecard").path("escalations").isEmpty();
         say("%nResult: drill %s", ok ? "passed" : "FAILED");
         return ok;
-    }
-
-    /**
-     * Earlier versions of the drill gave the scenario's incident type a plan of its own; the drill now runs on the
-     * default plan, so that one (and its policy) goes.
-     */
-    private void forgetEarlierDrillPlan(String admin) throws Exception {
-        String legacy = null;
-        for (JsonNode policy : local.send("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
-            if (policy.path("name").asText().equals(LEGACY_POLICY)) {
-                legacy = policy.path("id").asText();
-            }
-        }
-        if (legacy == null) {
-            return;
-        }
-        for (JsonNode plan : local.send("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
-            if (plan.path("policyId").asText().equals(legacy)) {
-                local.send("DELETE", ESCALATION + "/api/v1/response-plans/" + plan.path("id").asText(), admin, null, 204);
-            }
-        }
-        local.send("DELETE", ESCALATION + "/api/v1/escalation-policies/" + legacy, admin, null, 204);
-        say("Removed the plan an earlier drill made; the scenario follows the default plan again");
     }
 
     private JsonNode waitForStart(String admin, String gameDayId, LocalDateTime startsAt) throws Exception {

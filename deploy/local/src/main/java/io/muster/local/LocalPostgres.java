@@ -20,13 +20,10 @@ public final class LocalPostgres {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: LocalPostgres <data-dir> <port> <database>...");
-            System.exit(2);
-        }
-        Path dataDir = Path.of(args[0]).toAbsolutePath();
-        int port = Integer.parseInt(args[1]);
-        List<String> databases = List.of(args).subList(2, args.length);
+        Arguments a = Arguments.of(args, "LocalPostgres <data-dir> <port> <database>...");
+        Path dataDir = a.path(0).toAbsolutePath();
+        int port = a.number(1, 0);
+        List<String> databases = a.from(2);
         Files.createDirectories(dataDir);
         EmbeddedPostgres postgres = startDurable(dataDir, port);
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

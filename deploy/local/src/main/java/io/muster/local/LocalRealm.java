@@ -48,14 +48,11 @@ public final class LocalRealm {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: LocalRealm <production-realm.json> <output.json> <keys-dir>");
-            System.exit(2);
-        }
-        Path output = Path.of(args[1]);
+        Arguments a = Arguments.of(args, "LocalRealm <production-realm.json> <output.json> <keys-dir>");
+        Path output = a.path(1);
         Files.createDirectories(output.getParent());
         Files.writeString(output, JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(localRealm(JSON.readTree(Path.of(args[0]).toFile()), Path.of(args[2]))));
+                .writeValueAsString(localRealm(JSON.readTree(a.path(0).toFile()), a.path(2))));
         output.toFile().setReadable(false, false);
         output.toFile().setReadable(true, true);
     }

@@ -110,6 +110,29 @@ final class LocalRun {
     }
 
     /**
+     * Deletes the escalation policy named {@code policyName} and the response plans that use it; returns whether there
+     * was one.
+     */
+    boolean removePolicyAndItsPlans(String admin, String policyName) throws Exception {
+        String policyId = null;
+        for (JsonNode policy : send("GET", ESCALATION + "/api/v1/escalation-policies", admin, null, 200)) {
+            if (policy.path("name").asText().equals(policyName)) {
+                policyId = policy.path("id").asText();
+            }
+        }
+        if (policyId == null) {
+            return false;
+        }
+        for (JsonNode plan : send("GET", ESCALATION + "/api/v1/response-plans", admin, null, 200)) {
+            if (plan.path("policyId").asText().equals(policyId)) {
+                send("DELETE", ESCALATION + "/api/v1/response-plans/" + plan.path("id").asText(), admin, null, 204);
+            }
+        }
+        send("DELETE", ESCALATION + "/api/v1/escalation-policies/" + policyId, admin, null, 204);
+        return true;
+    }
+
+    /**
      * Makes a severity's ack target {@code seconds} until the returned handle is closed, then puts the definition
      * back as it was: the default plans wait the severity's ack target (minutes), too long to watch on a laptop.
      */

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.muster.escalation.EscalationApi;
-import io.muster.escalation.MirrorAndThrottleProfile;
+import io.muster.escalation.OwnSettingsProfile;
 import io.muster.escalation.ReplicaFixtures;
 import io.muster.platform.security.Roles;
 import io.muster.testsupport.Tokens;
@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(MirrorAndThrottleProfile.class)
+@TestProfile(OwnSettingsProfile.class)
 class AwsIncidentMirrorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

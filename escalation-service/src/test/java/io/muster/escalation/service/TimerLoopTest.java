@@ -9,14 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.muster.escalation.MutableClock;
+import io.muster.escalation.OwnSettingsProfile;
 import io.muster.escalation.ReplicaFixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -26,15 +25,8 @@ import org.junit.jupiter.api.Test;
  * timers fire is measured by the benchmark, not asserted here against the wall clock of a shared machine.
  */
 @QuarkusTest
-@TestProfile(TimerLoopTest.LoopOn.class)
+@TestProfile(OwnSettingsProfile.class)
 class TimerLoopTest {
-
-    public static class LoopOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("muster.escalation.timer-poll-every", "250ms");
-        }
-    }
 
     @Inject
     MutableClock clock;
