@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>Measured with NMT (bench/README.md): G1's own structures took ~44 MB and a 256 MB heap sat at ~150 MB with 30-80
  * MB live, so: the serial collector, a 128 MB heap, a bounded metaspace and a periodic native-heap trim, which returns
- * what the JIT compilers and Kafka clients freed (~50 MB per service). The trim flag exists from JDK 17.0.9, 21.0.1 and
+ * what the JIT compilers and Kafka clients freed (~50 MB per service); the runner also sets two glibc malloc arenas
+ * ({@code MALLOC_ARENA_MAX}). The trim flag exists from JDK 17.0.9, 21.0.1 and
  * 22 on (JDK 18-20 and 21.0.0 lack it), experimental in the 17 and 21 updates, hence the unlock flag.
  *
  * <p>Usage: {@code ServiceJvmFlags} run by the JDK the services will run on (the runner's {@code java}); prints the
