@@ -86,7 +86,10 @@ class BadInputTest {
                 channel("SMS", "07700900123", 1, "address"),
                 channel("SMS", "+0447700900123", 1, "address"),
                 channel("SMS", "+12345", 1, "address"),
-                channel("VOICE", "+1234567890123456", 1, "address"),
+                channel("SMS", "+1234567890123456", 1, "address"),
+                // Muster places no voice calls, so a VOICE channel is refused even with a valid number.
+                bad("POST", "/api/v1/people/{person}/channels",
+                        "{\"type\":\"VOICE\",\"address\":\"+447700900123\",\"preference\":1}", 422, "type"),
                 channel("SMS", "+44 7700 900123", 1, "address"),
                 channel("EMAIL", "not-an-email", 1, "address"),
                 channel("EMAIL", "a@b", 1, "address"),

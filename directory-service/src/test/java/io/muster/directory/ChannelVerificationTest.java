@@ -117,7 +117,7 @@ class ChannelVerificationTest {
     @Test
     void wrongCodesAreCountedAndLockTheVerification() {
         UUID person = createPerson(uniqueName("Wrong Codes"), "");
-        UUID channel = addChannel(person, "VOICE", "+15551230001", 1);
+        UUID channel = addChannel(person, "SMS", "+15551230001", 1);
         String right = latestCode(channel, 1);
         String wrong = right.equals("000000") ? "111111" : "000000";
 

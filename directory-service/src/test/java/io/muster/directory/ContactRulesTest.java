@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.muster.contracts.ChannelType;
 import io.muster.directory.api.ContactMasking;
 import io.muster.directory.domain.ChannelAddresses;
+import io.muster.directory.domain.SupportedChannels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +35,16 @@ class ContactRulesTest {
             "WEBHOOK, ftp://hooks.example.com/, false" })
     void addressesAreCheckedForTheirType(ChannelType type, String address, boolean valid) {
         assertThat(ChannelAddresses.problemWith(type, address).isEmpty()).isEqualTo(valid);
+    }
+
+    @ParameterizedTest(name = "{0} supported={1}")
+    @CsvSource({ "EMAIL, true", "SMS, true", "WEBHOOK, true", "VOICE, false" })
+    void newChannelsAreOfTheTypesThatPageOnly(ChannelType type, boolean supported) {
+        assertThat(SupportedChannels.problemWith(type).isEmpty()).isEqualTo(supported);
+        if (!supported) {
+            assertThat(SupportedChannels.problemWith(type)).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith(type + " channels are not supported yet").contains("as an SMS channel"));
+        }
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

@@ -10,11 +10,15 @@ import io.muster.testsupport.KafkaEvents;
 import io.muster.testsupport.MusterServers;
 import io.muster.testsupport.Tokens;
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,6 +90,27 @@ final class DirectoryApi {
                 .when().post("/api/v1/people/" + personId + "/channels")
                 .then().statusCode(201).extract().path("channels.findAll { it.address == '" + address + "' }.id");
         return UUID.fromString((String) ids.get(0));
+    }
+
+    /**
+     * A channel written straight into the table, as one stored before its type stopped being accepted (a VOICE
+     * channel from an earlier version); returns its id.
+     */
+    static UUID storedChannel(DataSource dataSource, UUID personId, String type, String address, int preference,
+            boolean verified) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO contact_channel (id, person_id, type, address, preference, verified_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END, now())")) {
+            insert.setObject(1, id);
+            insert.setObject(2, personId);
+            insert.setString(3, type);
+            insert.setString(4, address);
+            insert.setInt(5, preference);
+            insert.setBoolean(6, verified);
+            insert.executeUpdate();
+        }
+        return id;
     }
 
     /** The codes sent to a channel, oldest first, as notification-service would receive them. */

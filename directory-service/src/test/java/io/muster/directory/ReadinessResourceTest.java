@@ -79,7 +79,7 @@ class ReadinessResourceTest {
 
         UUID holder = createPerson(uniqueName("Thin Holder"), "\"" + role + "\"");
         verify(holder, addChannel(holder, "EMAIL", "holder@example.com", 1));
-        verify(holder, addChannel(holder, "VOICE", "+447700900999", 2));
+        verify(holder, addChannel(holder, "SMS", "+447700900999", 2));
         findings = findingsAbout(role);
         assertThat(codes(findings)).containsExactly("ROLE_UNDERSTAFFED");
         assertThat(findings.get(0).get("severity")).isEqualTo("HIGH");

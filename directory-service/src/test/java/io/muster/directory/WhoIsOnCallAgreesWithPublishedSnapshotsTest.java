@@ -47,8 +47,8 @@ import org.junit.jupiter.api.Test;
  * (a deleted backup, a holder's new level, a deleted team).
  *
  * <p>Each directory has rotations of hour, day and week shifts whose hand-offs cross a daylight-saving change in
- * Europe/London or America/New_York, overrides, inactive people, backups, unverified channels, people with only a
- * voice channel, and roles without rotation. The seed is printed; repeat a run with {@code -Dagreement.seed=<seed>}.
+ * Europe/London or America/New_York, overrides, inactive people, backups, unverified channels, people with a single
+ * verified channel, and roles without rotation. The seed is printed; repeat a run with {@code -Dagreement.seed=<seed>}.
  */
 @QuarkusTest
 class WhoIsOnCallAgreesWithPublishedSnapshotsTest {
@@ -369,7 +369,7 @@ class WhoIsOnCallAgreesWithPublishedSnapshotsTest {
             return role;
         }
 
-        /** Channels of one of the kinds that matter to the rule: none, paging or not, verified or not. */
+        /** Channels of one of the kinds that matter to the rule: none, one or two, verified or not. */
         void channels(ArrayNode channels, int i) {
             String phone = "+4477009" + String.format("%05d", random.nextInt(100_000));
             String email = tag + "-" + i + "@example.com";
@@ -381,7 +381,7 @@ class WhoIsOnCallAgreesWithPublishedSnapshotsTest {
                         .put("verified", true);
                 case 2 -> channels.addObject().put("type", "SMS").put("address", phone).put("preference", 1)
                         .put("verified", false);
-                case 3 -> channels.addObject().put("type", "VOICE").put("address", phone).put("preference", 1)
+                case 3 -> channels.addObject().put("type", "SMS").put("address", phone).put("preference", 1)
                         .put("verified", true);
                 case 4 -> {
                     channels.addObject().put("type", "WEBHOOK").put("address", "https://hooks.example.com/" + tag + i)

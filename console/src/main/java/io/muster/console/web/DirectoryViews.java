@@ -3,8 +3,13 @@ package io.muster.console.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.muster.contracts.ChannelType;
+import io.muster.contracts.directory.ResponderSelection;
 
 /**
  * What the directory and readiness pages show of directory-service's answers. Contact addresses are exactly what the
@@ -15,6 +20,10 @@ public final class DirectoryViews {
     /** Paging is trusted to reach a person only over at least this many verified channel types. */
     static final int REQUIRED_VERIFIED_TYPES = 2;
 
+    /** The channel types pages go out on, as the directory names them. */
+    static final Set<String> PAGING_TYPES =
+            ResponderSelection.PAGEABLE.stream().map(ChannelType::name).collect(Collectors.toUnmodifiableSet());
+
     private DirectoryViews() {
     }
 
@@ -23,11 +32,14 @@ public final class DirectoryViews {
             int escalationLevel, String availability, boolean active, boolean reachable, List<String> teamIds,
             List<Channel> channels, String lastReviewedAt) {
 
-        /** How many different channel types (email, SMS, ...) have at least one verified channel. */
+        /**
+         * How many different channel types that page (email, SMS, webhook) have at least one verified channel; a
+         * VOICE channel stored before Muster refused them pages nobody, so it does not count.
+         */
         public long verifiedTypes() {
             return channels == null ? 0
                     : channels.stream().filter(Channel::verified).map(Channel::type).filter(Objects::nonNull)
-                            .distinct().count();
+                            .filter(PAGING_TYPES::contains).distinct().count();
         }
 
         /** Fewer than two verified channel types: one failing provider would leave the person unpaged. */

@@ -55,6 +55,14 @@ class DirectoryViewsTest {
     }
 
     @Test
+    void aVerifiedVoiceChannelStoredBeforeIsNotASecondType() {
+        Person emailAndVoice = person(channel("EMAIL", true), channel("VOICE", true));
+        assertThat(emailAndVoice.verifiedTypes()).isEqualTo(1);
+        assertThat(emailAndVoice.underCovered()).isTrue();
+        assertThat(person(channel("EMAIL", true), channel("WEBHOOK", true)).underCovered()).isFalse();
+    }
+
+    @Test
     void aDirectoryAnswerIsReadWithItsMaskedAddressesAsGivenAndUnknownFieldsIgnored() throws Exception {
         var body = new ObjectMapper().readTree("""
                 {"items":[{"id":"p1","displayName":"Ana Lima","roles":["incident-commander"],"active":true,

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A new contact channel. The address must fit the type (E.164 for SMS and VOICE, an email address, an https URL
- * for WEBHOOK); the use case checks that. Lower preference is tried first.
+ * A new contact channel. The address must fit the type (E.164 for SMS, an email address, an https URL for
+ * WEBHOOK) and VOICE is refused until Muster places voice calls; the use case checks both. Lower preference is tried first.
  */
 public record ChannelRequest(
         @NotNull ChannelType type,

@@ -4,7 +4,6 @@ import io.muster.directory.service.ImportResult;
 import io.muster.directory.service.DirectoryImport;
 import io.muster.directory.service.DirectoryCsv;
 import io.muster.directory.service.DirectoryImporter;
-import io.muster.platform.domain.Refusal;
 import io.muster.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +50,6 @@ public class ImportResource {
     public ImportResult importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @NotNull @Size(max = MAX_CSV_CHARS) String csv) {
         DirectoryCsv.Parsed parsed = DirectoryCsv.parse(csv);
-        return importer.run(parsed.data(), dryRun, CallerAccess.actor(identity), parsed.fieldNames(),
-                parsed.errors().stream().map(e -> new Refusal.FieldError(e.field(), e.message())).toList());
+        return importer.run(parsed.data(), dryRun, CallerAccess.actor(identity), parsed.fieldNames(), parsed.errors());
     }
 }

@@ -5,6 +5,7 @@ import io.muster.directory.config.DirectoryConfig;
 import io.muster.directory.domain.ChannelVerification;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.Person;
+import io.muster.directory.domain.SupportedChannels;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.outbox.Outbox;
 import io.muster.platform.domain.Refusal;
@@ -67,6 +68,9 @@ public class ChannelVerifications {
         if (channel.verified()) {
             throw Refusal.conflict("already-verified", "channelId", "the channel is already verified");
         }
+        SupportedChannels.problemWith(channel.type).ifPresent(message -> {
+            throw Refusal.unprocessable(SupportedChannels.REFUSAL, "channelId", message);
+        });
         return startFor(person, channel, actor);
     }
 

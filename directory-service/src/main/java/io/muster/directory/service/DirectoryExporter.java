@@ -91,12 +91,13 @@ public class DirectoryExporter {
     }
 
     /**
-     * People and channels as CSV in the columns the CSV import reads. CSV holds one channel per type, so a person
-     * with two channels of one type is exported with the preferred one; {@code channelsVerified} is true only when
-     * every exported channel is verified. Use the JSON export for a lossless copy.
+     * People and channels as CSV in the columns the CSV import reads ({@link DirectoryCsv}), so importing it gives the
+     * same people and channels. CSV holds one channel per type, so a person with two channels of one type is exported
+     * with the preferred one; {@code channelsVerified} is true only when every exported channel is verified. Use the
+     * JSON export for a lossless copy.
      */
     public static String csv(DirectoryImport data) {
-        StringBuilder out = new StringBuilder(String.join(",", DirectoryCsv.COLUMNS)).append('\n');
+        StringBuilder out = new StringBuilder(DirectoryCsv.record(DirectoryCsv.COLUMNS));
         for (DirectoryImport.Person p : data.people()) {
             Map<ChannelType, DirectoryImport.Channel> preferred = new HashMap<>();
             for (DirectoryImport.Channel c : p.channels()) {
@@ -104,14 +105,14 @@ public class DirectoryExporter {
             }
             boolean allVerified = !preferred.isEmpty()
                     && preferred.values().stream().allMatch(c -> Boolean.TRUE.equals(c.verified()));
-            List<String> cells = List.of(p.ref(), nz(p.displayName()), nz(p.department()), nz(p.timeZone()),
-                    String.join(";", p.roles()), String.join(";", p.skills()), String.join(";", p.certifications()),
-                    String.valueOf(p.escalationLevel()), nz(p.availability()), nz(p.managerRef()), nz(p.backupRef()),
+            out.append(DirectoryCsv.record(List.of(p.ref(), nz(p.displayName()), nz(p.department()),
+                    nz(p.timeZone()), DirectoryCsv.listCell(p.roles()), DirectoryCsv.listCell(p.skills()),
+                    DirectoryCsv.listCell(p.certifications()), String.valueOf(p.escalationLevel()),
+                    nz(p.availability()), nz(p.managerRef()), nz(p.backupRef()),
                     p.lastReviewedAt() == null ? "" : p.lastReviewedAt().toString(), String.valueOf(p.active()),
                     address(preferred, ChannelType.EMAIL), address(preferred, ChannelType.SMS),
                     address(preferred, ChannelType.VOICE), address(preferred, ChannelType.WEBHOOK),
-                    String.valueOf(allVerified));
-            out.append(cells.stream().map(DirectoryExporter::cell).collect(Collectors.joining(","))).append('\n');
+                    String.valueOf(allVerified))));
         }
         return out.toString();
     }
@@ -127,17 +128,5 @@ public class DirectoryExporter {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Quotes a cell when it holds a comma, quote or line break; a leading =, +, - or @ is defused for spreadsheets. */
-    private static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("[-+]?\\d.*")) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 }

@@ -4,6 +4,7 @@ import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
+import io.muster.directory.domain.SupportedChannels;
 import io.muster.directory.domain.Team;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.domain.Refusal;
@@ -109,10 +110,20 @@ public class DirectoryImporter {
         if (errors.isEmpty() && parseErrors.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> checkReferences(data, errors));
         }
+        List<Refusal.FieldError> unsupported = unsupportedChannels(data);
         if (!errors.isEmpty() || !parseErrors.isEmpty()) {
             List<Refusal.FieldError> all = new ArrayList<>(parseErrors);
             errors.forEach(e -> all.add(new Refusal.FieldError(fieldNames.apply(e.field()), e.message())));
+            unsupported.forEach(e -> all.add(new Refusal.FieldError(fieldNames.apply(e.field()), e.message())));
             throw refused(all, UnaryOperator.identity());
+        }
+        if (!unsupported.isEmpty()) {
+            // Well-formed, but asks for channels Muster cannot page on yet: 422, as adding one channel would be.
+            List<Refusal.FieldError> named = unsupported.stream()
+                    .map(e -> new Refusal.FieldError(fieldNames.apply(e.field()), e.message())).toList();
+            throw Refusal.titled(Refusal.Kind.UNPROCESSABLE, SupportedChannels.REFUSAL, "Channel type not supported",
+                    named.size() + " channel" + (named.size() == 1 ? " is" : "s are")
+                            + " of a type Muster does not page on yet; nothing was imported", named);
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -167,6 +178,24 @@ public class DirectoryImporter {
             }
         }
         return out.toString();
+    }
+
+    /** Each channel of a type no channel may be created with (VOICE), by its {@code type} field. */
+    private static List<Refusal.FieldError> unsupportedChannels(DirectoryImport data) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
+        List<DirectoryImport.Person> persons = listOf(data.people());
+        for (int i = 0; i < persons.size(); i++) {
+            List<DirectoryImport.Channel> channels =
+                    persons.get(i) == null ? List.of() : listOf(persons.get(i).channels());
+            for (int c = 0; c < channels.size(); c++) {
+                String field = "people[" + i + "].channels[" + c + "].type";
+                if (channels.get(c) != null && channels.get(c).type() != null) {
+                    SupportedChannels.problemWith(channels.get(c).type())
+                            .ifPresent(m -> errors.add(new Refusal.FieldError(field, m)));
+                }
+            }
+        }
+        return errors;
     }
 
     /** Everything a single field's constraint cannot see: references, catalog entries, addresses, duplicates. */

@@ -4,6 +4,7 @@ import io.muster.directory.domain.ChannelAddresses;
 import io.muster.directory.domain.ContactChannel;
 import io.muster.directory.domain.IrRole;
 import io.muster.directory.domain.Person;
+import io.muster.directory.domain.SupportedChannels;
 import io.muster.platform.audit.AuditTrail;
 import io.muster.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -242,6 +243,9 @@ public class PeopleDirectory {
      * (e.g. {@code channels[2].}) so that a problem names the exact field.
      */
     public static ContactChannel newChannel(UUID personId, NewChannel request, String fieldPrefix, Instant now) {
+        SupportedChannels.problemWith(request.type()).ifPresent(message -> {
+            throw Refusal.unprocessable(SupportedChannels.REFUSAL, fieldPrefix + "type", message);
+        });
         String address = request.address().strip();
         ChannelAddresses.problemWith(request.type(), address).ifPresent(message -> {
             throw Refusal.invalid(fieldPrefix + "address", message);

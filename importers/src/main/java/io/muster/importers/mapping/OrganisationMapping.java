@@ -221,15 +221,17 @@ public final class OrganisationMapping {
                     }
                 }
                 if (c.kind() == ChannelType.VOICE) {
-                    findings.add(new Finding(Kind.NOTE, subject, "channel " + c.name() + " is a voice channel:"
-                            + " kept in the directory, but Muster pages by SMS and email"));
+                    // The directory refuses VOICE channels until Muster places voice calls.
+                    findings.add(new Finding(Kind.NOT_MAPPED, subject, "channel " + c.name() + " is a voice"
+                            + " channel: Muster places no voice calls yet, so it is left out; add the number as an SMS"
+                            + " channel if it takes texts"));
+                    continue;
                 }
                 channels.add(new MusterPlan.Channel(c.kind(), address, preference++, c.activated()));
                 if (c.activated()) {
                     verifiedTypes.add(c.kind());
                 }
             }
-            verifiedTypes.remove(ChannelType.VOICE);
             if (verifiedTypes.size() < 2) {
                 findings.add(new Finding(Kind.NOTE, subject, "fewer than two activated channel types (SMS, email)"
                         + " in " + source.provider() + "; Muster sends codes for the rest, and readiness lists"

@@ -67,7 +67,12 @@ class OpsgenieImportTest {
         assertThat(amara.displayName()).isEqualTo("Amara Okafor");
         assertThat(amara.timeZone()).isEqualTo("Europe/London");
         assertThat(amara.channels()).extracting(MusterPlan.Channel::type)
-                .containsExactly(ChannelType.EMAIL, ChannelType.SMS, ChannelType.VOICE);
+                .containsExactly(ChannelType.EMAIL, ChannelType.SMS);
+        assertThat(plan.findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.NOT_MAPPED);
+            assertThat(f.subject()).isEqualTo("contact amara.okafor");
+            assertThat(f.detail()).contains("is a voice channel").contains("left out");
+        });
         assertThat(amara.channels().get(1).address()).isEqualTo("+447700900000");
         assertThat(person("dana.reyes").channels().get(1).address()).isEqualTo("+15550104" + "00");
         assertThat(plan.directory().people()).flatExtracting(MusterPlan.Person::channels)

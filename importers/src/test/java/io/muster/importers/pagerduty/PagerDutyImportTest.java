@@ -65,7 +65,12 @@ class PagerDutyImportTest {
         MusterPlan.Person amara = person("amara.okafor");
         assertThat(amara.timeZone()).isEqualTo("America/New_York");
         assertThat(amara.channels()).extracting(MusterPlan.Channel::type)
-                .containsExactly(ChannelType.EMAIL, ChannelType.SMS, ChannelType.VOICE);
+                .containsExactly(ChannelType.EMAIL, ChannelType.SMS);
+        assertThat(plan.findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.NOT_MAPPED);
+            assertThat(f.subject()).isEqualTo("contact amara.okafor");
+            assertThat(f.detail()).contains("is a voice channel").contains("left out");
+        });
         assertThat(amara.channels().get(1).address()).isEqualTo("+155501" + "0000");
         assertThat(plan.directory().people()).flatExtracting(MusterPlan.Person::channels)
                 .noneMatch(MusterPlan.Channel::verified);
