@@ -105,6 +105,9 @@ final class Suite {
         // notification-service counts as abandoned after this lease (2 minutes in production), so the crash tests
         // see it recovered within their bounds.
         pb.environment().put("MUSTER_NOTIFICATION_IN_FLIGHT_LEASE", "10s");
+        // The services' own flags plus the client compiler only: the suite (re)starts services a dozen times, and
+        // each start takes half the CPU without the optimising compiler; what is tested is behaviour, not speed.
+        pb.environment().put("MUSTER_SERVICE_EXTRA_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         Process p = pb.start();
         boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!done) {
