@@ -42,8 +42,7 @@ class ReplicasIT {
     static void up() throws Exception {
         Suite.up();
         people = Muster.people();
-        Suite.runner(Duration.ofMinutes(3), "up-replica", "escalation-service");
-        Suite.runner(Duration.ofMinutes(3), "up-replica", "notification-service");
+        Suite.runner(Duration.ofMinutes(3), "up-replica", "escalation-service", "notification-service");
     }
 
     @AfterAll
