@@ -137,11 +137,10 @@ public class Responders {
         if (e.track.startsWith(DeadlineClocks.TRACK)) {
             return "deadline-reminder";
         }
-        return switch (e.track) {
-            case "stakeholder-update" -> "stakeholder-update";
-            case "update-reminder" -> "update-reminder";
-            default -> "role";
-        };
+        if (e.track.equals(StakeholderUpdates.UPDATE_TRACK) || e.track.equals(StakeholderUpdates.REMINDER_TRACK)) {
+            return e.track;
+        }
+        return "role";
     }
 
 }

@@ -33,6 +33,10 @@ import java.util.UUID;
 public class StakeholderUpdates {
 
     static final String AUDIT_UPDATE = "stakeholder-update";
+    /** The engagement track of an update's notify-only pages to the stakeholders. */
+    static final String UPDATE_TRACK = "stakeholder-update";
+    /** The engagement track of the reminder to the communications lead that an update is due. */
+    static final String REMINDER_TRACK = "update-reminder";
     /** The role reminded when an update is due. */
     public static final String COMMUNICATIONS_LEAD = "communications-lead";
 
@@ -111,7 +115,7 @@ public class StakeholderUpdates {
         if (update.audience == Audience.INTERNAL) {
             List<OnCallResolver.Target> stakeholders = pages.reach(stakeholdersOf(incident));
             NotifyOnlyPages.Notice notice = new NotifyOnlyPages.Notice("stakeholder-update:" + update.id,
-                    "stakeholder-update", update.seq, "Update " + update.seq + " on " + incident.title,
+                    UPDATE_TRACK, update.seq, "Update " + update.seq + " on " + incident.title,
                     update.message);
             stakeholders.forEach(t -> pages.page(incident, t, notice));
             update.pagesSent = stakeholders.size();
@@ -199,7 +203,7 @@ public class StakeholderUpdates {
                 : "the last update (" + last.seq + ") was given at " + last.givenAt;
         List<OnCallResolver.Target> leads = pages.holdersOf(COMMUNICATIONS_LEAD);
         NotifyOnlyPages.Notice notice = new NotifyOnlyPages.Notice("update-reminder:" + incident.id + ":"
-                + row.remindAt.toEpochMilli(), "update-reminder", (int) (row.remindAt.getEpochSecond() / 60),
+                + row.remindAt.toEpochMilli(), REMINDER_TRACK, (int) (row.remindAt.getEpochSecond() / 60),
                 "Stakeholder update due: " + incident.title, "A " + incident.severity + " incident owes its "
                         + "stakeholders an update every " + cadence + " min; " + since + ". Give it: POST "
                         + "/api/v1/incidents/" + incident.id + "/updates");
