@@ -54,6 +54,9 @@ public final class Bench {
             "gameday-service"};
     private static final String[] PROCESSES = {"directory-service", "escalation-service", "notification-service",
             "gameday-service", "kafka", "postgres", "mail", "sns"};
+    /** The whole local run, the console and Keycloak included: what an idle single-machine deployment costs. */
+    private static final String[] EVERY_PART = {"directory-service", "escalation-service", "notification-service",
+            "gameday-service", "console", "keycloak", "kafka", "postgres", "mail", "sns"};
     private static final double TIMER_POLL_MS = 250;
 
     private final Path state;
@@ -66,11 +69,13 @@ public final class Bench {
     /** What to run and for how long; every value can be set from the environment. */
     record Settings(Set<String> phases, List<Double> raiseRates, int raiseSeconds, List<Double> searchRates,
             int searchSeconds, int drainSeconds, int ingestSeconds, int ingestConcurrency, int fanOutPeople,
-            int timers, int timerDelaySeconds, int timerConcurrency, int warmUpSeconds, int raisePeople) {
+            int timers, int timerDelaySeconds, int timerConcurrency, int warmUpSeconds, int raisePeople,
+            int idleSeconds) {
 
         static Settings from(Map<String, String> env, Integer seconds) {
             return new Settings(
-                    Set.of(env.getOrDefault("BENCH_PHASES", "floor,raise,fanout,ingest,events,timers").split(",")),
+                    Set.of(env.getOrDefault("BENCH_PHASES", "floor,idle,raise,fanout,ingest,events,timers")
+                            .split(",")),
                     rates(env.getOrDefault("BENCH_RAISE_RATES", "10,50,100")),
                     seconds != null ? seconds : Integer.parseInt(env.getOrDefault("BENCH_RAISE_SECONDS", "60")),
                     rates(env.getOrDefault("BENCH_SEARCH_RATES", "150,200,300,400,600,800")),
@@ -83,7 +88,8 @@ public final class Bench {
                     Integer.parseInt(env.getOrDefault("BENCH_TIMER_DELAY_SECONDS", "90")),
                     Integer.parseInt(env.getOrDefault("BENCH_TIMER_CONCURRENCY", "16")),
                     Integer.parseInt(env.getOrDefault("BENCH_WARMUP_SECONDS", "20")),
-                    Integer.parseInt(env.getOrDefault("BENCH_RAISE_PEOPLE", "50")));
+                    Integer.parseInt(env.getOrDefault("BENCH_RAISE_PEOPLE", "50")),
+                    seconds != null ? seconds : Integer.parseInt(env.getOrDefault("BENCH_IDLE_SECONDS", "60")));
         }
 
         private static List<Double> rates(String csv) {
@@ -119,6 +125,10 @@ public final class Bench {
                 "postgres_durability", durability));
         row("floor: Kafka produce -> consume", kafkaFloor.toString(), "1.0x");
         row("floor: PostgreSQL 1-row commit (" + durability + ")", pgFloor.toString(), "1.0x");
+
+        if (settings.phases().contains("idle")) {
+            idle();
+        }
 
         BenchSetup setup = new BenchSetup(keycloak.token("muster-admin"));
         setup.prepare();
@@ -284,8 +294,37 @@ public final class Bench {
     }
 
     /** Runs a phase between two readings of every process's CPU time; the phase's map gets them as "cost". */
+    /**
+     * Nothing asked of the suite for a while, before the bench sets anything up: what the pollers, outbox relays,
+     * consumers and health checks of the whole local run cost on their own, in CPU seconds and as a share of one core.
+     */
+    private void idle() throws Exception {
+        int seconds = settings.idleSeconds();
+        Map<String, Object> idle = measured(EVERY_PART, () -> {
+            Thread.sleep(seconds * 1_000L);
+            return new LinkedHashMap<>(Map.of("seconds", seconds));
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Double>> cost = (Map<String, Map<String, Double>>) idle.get("cost");
+        double cpu = cost.values().stream().mapToDouble(m -> m.get("cpu_s")).sum();
+        double share = 100 * cpu / seconds;
+        idle.put("cpu_s_total", cpu);
+        idle.put("share_of_one_core_percent", share);
+        results.put("idle", idle);
+        row("idle: the whole local run, " + seconds + " s", String.format("%.2f cpu-s in all: %s", cpu,
+                cost.entrySet().stream().map(e -> String.format("%s %.2f", e.getKey().replace("-service", ""),
+                        e.getValue().get("cpu_s"))).collect(Collectors.joining(", "))),
+                String.format("%.1f%% of one core", share));
+        goal("idle CPU of the whole local run", "< 5% core", String.format("%.1f%% of one core", share),
+                share < 5);
+    }
+
     private Map<String, Object> measured(Measured phase) throws Exception {
-        ProcessCost cost = new ProcessCost(state.resolve("pids"), PROCESSES);
+        return measured(PROCESSES, phase);
+    }
+
+    private Map<String, Object> measured(String[] processes, Measured phase) throws Exception {
+        ProcessCost cost = new ProcessCost(state.resolve("pids"), processes);
         cost.start();
         Map<String, Object> m = phase.run();
         m.put("cost", cost.stop());
